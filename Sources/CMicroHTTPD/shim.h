@@ -1,0 +1,70 @@
+// Fixed-argument wrappers for the parts of libmicrohttpd that Swift cannot import directly:
+// C-variadic functions (MHD_start_daemon, MHD_get_daemon_info) and unions returned by pointer.
+#ifndef CMICROHTTPD_SHIM_H
+#define CMICROHTTPD_SHIM_H
+
+#include <stdint.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <microhttpd.h>
+
+/// Why: MHD_start_daemon is variadic. This takes the listening address, limits and callbacks as fixed
+/// arguments and passes them as one MHD_OPTION_ARRAY. `host` is a numeric IPv4 or IPv6 address.
+/// Returns NULL if the address does not parse or the daemon cannot start.
+static inline struct MHD_Daemon *CMicroHTTPD_start(
+    unsigned int flags,
+    const char *host,
+    uint16_t port,
+    unsigned int threadPoolSize,
+    unsigned int connectionTimeoutSeconds,
+    unsigned int connectionLimit,
+    unsigned int perIPConnectionLimit,
+    size_t connectionMemoryLimit,
+    MHD_AccessHandlerCallback handler,
+    void *handlerContext,
+    MHD_RequestCompletedCallback completed,
+    void *completedContext)
+{
+    struct sockaddr_in v4;
+    struct sockaddr_in6 v6;
+    const struct sockaddr *address;
+    memset(&v4, 0, sizeof v4);
+    memset(&v6, 0, sizeof v6);
+    if (inet_pton(AF_INET, host, &v4.sin_addr) == 1) {
+        v4.sin_family = AF_INET;
+        v4.sin_port = htons(port);
+        address = (const struct sockaddr *)&v4;
+    } else if (inet_pton(AF_INET6, host, &v6.sin6_addr) == 1) {
+        v6.sin6_family = AF_INET6;
+        v6.sin6_port = htons(port);
+        address = (const struct sockaddr *)&v6;
+        flags |= MHD_USE_IPv6;
+    } else {
+        return NULL;
+    }
+    struct MHD_OptionItem options[] = {
+        { MHD_OPTION_SOCK_ADDR, 0, (void *)address },
+        { MHD_OPTION_THREAD_POOL_SIZE, threadPoolSize, NULL },
+        { MHD_OPTION_CONNECTION_TIMEOUT, connectionTimeoutSeconds, NULL },
+        { MHD_OPTION_CONNECTION_LIMIT, connectionLimit, NULL },
+        { MHD_OPTION_PER_IP_CONNECTION_LIMIT, perIPConnectionLimit, NULL },
+        { MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)connectionMemoryLimit, NULL },
+        { MHD_OPTION_END, 0, NULL },
+    };
+    return MHD_start_daemon(flags, port, NULL, NULL, handler, handlerContext,
+                            MHD_OPTION_ARRAY, options,
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, completedContext,
+                            MHD_OPTION_END);
+}
+
+/// Why: MHD_get_daemon_info is variadic and returns a union; this reads the bound port (0 on failure).
+static inline uint16_t CMicroHTTPD_boundPort(struct MHD_Daemon *daemon)
+{
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info == NULL ? 0 : info->port;
+}
+
+#endif

@@ -1,0 +1,93 @@
+import CMicroHTTPD
+import Logging
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Serves HTTP with libmicrohttpd, handing each request to a synchronous Swift handler.
+///
+/// The daemon runs its own polling threads (epoll with a thread pool, or poll with one thread) and
+/// calls the handler from several threads at once, so the handler must only read immutable or
+/// synchronised state. Start with `start()`, which reports the bound port; stop with `stop(grace:)`.
+public final class HTTPServer: Sendable {
+    /// What a handler does with a request.
+    public typealias Handler = @Sendable (Request) -> Response
+
+    private let configuration: HTTPServerConfiguration
+    private let context: HTTPServerContext
+    private let state = Mutex<RunningDaemon?>(nil)
+    private let logger: Logger
+
+    /// Creates a server that will answer every request with `handler`.
+    public init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
+                handler: @escaping Handler) {
+        self.configuration = configuration
+        self.context = HTTPServerContext(handler: handler, logger: logger)
+        self.logger = logger
+    }
+
+    /// Starts listening and returns the bound port (useful when the configured port is 0).
+    @discardableResult
+    public func start() throws(HTTPServerError) -> Int {
+        try state.withLock { (running: inout RunningDaemon?) throws(HTTPServerError) -> Int in
+            if let running { return running.port }
+            let threads = max(1, configuration.threads)
+            // Single-thread epoll stalls under many simultaneous connections; one thread uses poll.
+            let polling = threads > 1 ? MHD_USE_EPOLL.rawValue : MHD_USE_POLL.rawValue
+            let flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | polling | MHD_USE_ITC.rawValue
+            let contextPointer = Unmanaged.passRetained(context).toOpaque()
+            let daemon = CMicroHTTPD_start(
+                flags, configuration.host, UInt16(clamping: configuration.port),
+                threads > 1 ? UInt32(threads) : 0,
+                UInt32(configuration.connectionTimeoutSeconds),
+                UInt32(configuration.connectionLimit),
+                UInt32(configuration.perIPConnectionLimit),
+                configuration.connectionMemoryLimit,
+                HTTPServerCallbacks.accessHandler, contextPointer,
+                HTTPServerCallbacks.requestCompleted, contextPointer)
+            guard let daemon else {
+                Unmanaged<HTTPServerContext>.fromOpaque(contextPointer).release()
+                throw HTTPServerError.cannotStart(host: configuration.host, port: configuration.port)
+            }
+            let port = Int(CMicroHTTPD_boundPort(daemon))
+            running = RunningDaemon(daemon: daemon, context: contextPointer, port: port)
+            logger.debug("libmicrohttpd daemon started", metadata: ["port": "\(port)", "threads": "\(threads)"])
+            return port
+        }
+    }
+
+    /// The bound port while running, otherwise `nil`.
+    public var port: Int? {
+        state.withLock { $0?.port }
+    }
+
+    /// Stops accepting connections, waits up to `grace` seconds for requests in flight, then stops.
+    public func stop(grace: Double = 5) {
+        guard let running = state.withLock({ (running: inout RunningDaemon?) -> RunningDaemon? in
+            defer { running = nil }
+            return running
+        }) else { return }
+        let listener = MHD_quiesce_daemon(running.daemon)
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(grace * 1000)))
+        while context.requestsInFlight > 0, ContinuousClock.now < deadline {
+            usleep(5_000)
+        }
+        MHD_stop_daemon(running.daemon)
+        if listener >= 0 { close(listener) }
+        Unmanaged<HTTPServerContext>.fromOpaque(running.context).release()
+        logger.debug("libmicrohttpd daemon stopped")
+    }
+
+    deinit {
+        stop(grace: 0)
+    }
+}
+
+/// A started daemon and the retained context its callbacks receive.
+private struct RunningDaemon: @unchecked Sendable {
+    let daemon: OpaquePointer
+    let context: UnsafeMutableRawPointer
+    let port: Int
+}

@@ -1,0 +1,107 @@
+import CMicroHTTPD
+
+/// The C callbacks handed to libmicrohttpd.
+///
+/// They live in a non-isolated type (never at top level of `main.swift`, which would make them
+/// main-actor isolated and crash when a daemon thread calls them) and capture nothing.
+enum HTTPServerCallbacks {
+    /// Per-request marks stored in libmicrohttpd's `*req_cls`.
+    private enum Mark {
+        /// Headers are in; the response is sent on the next call so keep-alive stays on.
+        static var headersReceived: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
+        /// A body arrived: it is discarded and refused once it has been read.
+        static var bodyRefused: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 2) }
+    }
+
+    static let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _, _, uploadSize, requestMark in
+        guard let cls, let connection, let url, let method, let uploadSize, let requestMark else { return .NO }
+        let context = Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue()
+        let methodName = String(cString: method)
+
+        if requestMark.pointee == nil {
+            requestMark.pointee = Mark.headersReceived
+            context.requestStarted()
+            return .YES
+        }
+        if uploadSize.pointee != 0 {
+            // libmicrohttpd 0.9.75 cannot queue a response mid-upload: discard the body, refuse at the end.
+            uploadSize.pointee = 0
+            requestMark.pointee = Mark.bodyRefused
+            return .YES
+        }
+        if requestMark.pointee == Mark.bodyRefused {
+            return queue(refusalOfBody(method: HTTPMethod(rawValue: methodName)), on: connection)
+        }
+
+        let request = Request(method: HTTPMethod(rawValue: methodName), path: String(cString: url),
+                              query: QueryItems(collecting: connection), headers: HTTPHeaders(collecting: connection))
+        return queue(context.handler(request), on: connection)
+    }
+
+    static let requestCompleted: MHD_RequestCompletedCallback = { cls, _, requestMark, _ in
+        guard let cls, let requestMark, requestMark.pointee != nil else { return }
+        Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue().requestFinished()
+        requestMark.pointee = nil
+    }
+
+    /// The API is read-only: a body on GET or HEAD is malformed (400), any other body is refused (413).
+    private static func refusalOfBody(method: HTTPMethod) -> Response {
+        if method == .get || method == .head {
+            return Problem(status: .badRequest, detail: "A \(method) request must not have a body.").response
+        }
+        return Problem(status: .contentTooLarge, detail: "This API accepts no request bodies.").response
+    }
+
+    /// Hands a response to libmicrohttpd, which copies the body.
+    private static func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
+        let prepared = response.body.withUnsafeBytes { buffer in
+            MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
+                                            .RESPMEM_MUST_COPY)
+        }
+        guard let prepared else { return .NO }
+        for field in response.headers {
+            _ = MHD_add_response_header(prepared, field.name, field.value)
+        }
+        let result = MHD_queue_response(connection, UInt32(response.status.code), prepared)
+        MHD_destroy_response(prepared)
+        return result
+    }
+}
+
+extension QueryItems {
+    /// Copies the decoded query parameters of a libmicrohttpd connection, in order.
+    init(collecting connection: OpaquePointer) {
+        let collector = PairCollector()
+        withExtendedLifetime(collector) {
+            _ = MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, PairCollector.iterator,
+                                          Unmanaged.passUnretained(collector).toOpaque())
+        }
+        self.init(collector.pairs.map { Item(name: $0.name, value: $0.value) })
+    }
+}
+
+extension HTTPHeaders {
+    /// Copies the request header fields of a libmicrohttpd connection, in order.
+    init(collecting connection: OpaquePointer) {
+        let collector = PairCollector()
+        withExtendedLifetime(collector) {
+            _ = MHD_get_connection_values(connection, .HEADER_KIND, PairCollector.iterator,
+                                          Unmanaged.passUnretained(collector).toOpaque())
+        }
+        self.init()
+        for pair in collector.pairs { add(pair.name, pair.value ?? "") }
+    }
+}
+
+/// Gathers the name/value pairs libmicrohttpd iterates over; the strings are copied because
+/// libmicrohttpd's memory lives only for the request.
+private final class PairCollector {
+    var pairs: [(name: String, value: String?)] = []
+
+    static let iterator: MHD_KeyValueIterator = { cls, _, key, value in
+        guard let cls, let key else { return .YES }
+        let collector = Unmanaged<PairCollector>.fromOpaque(cls).takeUnretainedValue()
+        collector.pairs.append((name: String(cString: key), value: value.map { String(cString: $0) }))
+        return .YES
+    }
+}

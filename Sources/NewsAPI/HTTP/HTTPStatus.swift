@@ -1,0 +1,58 @@
+/// An HTTP status code with its standard reason phrase.
+public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
+    /// The three-digit code.
+    public let code: Int
+
+    /// Creates a status from its code.
+    public init(code: Int) {
+        self.code = code
+    }
+
+    /// The standard reason phrase (RFC 9110), used as the `title` of problem documents.
+    public var reasonPhrase: String {
+        switch code {
+        case 200: "OK"
+        case 204: "No Content"
+        case 304: "Not Modified"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 406: "Not Acceptable"
+        case 413: "Content Too Large"
+        case 414: "URI Too Long"
+        case 431: "Request Header Fields Too Large"
+        case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 503: "Service Unavailable"
+        default: "Status \(code)"
+        }
+    }
+
+    /// The code and phrase, e.g. `404 Not Found`.
+    public var description: String { "\(code) \(reasonPhrase)" }
+
+    /// 200 OK.
+    public static let ok = HTTPStatus(code: 200)
+    /// 204 No Content.
+    public static let noContent = HTTPStatus(code: 204)
+    /// 304 Not Modified.
+    public static let notModified = HTTPStatus(code: 304)
+    /// 400 Bad Request.
+    public static let badRequest = HTTPStatus(code: 400)
+    /// 401 Unauthorized.
+    public static let unauthorized = HTTPStatus(code: 401)
+    /// 404 Not Found.
+    public static let notFound = HTTPStatus(code: 404)
+    /// 405 Method Not Allowed.
+    public static let methodNotAllowed = HTTPStatus(code: 405)
+    /// 406 Not Acceptable.
+    public static let notAcceptable = HTTPStatus(code: 406)
+    /// 413 Content Too Large.
+    public static let contentTooLarge = HTTPStatus(code: 413)
+    /// 500 Internal Server Error.
+    public static let internalServerError = HTTPStatus(code: 500)
+    /// 503 Service Unavailable.
+    public static let serviceUnavailable = HTTPStatus(code: 503)
+}

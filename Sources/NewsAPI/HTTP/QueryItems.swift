@@ -1,0 +1,90 @@
+/// The query parameters of a request, in the order sent, with repeated names kept.
+public struct QueryItems: Sendable, Sequence, Equatable {
+    /// One `name=value` pair. `value` is `nil` for a bare `?name` with no `=`.
+    public struct Item: Sendable, Equatable {
+        /// The decoded parameter name.
+        public let name: String
+        /// The decoded value, `nil` when the parameter had no `=`.
+        public let value: String?
+
+        /// Creates an item.
+        public init(name: String, value: String?) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// The items in order.
+    public private(set) var items: [Item]
+
+    /// Creates a parameter list.
+    public init(_ items: [Item] = []) {
+        self.items = items
+    }
+
+    /// Parses a raw query string such as `q=trade+war&limit=5`, percent-decoding names and values.
+    public init(parsing rawQuery: Substring) {
+        items = rawQuery.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            if let equals = pair.firstIndex(of: "=") {
+                return Item(name: QueryItems.decode(pair[..<equals]),
+                            value: QueryItems.decode(pair[pair.index(after: equals)...]))
+            }
+            return Item(name: QueryItems.decode(pair), value: nil)
+        }
+    }
+
+    /// Appends an item.
+    public mutating func append(name: String, value: String?) {
+        items.append(Item(name: name, value: value))
+    }
+
+    /// Every value given for `name`, in order (a bare `?name` gives an empty string).
+    public func values(for name: String) -> [String] {
+        items.lazy.filter { $0.name == name }.map { $0.value ?? "" }
+    }
+
+    /// The first value given for `name`, or `nil` when it is absent.
+    public subscript(name: String) -> String? {
+        items.first { $0.name == name }.map { $0.value ?? "" }
+    }
+
+    /// Whether there are no parameters.
+    public var isEmpty: Bool { items.isEmpty }
+
+    /// Iterates over the items in order.
+    public func makeIterator() -> IndexingIterator<[Item]> {
+        items.makeIterator()
+    }
+
+    /// Decodes `+` as a space and `%XX` escapes; malformed escapes are kept as written.
+    static func decode(_ text: Substring) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(text)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
+                      let high = hexValue(iterator[iterator.startIndex]),
+                      let low = hexValue(iterator[iterator.startIndex + 1]) {
+                bytes.append(high << 4 | low)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// An HTTP request as the router sees it: plain Swift values, copied out of libmicrohttpd.
+public struct Request: Sendable {
+    /// The request method.
+    public var method: HTTPMethod
+    /// The path, percent-decoded, without the query string.
+    public var path: String
+    /// The query parameters in the order sent, repeated names kept.
+    public var query: QueryItems
+    /// The request header fields.
+    public var headers: HTTPHeaders
+
+    /// Creates a request; tests use this to call the router with no socket.
+    public init(method: HTTPMethod = .get, path: String, query: QueryItems = QueryItems(), headers: HTTPHeaders = HTTPHeaders()) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+    }
+}
+
+extension Request {
+    /// Creates a request from a request target such as `/articles?q=trade+war`, splitting off and
+    /// decoding the query the way the server does.
+    public init(method: HTTPMethod = .get, target: String, headers: HTTPHeaders = HTTPHeaders()) {
+        if let mark = target.firstIndex(of: "?") {
+            self.init(method: method, path: String(target[..<mark]),
+                      query: QueryItems(parsing: target[target.index(after: mark)...]), headers: headers)
+        } else {
+            self.init(method: method, path: target, headers: headers)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// One news article from the corpus, as published.
+public struct Article: Hashable, Sendable {
+    /// The article's unique id (letters, digits, `-`, `_` and `.`).
+    public let id: String
+    /// A full article or a brief.
+    public let kind: ArticleKind
+    /// The headline.
+    public let title: String
+    /// The site's section or kicker label, if known.
+    public let section: String?
+    /// The publication it appeared in.
+    public let source: Source
+    /// The original URL, if known.
+    public let url: String?
+    /// The BCP 47 language tag, e.g. `en`.
+    public let language: String
+    /// When it was published.
+    public let publishedAt: DateValue
+    /// The full text; paragraphs are separated by a blank line.
+    public let body: String
+    /// Ids of the entities the data says the article is about, in addition to what linking finds.
+    public let explicitEntityIDs: [String]
+    /// The lede given in the data, if any (`lede` falls back to the first paragraph).
+    public let statedLede: String?
+
+    /// Creates an article from its fields; `lede` may be omitted to use the body's first paragraph.
+    public init(
+        id: String,
+        kind: ArticleKind,
+        title: String,
+        section: String? = nil,
+        source: Source,
+        url: String? = nil,
+        language: String,
+        publishedAt: DateValue,
+        lede: String? = nil,
+        body: String,
+        explicitEntityIDs: [String] = []
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.section = section
+        self.source = source
+        self.url = url
+        self.language = language
+        self.publishedAt = publishedAt
+        self.statedLede = lede
+        self.body = body
+        self.explicitEntityIDs = explicitEntityIDs
+    }
+
+    /// The opening paragraph: the stated lede, or else the body's first paragraph.
+    public var lede: String {
+        statedLede ?? String(firstParagraph)
+    }
+
+    /// The body's first paragraph (up to the first blank line), without copying the body.
+    public var firstParagraph: Substring {
+        let utf8 = body.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                let next = utf8.index(after: index)
+                if next != utf8.endIndex, utf8[next] == 0x0A {
+                    return body[body.startIndex..<index]
+                }
+            }
+            index = utf8.index(after: index)
+        }
+        return body[...]
+    }
+}

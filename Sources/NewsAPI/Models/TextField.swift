@@ -1,0 +1,7 @@
+/// The part of an article a text position refers to.
+public enum TextField: String, CaseIterable, Hashable, Sendable {
+    /// The headline.
+    case title
+    /// The body text.
+    case body
+}

@@ -1,0 +1,46 @@
+/// A path pattern such as `/entities/{key}/articles`: literal segments and named parameters.
+public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    let segments: [Segment]
+
+    /// The pattern as written, which is also the route's label in metrics and logs.
+    public let description: String
+
+    /// Parses a pattern; `{name}` marks a parameter segment.
+    public init(_ pattern: String) {
+        description = pattern
+        segments = RoutePattern.split(pattern).map { segment in
+            if segment.hasPrefix("{"), segment.hasSuffix("}") {
+                return .parameter(String(segment.dropFirst().dropLast()))
+            }
+            return .literal(String(segment))
+        }
+    }
+
+    /// The parameters if `path` matches this pattern, otherwise `nil`.
+    func match(_ pathSegments: [Substring]) -> PathParameters? {
+        guard pathSegments.count == segments.count else { return nil }
+        var values: [String: String] = [:]
+        for (segment, given) in zip(segments, pathSegments) {
+            switch segment {
+            case let .literal(text):
+                guard given == text else { return nil }
+            case let .parameter(name):
+                guard !given.isEmpty else { return nil }
+                values[name] = String(given)
+            }
+        }
+        return PathParameters(values)
+    }
+
+    /// Splits a path into segments; a trailing slash is ignored, so `/articles/` is `/articles`.
+    static func split(_ path: String) -> [Substring] {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if segments.last == "" { segments = segments.dropLast() }
+        return Array(segments)
+    }
+}

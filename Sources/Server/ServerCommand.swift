@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewsAPI
+
+/// `news-api`: serves a news corpus as a read-only JSON API.
+@main
+struct ServerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "news-api",
+        abstract: "Serve a news corpus (articles, entities, trade measures) as a read-only HTTP JSON API.",
+        discussion: """
+            The corpus is loaded and indexed once at boot from --data; a bad corpus stops the server with \
+            every error listed. SIGINT or SIGTERM stops accepting connections, lets requests in flight \
+            finish, and exits 0.
+            """
+    )
+
+    @Option(help: "Numeric IPv4 or IPv6 address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    @Option(help: "Data directory holding the corpus (see docs/data-format.md).")
+    var data = "data/seed"
+
+    @Option(help: "The OpenAPI document served at /openapi.yaml.")
+    var openapi = "openapi.yaml"
+
+    @Option(help: "Worker threads (default: the number of cores). One thread uses poll, more use epoll with a pool.")
+    var threads = HTTPServerConfiguration.coreCount
+
+    @Option(help: "Seconds of inactivity before a connection is closed.")
+    var connectionTimeout = 15
+
+    @Option(help: "The most connections open at once.")
+    var maxConnections = 1000
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256.") }
+        guard connectionTimeout >= 1 else { throw ValidationError("--connection-timeout must be at least 1 second.") }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1.") }
+    }
+
+    func run() throws {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "news-api")
+        let signals = SignalWaiter.blockingTerminationSignals()
+
+        let openAPIDocument: [UInt8]
+        do {
+            openAPIDocument = Array(try Data(contentsOf: URL(fileURLWithPath: openapi)))
+        } catch {
+            logger.critical("cannot read the OpenAPI document", metadata: ["path": "\(openapi)", "error": "\(error)"])
+            throw ExitCode.failure
+        }
+
+        let application = Application(openAPIDocument: openAPIDocument, logger: logger)
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: host, port: port, threads: threads,
+                                                   connectionTimeoutSeconds: connectionTimeout,
+                                                   connectionLimit: maxConnections),
+            logger: logger,
+            handler: application.respond)
+        let boundPort: Int
+        do {
+            boundPort = try server.start()
+        } catch {
+            logger.critical("\(error)")
+            throw ExitCode.failure
+        }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        logger.info("listening on http://\(shownHost):\(boundPort)", metadata: ["port": "\(boundPort)", "threads": "\(threads)"])
+
+        let signal = signals.wait()
+        logger.info("received \(signal), stopping")
+        server.stop(grace: 5)
+        logger.info("stopped")
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,70 @@
+import Testing
+@testable import NewsAPI
+
+@Suite struct RouterTests {
+    private func router() -> Router {
+        var router = Router()
+        router.get("/articles") { _, _ in .json(Array(#"{"list":true}"#.utf8)) }
+        router.get("/articles/{id}") { _, parameters in .json(Array("\"\(parameters["id"])\"".utf8)) }
+        router.get("/entities/{key}/articles") { _, parameters in .json(Array("\"\(parameters["key"])\"".utf8)) }
+        router.get("/fails") { _, _ in throw Problem(status: .badRequest, detail: "nope") }
+        return router
+    }
+
+    @Test func matchesLiteralAndParameterSegments() {
+        let response = router().respond(to: Request(target: "/articles/abc"))
+        #expect(response.status == .ok)
+        #expect(String(decoding: response.body, as: UTF8.self) == "\"abc\"")
+    }
+
+    @Test func parameterKeepsDecodedSpacesAndDots() {
+        let response = router().respond(to: Request(target: "/entities/United States/articles"))
+        #expect(String(decoding: response.body, as: UTF8.self) == "\"United States\"")
+        let dotted = router().respond(to: Request(target: "/entities/U.S./articles"))
+        #expect(String(decoding: dotted.body, as: UTF8.self) == "\"U.S.\"")
+    }
+
+    @Test func trailingSlashIsIgnored() {
+        #expect(router().respond(to: Request(target: "/articles/")).status == .ok)
+    }
+
+    @Test func unknownPathIsProblem404() {
+        let response = router().respond(to: Request(target: "/nope"))
+        #expect(response.status == .notFound)
+        #expect(response.headers["content-type"] == "application/problem+json")
+        let body = String(decoding: response.body, as: UTF8.self)
+        #expect(body.contains(#""type":"about:blank""#))
+        #expect(body.contains(#""status":404"#))
+        #expect(body.contains(#""title":"Not Found""#))
+    }
+
+    @Test func emptyParameterSegmentDoesNotMatch() {
+        #expect(router().respond(to: Request(target: "/entities//articles")).status == .notFound)
+    }
+
+    @Test func wrongMethodIs405WithAllow() {
+        let response = router().respond(to: Request(method: .post, target: "/articles"))
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers["Allow"] == "GET, HEAD")
+        #expect(response.headers["Content-Type"] == "application/problem+json")
+    }
+
+    @Test func headIsAnsweredLikeGet() {
+        let response = router().respond(to: Request(method: .head, target: "/articles"))
+        #expect(response.status == .ok)
+        #expect(response.body == Array(#"{"list":true}"#.utf8))
+    }
+
+    @Test func optionsListsAllowedMethods() {
+        let response = router().respond(to: Request(method: .options, target: "/articles/x"))
+        #expect(response.status == .noContent)
+        #expect(response.headers["Allow"] == "GET, HEAD")
+        #expect(response.body.isEmpty)
+    }
+
+    @Test func thrownProblemIsRendered() {
+        let response = router().respond(to: Request(target: "/fails"))
+        #expect(response.status == .badRequest)
+        #expect(String(decoding: response.body, as: UTF8.self).contains(#""detail":"nope""#))
+    }
+}
