@@ -1,0 +1,78 @@
+/// The query parameters a list endpoint applied, in canonical form: echoed back in the envelope's
+/// `query` member and used to build its `next` and `prev` links.
+public struct AppliedQuery: Sendable {
+    private enum Value: Sendable {
+        case text(String)
+        case number(Int)
+        case list([String])
+    }
+
+    private var members: [(name: String, value: Value)] = []
+
+    /// Creates an empty query.
+    public init() {}
+
+    /// Records a text parameter; `nil` records nothing.
+    public mutating func add(_ name: String, _ value: String?) {
+        if let value { members.append((name, .text(value))) }
+    }
+
+    /// Records a whole-number parameter; `nil` records nothing.
+    public mutating func add(_ name: String, _ value: Int?) {
+        if let value { members.append((name, .number(value))) }
+    }
+
+    /// Records a repeatable parameter; an empty list records nothing.
+    public mutating func add(_ name: String, _ values: [String]) {
+        if !values.isEmpty { members.append((name, .list(values))) }
+    }
+
+    /// Writes the parameters as a JSON object (lists as arrays, numbers as numbers).
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        for member in members {
+            json.key(member.name)
+            switch member.value {
+            case let .text(text): json.string(text)
+            case let .number(number): json.int(number)
+            case let .list(values): json.strings(values)
+            }
+        }
+        json.endObject()
+    }
+
+    /// A relative URL for `path` with these parameters, `limit` and `offset` replaced by the given values.
+    public func url(path: String, limit: Int, offset: Int) -> String {
+        var parts: [String] = []
+        for member in members where member.name != "limit" && member.name != "offset" {
+            switch member.value {
+            case let .text(text): parts.append("\(member.name)=\(AppliedQuery.escape(text))")
+            case let .number(number): parts.append("\(member.name)=\(number)")
+            case let .list(values): parts += values.map { "\(member.name)=\(AppliedQuery.escape($0))" }
+            }
+        }
+        parts.append("limit=\(limit)")
+        parts.append("offset=\(offset)")
+        return path + "?" + parts.joined(separator: "&")
+    }
+
+    /// Percent-encodes everything but unreserved characters (RFC 3986), for query values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import NewsAPI
+
+@Suite struct LiveSkeletonTests {
+    let application = Application(openAPIDocument: Array("openapi: 3.1.0\n".utf8), logger: .init(label: "test"))
+
+    @Test func healthIsJSON() throws {
+        try withLiveServer(application) { port in
+            let reply = try TestHTTPClient(port: port).request("GET", "/healthz")
+            #expect(reply.status == 200)
+            #expect(reply.header("Content-Type") == "application/json; charset=utf-8")
+            let object = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any]
+            #expect(object?["status"] as? String == "ok")
+        }
+    }
+
+    @Test func unknownPathIsProblemJSON() throws {
+        try withLiveServer(application) { port in
+            let reply = try TestHTTPClient(port: port).request("GET", "/nope")
+            #expect(reply.status == 404)
+            #expect(reply.header("Content-Type") == "application/problem+json")
+            let object = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any]
+            #expect(object?["status"] as? Int == 404)
+            #expect(object?["title"] as? String == "Not Found")
+        }
+    }
+
+    @Test func postIs405WithAllow() throws {
+        try withLiveServer(application) { port in
+            let reply = try TestHTTPClient(port: port).request("POST", "/healthz")
+            #expect(reply.status == 405)
+            #expect(reply.header("Allow") == "GET, HEAD")
+        }
+    }
+
+    @Test func bodiesAreRefused() throws {
+        try withLiveServer(application) { port in
+            let client = try TestHTTPClient(port: port)
+            #expect(try client.request("POST", "/healthz", body: "x=1").status == 413)
+            let get = try TestHTTPClient(port: port).request("GET", "/healthz", body: "x=1")
+            #expect(get.status == 400)
+            #expect(get.header("Content-Type") == "application/problem+json")
+        }
+    }
+
+    @Test func headHasHeadersAndNoBody() throws {
+        try withLiveServer(application) { port in
+            let client = try TestHTTPClient(port: port)
+            let head = try client.request("HEAD", "/healthz")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(head.header("Content-Length") == "15")
+            // The connection is still usable after a HEAD: the server sent no body.
+            #expect(try client.request("GET", "/healthz").text == #"{"status":"ok"}"#)
+        }
+    }
+
+    @Test func pathsArrivePercentDecodedAndQueriesInOrder() throws {
+        var router = Router()
+        router.get("/echo/{key}") { request, parameters in
+            var json = JSONWriter()
+            json.beginObject()
+            json.key("key"); json.string(parameters["key"])
+            json.key("query")
+            json.beginArray()
+            for item in request.query {
+                json.beginArray(); json.string(item.name); json.string(item.value); json.endArray()
+            }
+            json.endArray()
+            json.endObject()
+            return .json(json.bytes)
+        }
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
+                                handler: router.respond)
+        let port = try server.start()
+        defer { server.stop(grace: 1) }
+        let reply = try TestHTTPClient(port: port).request("GET", "/echo/United%20States?b=2&a=x+y&b=%C3%A9&flag")
+        #expect(reply.text == #"{"key":"United States","query":[["b","2"],["a","x y"],["b","é"],["flag",null]]}"#)
+    }
+
+    @Test func keepAliveHoldsAcrossManyConcurrentConnections() throws {
+        try withLiveServer(application) { port in
+            let clients = try (0..<200).map { _ in try TestHTTPClient(port: port) }
+            for round in 0..<2 {
+                for client in clients { client.sendRaw("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n") }
+                for client in clients {
+                    let reply = try client.readReply()
+                    #expect(reply.status == 200, "round \(round)")
+                    #expect(reply.header("Connection")?.lowercased() != "close")
+                }
+            }
+        }
+    }
+
+    @Test func serverReportsBoundPortAndStops() throws {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 1),
+                                handler: application.respond)
+        let port = try server.start()
+        #expect(port > 0)
+        #expect(server.port == port)
+        server.stop(grace: 1)
+        #expect(server.port == nil)
+        #expect(throws: TestHTTPClient.Failure.self) { try TestHTTPClient(port: port) }
+    }
+
+    @Test func badHostIsAnError() {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "not-an-address", port: 0),
+                                handler: application.respond)
+        #expect(throws: HTTPServerError.self) { try server.start() }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Logging
+@testable import NewsAPI
+
+/// The repository's top folder, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Starts the real server on 127.0.0.1, port 0, runs `body` with its port, and always stops it.
+func withLiveServer<T>(_ application: Application, threads: Int = 2,
+                       _ body: (Int) throws -> T) throws -> T {
+    let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: threads),
+                            handler: application.respond)
+    let port = try server.start()
+    defer { server.stop(grace: 1) }
+    return try body(port)
+}
+
+/// The OpenAPI document of the repository, as the server serves it.
+func openAPIDocument() throws -> [UInt8] {
+    Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("openapi.yaml")))
+}
