@@ -65,7 +65,20 @@ struct ServerCommand: ParsableCommand {
             throw ExitCode.failure
         }
 
-        let application = Application(openAPIDocument: openAPIDocument, logger: logger)
+        let snapshot: CorpusSnapshot
+        do {
+            snapshot = try CorpusSnapshot.load(from: URL(fileURLWithPath: data), logger: logger)
+        } catch {
+            logger.critical("the corpus in \(data) cannot be served:\n\(error)")
+            throw ExitCode.failure
+        }
+        logger.info("loaded \(data)", metadata: [
+            "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
+            "trade_measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
+            "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(snapshot.loadDuration)", "version": "\(snapshot.version)",
+        ])
+
+        let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, logger: logger)
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: host, port: port, threads: threads,
                                                    connectionTimeoutSeconds: connectionTimeout,

@@ -1,36 +1,110 @@
-/// The service's own endpoints: the index of resources, health, and the OpenAPI document.
+/// The service's own endpoints: the index of resources, health, the dataset's description and the
+/// OpenAPI document. Their bodies depend only on the snapshot, so they are encoded once.
 struct ServiceResource: Sendable {
-    let openAPIDocument: [UInt8]
+    private let indexBody: [UInt8]
+    private let healthBody: [UInt8]
+    private let metaBody: [UInt8]
+    private let openAPIDocument: [UInt8]
 
-    /// `GET /`: links to every resource.
+    init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8]) {
+        self.openAPIDocument = openAPIDocument
+        indexBody = ServiceResource.encodeIndex(snapshot)
+        healthBody = ServiceResource.encodeHealth(snapshot)
+        metaBody = ServiceResource.encodeMeta(snapshot)
+    }
+
+    /// `GET /`.
     func index(_ request: Request, _ parameters: PathParameters) throws -> Response {
-        let query = QueryParameters(request.query)
-        try query.validate()
+        try QueryParameters(request.query).validate()
+        return .json(indexBody)
+    }
+
+    /// `GET /healthz`.
+    func health(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        try QueryParameters(request.query).validate()
+        return .json(healthBody)
+    }
+
+    /// `GET /meta`.
+    func meta(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        try QueryParameters(request.query).validate()
+        return .json(metaBody)
+    }
+
+    /// `GET /openapi.yaml`.
+    func openAPI(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: openAPIDocument)
+    }
+
+    private static func encodeIndex(_ snapshot: CorpusSnapshot) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.key("name"); json.string("news-api")
+        json.key("description")
+        json.string("A read-only JSON API over a news corpus: articles, the entities they name, and the trade measures they report.")
+        json.key("version"); json.string(snapshot.version)
         json.key("links")
         json.beginObject()
-        json.key("health"); json.string("/healthz")
-        json.key("openapi"); json.string("/openapi.yaml")
+        for (name, link) in [("articles", "/articles"), ("entities", "/entities"), ("trade_measures", "/trade-measures"),
+                             ("timeline", "/timeline"), ("meta", "/meta"), ("health", "/healthz"),
+                             ("openapi", "/openapi.yaml")] {
+            json.key(name); json.string(link)
+        }
         json.endObject()
         json.endObject()
-        return .json(json.bytes)
+        return json.bytes
     }
 
-    /// `GET /healthz`: whether the server is serving.
-    func health(_ request: Request, _ parameters: PathParameters) throws -> Response {
-        let query = QueryParameters(request.query)
-        try query.validate()
+    private static func encodeHealth(_ snapshot: CorpusSnapshot) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.key("status"); json.string("ok")
+        json.key("version"); json.string(snapshot.version)
+        json.key("counts"); writeCounts(snapshot, into: &json)
         json.endObject()
-        return .json(json.bytes)
+        return json.bytes
     }
 
-    /// `GET /openapi.yaml`: the API contract.
-    func openAPI(_ request: Request, _ parameters: PathParameters) throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: openAPIDocument)
+    private static func writeCounts(_ snapshot: CorpusSnapshot, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("articles"); json.int(snapshot.articleCount)
+        json.key("briefs"); json.int(snapshot.articles(ofKind: .brief).count)
+        json.key("entities"); json.int(snapshot.entityCount)
+        json.key("trade_measures"); json.int(snapshot.measureCount)
+        json.key("claims"); json.int(snapshot.claimCount)
+        json.endObject()
+    }
+
+    private static func encodeMeta(_ snapshot: CorpusSnapshot) -> [UInt8] {
+        var json = JSONWriter(capacity: 2048)
+        json.beginObject()
+        json.key("name"); json.string(snapshot.name)
+        json.key("description"); json.string(snapshot.datasetDescription ?? "")
+        json.key("version"); json.string(snapshot.version)
+        let (seconds, attoseconds) = snapshot.loadDuration.components
+        json.key("loaded_in_ms"); json.int(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        json.key("bytes"); json.int(snapshot.bytesLoaded)
+        json.key("counts"); writeCounts(snapshot, into: &json)
+        json.key("vocabularies")
+        json.beginObject()
+        json.key("article_kinds"); json.strings(ArticleKind.allCases.map(\.rawValue))
+        json.key("entity_types"); json.strings(EntityType.allCases.map(\.rawValue))
+        json.key("measure_types"); json.strings(MeasureType.allCases.map(\.rawValue))
+        json.key("statuses"); json.strings(MeasureStatus.allCases.map(\.rawValue))
+        json.key("evaluations"); json.strings(MeasureEvaluation.allCases.map(\.rawValue))
+        json.key("date_precisions"); json.strings(DatePrecision.allCases.map(\.rawValue))
+        json.key("sources")
+        json.beginArray()
+        for source in snapshot.sources {
+            json.beginObject()
+            json.key("id"); json.string(source.id)
+            json.key("name"); json.string(source.name)
+            json.key("article_count"); json.int(snapshot.articles(fromSource: source.id).count)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endObject()
+        return json.bytes
     }
 }

@@ -44,6 +44,10 @@ enum ScalarFolding {
         case .joiner: return (.joiner, [])
         case .character: break
         }
+        if scalar.value >= tableLimit && !scalar.properties.changesWhenNFKCCaseFolded {
+            // CJK, kana, Hangul and the like: nothing to fold.
+            return (.character, Array(String(scalar).utf8))
+        }
         let decomposed = String(scalar).lowercased().decomposedStringWithCompatibilityMapping.lowercased()
         var folded = ""
         for part in decomposed.unicodeScalars where role(of: part) == .character {

@@ -1,0 +1,93 @@
+/// How the API writes the pieces that several resources share.
+extension JSONWriter {
+    /// A date with its precision and origin, or `null`.
+    mutating func date(_ value: DateValue?) {
+        guard let value else { return null() }
+        beginObject()
+        key("value"); string(value.value)
+        key("precision"); string(value.precision.rawValue)
+        key("origin"); string(value.origin.rawValue)
+        key("note"); string(value.note)
+        endObject()
+    }
+
+    /// `{"self": link}`.
+    mutating func selfLink(_ link: String) {
+        beginObject()
+        key("self"); string(link)
+        endObject()
+    }
+
+    /// The members that identify an entity: id, name, type (inside an open object).
+    mutating func entityIdentity(_ entity: Entity) {
+        key("id"); string(entity.id)
+        key("name"); string(entity.name)
+        key("type"); string(entity.type.rawValue)
+    }
+
+    /// A short reference to an entity with its link.
+    mutating func entityRef(_ entity: Entity) {
+        beginObject()
+        entityIdentity(entity)
+        key("links"); selfLink(Links.entity(entity.id))
+        endObject()
+    }
+
+    /// References to the entities with these ids, in order (unknown ids cannot occur: the loader checks).
+    mutating func entityRefs(_ ids: [String], in snapshot: CorpusSnapshot) {
+        beginArray()
+        for id in ids {
+            if let entity = snapshot.entity(id: id) { entityRef(entity) }
+        }
+        endArray()
+    }
+
+    /// A trade measure's summary fields (inside an open object).
+    mutating func measureSummaryMembers(_ measure: TradeMeasure, in snapshot: CorpusSnapshot) {
+        key("id"); string(measure.id)
+        key("title"); string(measure.title)
+        key("measure_type"); string(measure.measureType.rawValue)
+        key("status"); string(measure.status.rawValue)
+        key("evaluation"); string(measure.evaluation.rawValue)
+        key("implementing"); entityRefs(measure.implementing, in: snapshot)
+        key("affected"); entityRefs(measure.affected, in: snapshot)
+        key("rate")
+        if let rate = measure.rate {
+            beginObject()
+            key("value"); double(rate.value)
+            key("unit"); string(rate.unit)
+            key("qualifier"); string(rate.qualifier.rawValue)
+            endObject()
+        } else {
+            null()
+        }
+        key("date_announced"); date(measure.dateAnnounced)
+        key("date_in_force"); date(measure.dateInForce)
+        key("date_removed"); date(measure.dateRemoved)
+        key("links"); selfLink(Links.measure(measure.id))
+    }
+
+    /// A trade measure's summary as one object.
+    mutating func measureSummary(_ measure: TradeMeasure, in snapshot: CorpusSnapshot) {
+        beginObject()
+        measureSummaryMembers(measure, in: snapshot)
+        endObject()
+    }
+
+    /// The article fields shared by summaries and the full article (inside an open object).
+    mutating func articleHeadMembers(_ article: Article) {
+        key("id"); string(article.id)
+        key("kind"); string(article.kind.rawValue)
+        key("title"); string(article.title)
+        key("section"); string(article.section)
+        key("source")
+        beginObject()
+        key("id"); string(article.source.id)
+        key("name"); string(article.source.name)
+        endObject()
+        key("url"); string(article.url)
+        key("language"); string(article.language)
+        key("published_at"); date(article.publishedAt)
+        key("lede"); string(article.lede)
+    }
+}

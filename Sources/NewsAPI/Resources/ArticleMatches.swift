@@ -1,0 +1,103 @@
+/// The articles that match an article query, found from the store's sorted indexes.
+///
+/// Ordinals are newest first, so every posting list is already in date order and a date range is a
+/// contiguous run of ordinals: an unfiltered list is a range that is never materialised.
+struct ArticleMatches {
+    private enum Set {
+        case range(Range<Int32>)
+        case list([Int32])
+    }
+
+    private let snapshot: CorpusSnapshot
+    private let query: ArticleQuery
+    private let matches: Set
+
+    init(snapshot: CorpusSnapshot, query: ArticleQuery, scope: Entity?) {
+        self.snapshot = snapshot
+        self.query = query
+        let range = snapshot.ordinals(publishedFrom: query.firstDay, through: query.lastDay)
+
+        var lists: [ArraySlice<Int32>] = []
+        for entity in (scope.map { [$0] } ?? []) + query.entities {
+            lists.append(snapshot.articlePostings(mentioning: entity))
+        }
+        if !query.sources.isEmpty {
+            lists.append(SortedOrdinals.union(of: query.sources.map { snapshot.articles(fromSource: $0) })[...])
+        }
+        if let kind = query.kind {
+            lists.append(snapshot.articles(ofKind: kind)[...])
+        }
+
+        var found: [Int32]? = lists.isEmpty ? nil : SortedOrdinals.intersection(of: lists)
+        if let text = query.text {
+            found = snapshot.search(text, within: found)
+        }
+        if let list = found {
+            matches = .list(ArticleMatches.clip(list, to: range))
+        } else {
+            matches = .range(range)
+        }
+    }
+
+    /// How many articles match.
+    var count: Int {
+        switch matches {
+        case let .range(range): range.count
+        case let .list(list): list.count
+        }
+    }
+
+    /// The ordinals of one page in the requested order, with BM25 scores when there is a text query.
+    func page(_ page: Page, sort: ArticleSort) -> (ordinals: [Int32], scores: [Double]?) {
+        let window = page.range(in: count)
+        switch (matches, sort) {
+        case let (.range(range), .newestFirst):
+            return (Array(range.lowerBound + Int32(window.lowerBound)..<range.lowerBound + Int32(window.upperBound)), nil)
+        case let (.range(range), _):
+            return (window.map { range.upperBound - 1 - Int32($0) }, nil)
+        case let (.list(list), .newestFirst):
+            return (Array(list[window]), scores(of: Array(list[window])))
+        case let (.list(list), .oldestFirst):
+            let reversed = window.map { list[list.count - 1 - $0] }
+            return (reversed, scores(of: reversed))
+        case let (.list(list), .relevance):
+            guard let text = query.text else { return (Array(list[window]), nil) }
+            let all = snapshot.relevanceScores(for: text, in: list)
+            let best = TopK.indices(of: all, count: window.upperBound) { left, right in
+                all[left] != all[right] ? all[left] > all[right] : left < right
+            }
+            let chosen = best[min(window.lowerBound, best.count)...]
+            return (chosen.map { list[$0] }, chosen.map { all[$0] })
+        }
+    }
+
+    private func scores(of ordinals: [Int32]) -> [Double]? {
+        query.text.map { snapshot.relevanceScores(for: $0, in: ordinals) }
+    }
+
+    /// The part of an ascending list that falls inside `range`.
+    private static func clip(_ list: [Int32], to range: Range<Int32>) -> [Int32] {
+        let start = list.partitioningIndex { $0 >= range.lowerBound }
+        let end = list.partitioningIndex { $0 >= range.upperBound }
+        return start == 0 && end == list.count ? list : Array(list[start..<max(start, end)])
+    }
+}
+
+extension RandomAccessCollection {
+    /// The first index whose element satisfies `predicate`, which must be false then true.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
+        var low = startIndex
+        var count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if predicate(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
+    }
+}

@@ -1,0 +1,152 @@
+/// `/articles` and `/articles/{id}`: the articles and briefs, searchable and filterable.
+struct ArticlesResource: Sendable {
+    let snapshot: CorpusSnapshot
+
+    /// `GET /articles`.
+    func list(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        try list(request, path: "/articles", scope: nil)
+    }
+
+    /// `GET /articles/{id}`.
+    func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        try QueryParameters(request.query).validate()
+        let id = parameters["id"]
+        guard let ordinal = snapshot.article(id: id) else {
+            throw Problem.notFound("No article has the id \"\(id)\".")
+        }
+        return .json(encodeArticle(at: ordinal))
+    }
+
+    /// An article list at `path`, limited to the articles naming `scope` when it is set.
+    func list(_ request: Request, path: String, scope: Entity?) throws -> Response {
+        var parameters = QueryParameters(request.query)
+        let query = ArticleQuery(reading: &parameters, in: snapshot)
+        try parameters.validate()
+
+        let matches = ArticleMatches(snapshot: snapshot, query: query, scope: scope)
+        let envelope = ListEnvelope(path: path, query: query.applied, page: query.page, total: matches.count)
+        let (ordinals, scores) = matches.page(query.page, sort: query.sort)
+        return envelope.response { json in
+            for (position, ordinal) in ordinals.enumerated() {
+                writeSummary(of: ordinal, query: query.text, score: scores?[position], into: &json)
+            }
+        }
+    }
+
+    private func writeSummary(of ordinal: Int32, query: TextQuery?, score: Double?, into json: inout JSONWriter) {
+        let article = snapshot.article(at: ordinal)
+        json.beginObject()
+        json.articleHeadMembers(article)
+        json.key("entities")
+        json.beginArray()
+        for mention in snapshot.mentions(inArticle: ordinal) {
+            json.beginObject()
+            json.entityIdentity(mention.entity)
+            json.key("mentions"); json.int(mention.count)
+            json.endObject()
+        }
+        json.endArray()
+        if let query {
+            let snippet = snapshot.snippet(forArticle: ordinal, matching: query)
+            json.key("snippet")
+            json.beginObject()
+            json.key("text"); json.string(snippet.text)
+            json.key("highlights")
+            json.beginArray()
+            for range in snippet.highlights {
+                json.beginObject()
+                json.key("start"); json.int(range.lowerBound)
+                json.key("end"); json.int(range.upperBound)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        }
+        if let score {
+            json.key("score"); json.double((score * 10_000).rounded() / 10_000)
+        }
+        json.key("links"); json.selfLink(Links.article(article.id))
+        json.endObject()
+    }
+
+    /// The full article: body, entity mentions with offsets, trade measures it reports, claims.
+    func encodeArticle(at ordinal: Int32) -> [UInt8] {
+        let article = snapshot.article(at: ordinal)
+        var json = JSONWriter(capacity: article.body.utf8.count + 2048)
+        json.beginObject()
+        json.articleHeadMembers(article)
+        json.key("body"); json.string(article.body)
+        json.key("entities")
+        json.beginArray()
+        for mention in snapshot.mentions(inArticle: ordinal) {
+            json.beginObject()
+            json.entityIdentity(mention.entity)
+            json.key("mentions"); json.int(mention.count)
+            json.key("offsets")
+            json.beginArray()
+            for occurrence in mention.offsets {
+                json.beginObject()
+                json.key("field"); json.string(occurrence.field.rawValue)
+                json.key("start"); json.int(occurrence.start)
+                json.key("end"); json.int(occurrence.end)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("links"); json.selfLink(Links.entity(mention.entity.id))
+            json.endObject()
+        }
+        json.endArray()
+        json.key("trade_measures")
+        json.beginArray()
+        for measure in snapshot.measures(citing: ordinal) {
+            for source in measure.sources where source.articleID == article.id {
+                json.beginObject()
+                json.key("id"); json.string(measure.id)
+                json.key("title"); json.string(measure.title)
+                json.key("measure_type"); json.string(measure.measureType.rawValue)
+                json.key("status"); json.string(measure.status.rawValue)
+                json.key("quote"); json.string(source.quote)
+                json.key("links"); json.selfLink(Links.measure(measure.id))
+                json.endObject()
+            }
+        }
+        json.endArray()
+        json.key("claims")
+        json.beginArray()
+        for claim in snapshot.claims(citing: ordinal) {
+            json.claim(claim)
+        }
+        json.endArray()
+        json.key("links")
+        json.beginObject()
+        json.key("self"); json.string(Links.article(article.id))
+        if let url = article.url { json.key("original"); json.string(url) }
+        json.endObject()
+        json.endObject()
+        return json.bytes
+    }
+}
+
+extension JSONWriter {
+    /// A claim with every version of it and where each comes from.
+    mutating func claim(_ claim: Claim) {
+        beginObject()
+        key("id"); string(claim.id)
+        key("topic"); string(claim.topic)
+        key("versions")
+        beginArray()
+        for version in claim.claims {
+            beginObject()
+            key("article_id"); string(version.articleID)
+            key("statement"); string(version.statement)
+            key("quote"); string(version.quote)
+            key("links")
+            beginObject()
+            key("article"); string(Links.article(version.articleID))
+            endObject()
+            endObject()
+        }
+        endArray()
+        endObject()
+    }
+}

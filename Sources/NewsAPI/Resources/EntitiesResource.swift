@@ -1,0 +1,157 @@
+/// `/entities`, `/entities/{key}` and `/entities/{key}/articles`: the people, countries, organisations,
+/// companies, products and places the articles name, found by any of their names.
+struct EntitiesResource: Sendable {
+    let snapshot: CorpusSnapshot
+    let articles: ArticlesResource
+    /// Entity positions by article count (most first, then name), computed once.
+    private let byArticleCount: [Int]
+    /// Entity positions by folded name, computed once.
+    private let byName: [Int]
+    /// Every folded name and alias of each entity, for `q` substring search.
+    private let searchKeys: [[String]]
+
+    init(snapshot: CorpusSnapshot, articles: ArticlesResource) {
+        self.snapshot = snapshot
+        self.articles = articles
+        let entities = snapshot.entities
+        let folded = entities.map { TextFolding.normalizedKey($0.name) }
+        let counts = entities.map { snapshot.articleCount(of: $0) }
+        byName = entities.indices.sorted { folded[$0] != folded[$1] ? folded[$0] < folded[$1] : entities[$0].id < entities[$1].id }
+        let namePosition = Dictionary(uniqueKeysWithValues: byName.enumerated().map { ($1, $0) })
+        byArticleCount = entities.indices.sorted {
+            counts[$0] != counts[$1] ? counts[$0] > counts[$1] : namePosition[$0]! < namePosition[$1]!
+        }
+        searchKeys = entities.map { entity in
+            ([entity.name, entity.id] + entity.aliases).map(TextFolding.normalizedKey)
+        }
+    }
+
+    /// `GET /entities`.
+    func list(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        var query = QueryParameters(request.query)
+        let types = query.choices("type", of: EntityType.self)
+        let text = query.text("q")
+        let sort = query.choice("sort", of: EntitySort.self) ?? .mostMentioned
+        let page = query.page()
+        try query.validate()
+
+        let folded = text.map(TextFolding.normalizedKey)
+        let order = sort == .name ? byName : byArticleCount
+        let matching = order.filter { index in
+            (types.isEmpty || types.contains(snapshot.entities[index].type))
+                && (folded.map { key in searchKeys[index].contains { $0.contains(key) } } ?? true)
+        }
+        var applied = AppliedQuery()
+        applied.add("type", types.map(\.rawValue))
+        applied.add("q", text)
+        applied.add("sort", sort.rawValue)
+        applied.add("limit", page.limit)
+        applied.add("offset", page.offset)
+        let envelope = ListEnvelope(path: "/entities", query: applied, page: page, total: matching.count)
+        return envelope.response { json in
+            for index in matching[page.range(in: matching.count)] {
+                json.beginObject()
+                writeSummaryMembers(of: snapshot.entities[index], into: &json)
+                json.endObject()
+            }
+        }
+    }
+
+    /// `GET /entities/{key}`.
+    func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        try QueryParameters(request.query).validate()
+        let key = parameters["key"]
+        let match = try resolve(key)
+        let entity = match.entity
+        var json = JSONWriter(capacity: 4096)
+        json.beginObject()
+        writeSummaryMembers(of: entity, into: &json)
+        json.key("matched")
+        json.beginObject()
+        json.key("key"); json.string(key)
+        json.key("text"); json.string(match.matchedName)
+        json.key("kind"); json.string(match.matchedBy.rawValue)
+        json.endObject()
+
+        json.key("recent_articles")
+        json.beginArray()
+        for ordinal in snapshot.articlePostings(mentioning: entity).prefix(5) {
+            let article = snapshot.article(at: ordinal)
+            json.beginObject()
+            json.key("id"); json.string(article.id)
+            json.key("kind"); json.string(article.kind.rawValue)
+            json.key("title"); json.string(article.title)
+            json.key("published_at"); json.date(article.publishedAt)
+            json.key("links"); json.selfLink(Links.article(article.id))
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("co_mentioned")
+        json.beginArray()
+        for other in snapshot.coMentions(of: entity) {
+            json.beginObject()
+            json.entityIdentity(other.entity)
+            json.key("count"); json.int(other.articleCount)
+            json.key("links"); json.selfLink(Links.entity(other.entity.id))
+            json.endObject()
+        }
+        json.endArray()
+
+        let implementing = snapshot.measures(implementedBy: entity)
+        let affected = snapshot.measures(affecting: entity)
+        let targeted = snapshot.measures(targeting: entity)
+        json.key("measure_counts")
+        json.beginObject()
+        json.key("implementing"); json.int(implementing.count)
+        json.key("affected"); json.int(affected.count)
+        json.key("targeted"); json.int(targeted.count)
+        json.endObject()
+        json.key("trade_measures")
+        json.beginObject()
+        for (name, measures) in [("implementing", implementing), ("affected", affected), ("targeted", targeted)] {
+            json.key(name)
+            json.beginArray()
+            for measure in measures.prefix(EntitiesResource.measuresShown) { json.measureSummary(measure, in: snapshot) }
+            json.endArray()
+        }
+        json.endObject()
+        json.endObject()
+        return .json(json.bytes)
+    }
+
+    /// `GET /entities/{key}/articles`.
+    func articles(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        let entity = try resolve(parameters["key"]).entity
+        return try articles.list(request, path: Links.entityArticles(entity.id), scope: entity)
+    }
+
+    /// How many measures of each relation the entity page lists; `/trade-measures?implementing=` has all.
+    static let measuresShown = 20
+
+    private func resolve(_ key: String) throws -> EntityMatch {
+        if let match = snapshot.entity(matching: key) { return match }
+        var suggestions = JSONWriter()
+        suggestions.beginArray()
+        let nearest = snapshot.entitySuggestions(for: key, limit: 5)
+        for entity in nearest { suggestions.entityRef(entity) }
+        suggestions.endArray()
+        let hint = nearest.first.map { " Did you mean \"\($0.name)\"?" } ?? ""
+        throw Problem(status: .notFound, type: "urn:news-api:problem:unknown-entity", title: "Unknown entity",
+                      detail: "No entity has the id, name or alias \"\(key)\".\(hint)",
+                      extensions: ["suggestions": suggestions.bytes])
+    }
+
+    private func writeSummaryMembers(of entity: Entity, into json: inout JSONWriter) {
+        json.entityIdentity(entity)
+        json.key("aliases"); json.strings(entity.aliases)
+        json.key("wikidata_id"); json.string(entity.wikidataID)
+        json.key("description"); json.string(entity.description)
+        json.key("article_count"); json.int(snapshot.articleCount(of: entity))
+        json.key("links")
+        json.beginObject()
+        json.key("self"); json.string(Links.entity(entity.id))
+        json.key("articles"); json.string(Links.entityArticles(entity.id))
+        json.endObject()
+    }
+}

@@ -1,0 +1,33 @@
+/// The periods a timeline can be counted in.
+enum TimelineInterval: String, CaseIterable, Sendable {
+    case day
+    case week
+    case month
+
+    /// The first day of the period containing `day` (weeks start on Monday, as in ISO 8601).
+    func start(of day: Int32) -> Int32 {
+        switch self {
+        case .day:
+            return day
+        case .week:
+            // 1970-01-01 was a Thursday: shift so Monday is 0.
+            let weekday = ((Int(day) + 3) % 7 + 7) % 7
+            return day - Int32(weekday)
+        case .month:
+            let (year, month, _) = CalendarDay.date(of: day)
+            return CalendarDay.number(year: year, month: month, day: 1)!
+        }
+    }
+
+    /// The first day of the period after the one starting on `start`.
+    func next(after start: Int32) -> Int32 {
+        switch self {
+        case .day: return start + 1
+        case .week: return start + 7
+        case .month:
+            let (year, month, _) = CalendarDay.date(of: start)
+            return month == 12 ? CalendarDay.number(year: year + 1, month: 1, day: 1)!
+                : CalendarDay.number(year: year, month: month + 1, day: 1)!
+        }
+    }
+}

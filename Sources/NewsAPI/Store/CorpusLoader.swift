@@ -1,0 +1,209 @@
+import Foundation
+import Logging
+
+/// Loads a data directory (see `docs/data-format.md`) into a `CorpusSnapshot`, checking every
+/// record and collecting every problem (up to `CorpusLoadError.limit`) instead of stopping at the
+/// first. It never returns a partial corpus.
+public struct CorpusLoader {
+    /// The data files, in the order their bytes enter the dataset version.
+    static let fileNames = ["dataset.json", "articles.ndjson", "entities.json", "trade-measures.json", "claims.json"]
+
+    /// How many articles pass between progress messages.
+    static let progressInterval = 100_000
+
+    let directory: URL
+    let logger: Logger
+    var errors = CorpusErrorLog()
+    var fileHashes: [String: UInt64] = [:]
+    var bytesRead = 0
+
+    // Entities: the valid ones sorted by id, and every id seen (valid or not) so that references
+    // to a broken entity are not reported a second time.
+    var entities: [Entity] = []
+    var entityIndexByID: [String: Int32] = [:]
+    var seenEntityIDs: Set<String> = []
+    var entitiesUnreadable = false
+
+    // Articles in file order, and the ids of the broken ones.
+    var loadedArticles: [Article] = []
+    var articleLoadIndexByID: [String: Int32] = [:]
+    var articleLines: [Int32] = []
+    var brokenArticleIDs: Set<String> = []
+    var articlesUnreadable = false
+
+    /// Loads and validates the corpus in `directory`, or throws every problem found.
+    public static func load(from directory: URL, logger: Logger) throws(CorpusLoadError) -> CorpusSnapshot {
+        var loader = CorpusLoader(directory: directory, logger: logger)
+        return try loader.load()
+    }
+
+    private init(directory: URL, logger: Logger) {
+        self.directory = directory
+        self.logger = logger
+    }
+
+    private mutating func load() throws(CorpusLoadError) -> CorpusSnapshot {
+        let clock = ContinuousClock()
+        let start = clock.now
+        logger.debug("loading corpus", metadata: ["directory": "\(directory.path)"])
+
+        let dataset = loadDataset()
+        loadEntities()
+        var indexer = ArticleIndexer(entities: entities)
+        if !errors.isFull { loadArticles(into: &indexer) }
+        let measures = errors.isFull ? [] : loadMeasures()
+        let claims = errors.isFull ? [] : loadClaims()
+        guard errors.isEmpty else {
+            logger.debug("corpus rejected", metadata: ["errors": "\(errors.errors.count)"])
+            throw errors.loadError
+        }
+
+        let order = newestFirstOrder()
+        let (textIndex, mentionIndex) = indexer.finish(order: order)
+        var articles = loadedArticles
+        loadedArticles = []
+        CorpusLoader.permute(&articles, into: order)
+        let sortedMeasures = measures.sorted { left, right in
+            switch (left.dateAnnounced?.day, right.dateAnnounced?.day) {
+            case let (l?, r?) where l != r: l < r
+            case (_?, nil): true
+            case (nil, _?): false
+            default: left.id < right.id
+            }
+        }
+        let snapshot = CorpusSnapshot(
+            metadata: (
+                version: datasetVersion(),
+                name: dataset?.name ?? directory.lastPathComponent,
+                description: dataset?.description,
+                duration: clock.now - start,
+                bytes: bytesRead
+            ),
+            articles: articles,
+            entities: entities,
+            measures: sortedMeasures,
+            claims: claims.sorted { $0.id < $1.id },
+            textIndex: textIndex,
+            mentionIndex: mentionIndex
+        )
+        logger.debug("corpus loaded", metadata: [
+            "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
+            "measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
+            "terms": "\(snapshot.termCount)", "bytes": "\(bytesRead)",
+            "seconds": "\(snapshot.loadDuration)", "version": "\(snapshot.version)",
+        ])
+        return snapshot
+    }
+
+    // MARK: Files
+
+    /// The path of a data file.
+    func path(of file: String) -> String {
+        directory.appendingPathComponent(file).path
+    }
+
+    /// A whole data file, or `nil` if it is missing (reported if `required`) or unreadable (reported).
+    mutating func readFile(_ file: String, required: Bool) -> [UInt8]? {
+        var hasher = FNV1a64()
+        do {
+            let bytes = try DataFile.readAll(path(of: file), hasher: &hasher)
+            record(file, hasher)
+            return bytes
+        } catch {
+            if case .missing = error, !required { return nil }
+            errors.report(CorpusError(file: file, message: error.description))
+        }
+        return nil
+    }
+
+    /// Notes a file's hash and size for the dataset version.
+    mutating func record(_ file: String, _ hasher: FNV1a64) {
+        fileHashes[file] = hasher.value
+        bytesRead += hasher.byteCount
+    }
+
+    /// Parses a whole JSON file, reporting a syntax error with its line and column.
+    mutating func parseJSON(_ bytes: [UInt8], file: String) -> JSONValue? {
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            errors.report(CorpusError(file: file, line: error.line, column: error.column, message: error.message))
+            return nil
+        }
+    }
+
+    /// The elements of a file that must hold one JSON array.
+    mutating func arrayElements(of file: String, required: Bool, naming records: String) -> [JSONValue]? {
+        guard let bytes = readFile(file, required: required) else { return nil }
+        guard let value = parseJSON(bytes, file: file) else { return nil }
+        guard case .array(let elements) = value else {
+            errors.report(CorpusError(file: file, line: 1, message: "expected an array of \(records), found \(value.kindDescription)"))
+            return nil
+        }
+        return elements
+    }
+
+    /// The line an array element starts on (objects know theirs).
+    static func line(of value: JSONValue) -> Int {
+        if case .object(let object) = value { return object.line }
+        return 1
+    }
+
+    /// The dataset version: the files' hashes (and which are absent) combined in a fixed order.
+    private func datasetVersion() -> String {
+        var hasher = FNV1a64()
+        for file in CorpusLoader.fileNames {
+            hasher.update(file)
+            if let hash = fileHashes[file] {
+                hasher.update(1)
+                hasher.update(hash)
+            } else {
+                hasher.update(0)
+            }
+        }
+        return hasher.hexDigits
+    }
+
+    // MARK: dataset.json
+
+    private mutating func loadDataset() -> (name: String, description: String?)? {
+        let file = "dataset.json"
+        guard let bytes = readFile(file, required: false), let value = parseJSON(bytes, file: file) else { return nil }
+        var reader = RecordReader(file: file, line: 1)
+        let dataset = reader.readDataset(value)
+        errors.report(contentsOf: reader.errors)
+        return dataset
+    }
+
+    // MARK: Ordering
+
+    /// The load indexes of the articles, newest first (publication day descending, then id ascending).
+    private func newestFirstOrder() -> [Int32] {
+        var order = (0..<Int32(loadedArticles.count)).map { $0 }
+        order.sort { left, right in
+            let leftArticle = loadedArticles[Int(left)]
+            let rightArticle = loadedArticles[Int(right)]
+            if leftArticle.publishedAt.day != rightArticle.publishedAt.day {
+                return leftArticle.publishedAt.day > rightArticle.publishedAt.day
+            }
+            return leftArticle.id < rightArticle.id
+        }
+        return order
+    }
+
+    /// Rearranges `items` in place so that position `i` holds what was at `order[i]`.
+    static func permute<Item>(_ items: inout [Item], into order: [Int32]) {
+        var placed = [Bool](repeating: false, count: items.count)
+        for start in 0..<items.count where !placed[start] {
+            // Follow the cycle: position `current` takes the item from `order[current]`.
+            var current = start
+            while true {
+                placed[current] = true
+                let source = Int(order[current])
+                if source == start { break }
+                items.swapAt(current, source)
+                current = source
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+extension CorpusSnapshot {
+    /// The entity with exactly this id.
+    public func entity(id: String) -> Entity? {
+        entityIndexByID[id].map { entities[Int($0)] }
+    }
+
+    /// The entity a user's key names: its id, or any name or alias compared folded (case, diacritics
+    /// and punctuation ignored, so `U.S.`, `us` and `united-states` all work), with what matched.
+    public func entity(matching key: String) -> EntityMatch? {
+        if let index = entityIndexByID[key] {
+            return EntityMatch(entity: entities[Int(index)], matchedName: key, matchedBy: .id)
+        }
+        guard let found = entityByKey[TextFolding.normalizedKey(key)] else { return nil }
+        return EntityMatch(entity: entities[Int(found.entity)], matchedName: found.spelling, matchedBy: found.matchedBy)
+    }
+
+    /// Entities whose id, name or alias is closest to `key` ("did you mean"): fewest edits between
+    /// folded forms, with a bonus for a shared prefix; best first, at most `limit`.
+    public func entitySuggestions(for key: String, limit: Int = 5) -> [Entity] {
+        let folded = Array(TextFolding.normalizedKey(key).unicodeScalars)
+        guard !folded.isEmpty, limit > 0 else { return [] }
+        let allowedDistance = max(2, folded.count / 3)
+        var best: [Int32: Int] = [:]
+        for (candidateKey, target) in entityByKey {
+            let candidate = Array(candidateKey.unicodeScalars)
+            var score = EditDistance.between(folded, candidate, limit: allowedDistance + 1)
+            let shared = zip(folded, candidate).prefix { $0 == $1 }.count
+            if shared >= 3 && (shared == folded.count || shared == candidate.count) {
+                score = min(score, 1)
+            }
+            guard score <= allowedDistance else { continue }
+            best[target.entity] = min(best[target.entity] ?? .max, score)
+        }
+        let ranked = best.sorted { left, right in
+            if left.value != right.value { return left.value < right.value }
+            let leftCount = mentionIndex.articleCount(of: left.key)
+            let rightCount = mentionIndex.articleCount(of: right.key)
+            if leftCount != rightCount { return leftCount > rightCount }
+            return left.key < right.key
+        }
+        return ranked.prefix(limit).map { entities[Int($0.key)] }
+    }
+
+    /// The ordinals of the articles that mention `entity` or list it explicitly, ascending (newest first).
+    public func articles(mentioning entity: Entity) -> [Int32] {
+        guard let index = entityIndexByID[entity.id] else { return [] }
+        return Array(mentionIndex.articles(mentioning: index))
+    }
+
+    /// How many articles mention `entity` or list it explicitly.
+    public func articleCount(of entity: Entity) -> Int {
+        guard let index = entityIndexByID[entity.id] else { return 0 }
+        return mentionIndex.articleCount(of: index)
+    }
+
+    /// The entities named in the article at `ordinal`, most mentioned first; explicitly listed
+    /// entities the text does not name come last with a count of 0.
+    public func mentions(inArticle ordinal: Int32) -> [Mention] {
+        var mentions: [Mention] = []
+        mentionIndex.forEachMention(inArticle: ordinal) { entity, count, occurrences in
+            mentions.append(Mention(entity: entities[Int(entity)], count: Int(count), offsets: Array(occurrences)))
+        }
+        return mentions
+    }
+
+    /// The entities most often mentioned in the same articles as `entity` (up to 20), most shared first.
+    public func coMentions(of entity: Entity) -> [CoMention] {
+        guard let index = entityIndexByID[entity.id] else { return [] }
+        return mentionIndex.coMentions(of: index).map {
+            CoMention(entity: entities[Int($0.entity)], articleCount: Int($0.count))
+        }
+    }
+
+    /// The claims that concern `entity`, by id.
+    public func claims(about entity: Entity) -> [Claim] {
+        guard let index = entityIndexByID[entity.id] else { return [] }
+        return claimsByEntity[Int(index)].map { claims[Int($0)] }
+    }
+}

@@ -1,0 +1,78 @@
+/// A 64-bit FNV-1a hash that takes input eight bytes at a time (a little-endian word per step), so
+/// hashing gigabytes of corpus costs little. The result depends only on the bytes, not on how they
+/// were split into calls.
+struct FNV1a64: Sendable {
+    private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    private var state = FNV1a64.offsetBasis
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private(set) var byteCount = 0
+
+    /// Starts a hash.
+    init() {}
+
+    /// Adds bytes.
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        byteCount += bytes.count
+        var index = 0
+        while pendingCount > 0, pendingCount < 8, index < bytes.count {
+            pending |= UInt64(bytes[index]) << (8 * UInt64(pendingCount))
+            pendingCount += 1
+            index += 1
+        }
+        if pendingCount == 8 {
+            mix(pending)
+            pending = 0
+            pendingCount = 0
+        }
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                mix(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            pending |= UInt64(bytes[index]) << (8 * UInt64(pendingCount))
+            pendingCount += 1
+            index += 1
+        }
+    }
+
+    /// Adds the bytes of an array.
+    mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// Adds a string's UTF-8 bytes and a terminating zero byte.
+    mutating func update(_ text: String) {
+        update(Array(text.utf8) + [0])
+    }
+
+    /// Adds a 64-bit integer.
+    mutating func update(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { update($0) }
+    }
+
+    @inline(__always)
+    private mutating func mix(_ word: UInt64) {
+        state = (state ^ word) &* FNV1a64.prime
+    }
+
+    /// The hash of everything added (the byte count and any trailing partial word included).
+    var value: UInt64 {
+        var copy = self
+        if copy.pendingCount > 0 {
+            copy.mix(copy.pending)
+        }
+        copy.mix(UInt64(byteCount))
+        return copy.state
+    }
+
+    /// The hash as 16 lowercase hex digits.
+    var hexDigits: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,65 @@
+/*
+ * The reference for `make bench`: the least a libmicrohttpd server can do to answer a request, serving
+ * one fixed body (the bytes of a real /articles/{id} response) to every GET, with the threading mode
+ * that measured fastest here (internal polling thread, epoll, thread pool of 2) and the same
+ * respond-on-the-second-call pattern that keeps connections alive.
+ *
+ * usage: bare PORT BODY_FILE [THREADS]
+ */
+#include <microhttpd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct MHD_Response *prepared;
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, const char *url,
+                              const char *method, const char *version, const char *upload_data,
+                              size_t *upload_data_size, void **req_cls)
+{
+    (void)cls; (void)url; (void)method; (void)version; (void)upload_data; (void)upload_data_size;
+    if (*req_cls == NULL) {
+        *req_cls = (void *)1;
+        return MHD_YES;
+    }
+    return MHD_queue_response(connection, MHD_HTTP_OK, prepared);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s PORT BODY_FILE [THREADS]\n", argv[0]);
+        return 2;
+    }
+    FILE *file = fopen(argv[2], "rb");
+    if (file == NULL) { perror(argv[2]); return 1; }
+    fseek(file, 0, SEEK_END);
+    long size = ftell(file);
+    fseek(file, 0, SEEK_SET);
+    char *body = malloc((size_t)size);
+    if (fread(body, 1, (size_t)size, file) != (size_t)size) { perror("read"); return 1; }
+    fclose(file);
+
+    prepared = MHD_create_response_from_buffer((size_t)size, body, MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(prepared, "Content-Type", "application/json; charset=utf-8");
+
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    unsigned int threads = argc > 3 ? (unsigned int)atoi(argv[3]) : 2;
+    struct MHD_Daemon *daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, (uint16_t)atoi(argv[1]), NULL, NULL, answer, NULL,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, 4000, MHD_OPTION_END);
+    if (daemon == NULL) { fprintf(stderr, "cannot start\n"); return 1; }
+    int received;
+    sigwait(&set, &received);
+    MHD_stop_daemon(daemon);
+    MHD_destroy_response(prepared);
+    free(body);
+    return 0;
+}
