@@ -54,6 +54,9 @@ enum HTTPServerCallbacks {
 
     /// Hands a response to libmicrohttpd, which copies the body.
     private static func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
+        if let prepared = response.preparedCopy {
+            return MHD_queue_response(connection, UInt32(response.status.code), prepared.handle)
+        }
         let prepared = response.body.withUnsafeBytes { buffer in
             MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
                                             .RESPMEM_MUST_COPY)

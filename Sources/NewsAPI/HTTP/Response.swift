@@ -1,17 +1,28 @@
 /// An HTTP response: status, header fields and body bytes.
 public struct Response: Sendable {
     /// The status code.
-    public var status: HTTPStatus
+    public var status: HTTPStatus { didSet { preparedCopy = nil } }
     /// The header fields; `Content-Length` and `Date` are added by the server.
-    public var headers: HTTPHeaders
+    public var headers: HTTPHeaders { didSet { preparedCopy = nil } }
     /// The body bytes (empty for 204, 304 and HEAD).
-    public var body: [UInt8]
+    public var body: [UInt8] { didSet { preparedCopy = nil } }
+    /// The same response already in libmicrohttpd's form, when it is sent often (see `prepared()`).
+    public private(set) var preparedCopy: PreparedResponse?
 
     /// Creates a response.
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.preparedCopy = nil
+    }
+
+    /// This response with a libmicrohttpd copy made once, so sending it again costs no encoding or
+    /// allocation. Changing the response afterwards drops the copy.
+    public func prepared() -> Response {
+        var response = self
+        response.preparedCopy = PreparedResponse(self)
+        return response
     }
 
     /// The media type of JSON bodies.
@@ -19,6 +30,7 @@ public struct Response: Sendable {
 
     /// A JSON response whose body is already encoded.
     public static func json(_ body: [UInt8], status: HTTPStatus = .ok) -> Response {
-        Response(status: status, headers: ["Content-Type": jsonContentType], body: body)
+        Response(status: status, headers: ["Content-Type": jsonContentType, "X-Content-Type-Options": "nosniff"],
+                 body: body)
     }
 }

@@ -9,6 +9,7 @@ struct EntitiesResource: Sendable {
     private let byName: [Int]
     /// Every folded name and alias of each entity, for `q` substring search.
     private let searchKeys: [[String]]
+    private let cache = ResponseCache()
 
     init(snapshot: CorpusSnapshot, articles: ArticlesResource) {
         self.snapshot = snapshot
@@ -61,6 +62,10 @@ struct EntitiesResource: Sendable {
     func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
         let key = parameters["key"]
+        return try cache.response(for: key) { try encodeEntity(matching: key) }
+    }
+
+    private func encodeEntity(matching key: String) throws -> Response {
         let match = try resolve(key)
         let entity = match.entity
         var json = JSONWriter(capacity: 4096)

@@ -1,39 +1,39 @@
 /// The service's own endpoints: the index of resources, health, the dataset's description and the
 /// OpenAPI document. Their bodies depend only on the snapshot, so they are encoded once.
 struct ServiceResource: Sendable {
-    private let indexBody: [UInt8]
-    private let healthBody: [UInt8]
-    private let metaBody: [UInt8]
-    private let openAPIDocument: [UInt8]
+    private let indexResponse: Response
+    private let healthResponse: Response
+    private let metaResponse: Response
+    private let openAPIResponse: Response
 
     init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8]) {
-        self.openAPIDocument = openAPIDocument
-        indexBody = ServiceResource.encodeIndex(snapshot)
-        healthBody = ServiceResource.encodeHealth(snapshot)
-        metaBody = ServiceResource.encodeMeta(snapshot)
+        indexResponse = Response.json(ServiceResource.encodeIndex(snapshot)).prepared()
+        healthResponse = Response.json(ServiceResource.encodeHealth(snapshot)).prepared()
+        metaResponse = Response.json(ServiceResource.encodeMeta(snapshot)).prepared()
+        openAPIResponse = Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: openAPIDocument).prepared()
     }
 
     /// `GET /`.
     func index(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
-        return .json(indexBody)
+        return indexResponse
     }
 
     /// `GET /healthz`.
     func health(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
-        return .json(healthBody)
+        return healthResponse
     }
 
     /// `GET /meta`.
     func meta(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
-        return .json(metaBody)
+        return metaResponse
     }
 
     /// `GET /openapi.yaml`.
     func openAPI(_ request: Request, _ parameters: PathParameters) throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: openAPIDocument)
+        openAPIResponse
     }
 
     private static func encodeIndex(_ snapshot: CorpusSnapshot) -> [UInt8] {

@@ -9,6 +9,7 @@ struct TradeMeasuresResource: Sendable {
     /// The first day each measure is known to be in force, if any (computed once).
     private let inForceFrom: [Int32?]
     private let positionByID: [String: Int32]
+    private let cache = ResponseCache()
 
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
@@ -97,6 +98,10 @@ struct TradeMeasuresResource: Sendable {
     func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
         let id = parameters["id"]
+        return try cache.response(for: id) { try encodeMeasure(id: id) }
+    }
+
+    private func encodeMeasure(id: String) throws -> Response {
         guard let position = positionByID[id] else {
             throw Problem.notFound("No trade measure has the id \"\(id)\".")
         }
