@@ -39,5 +39,14 @@ test-contract: setup
 	@$(PYTHON) -c 'import openapi_spec_validator' 2>/dev/null || $(PYTHON) -m pip install -q openapi-spec-validator
 	$(PYTHON) -m openapi_spec_validator openapi.yaml
 
+## Benchmark: release build, synthetic corpora of BENCH_SIZES articles, wrk against us, bare C and nginx.
+bench: setup
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk nginx; }
+	$(SWIFT) build -c release --product news-api
+	$(SWIFT) build -c release --product corpus-gen
+	@mkdir -p bench/out
+	cc -O2 -o bench/out/bare bench/bare.c $$(pkg-config --cflags --libs libmicrohttpd)
+	$(PYTHON) bench/run.py
+
 clean:
 	rm -rf .build

@@ -19,10 +19,16 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "NewsAPI",
             dependencies: [
                 "CMicroHTTPD",
+                "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

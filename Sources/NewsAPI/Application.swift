@@ -1,20 +1,23 @@
 import Logging
 import Synchronization
 
-/// The API over one corpus snapshot: its routes, ready to answer requests from many threads.
+/// The API over a corpus snapshot: its routes, ready to answer requests from many threads.
 ///
-/// The routes are built once per snapshot (with everything that can be prepared at load time);
-/// `replace(snapshot:)` swaps in a new set atomically, so requests in flight finish on the old one.
+/// Everything that depends only on the snapshot is built once per snapshot; `replace(snapshot:)`
+/// swaps in a new one atomically, and requests in flight finish on the old one.
 public final class Application: Sendable {
-    private let current: Mutex<Router>
+    private let current: Mutex<ServedSnapshot>
     private let openAPIDocument: [UInt8]
+    private let configuration: APIConfiguration
     private let logger: Logger
 
-    /// Builds the routes over `snapshot`.
-    public init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], logger: Logger) {
+    /// Builds the API over `snapshot`.
+    public init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], configuration: APIConfiguration = APIConfiguration(),
+                logger: Logger) {
         self.openAPIDocument = openAPIDocument
+        self.configuration = configuration
         self.logger = logger
-        current = Mutex(Application.buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, logger: logger))
+        current = Mutex(Application.serve(snapshot, openAPIDocument, configuration, logger))
     }
 
     /// Answers one request on the current snapshot.
@@ -22,10 +25,21 @@ public final class Application: Sendable {
         current.withLock { $0 }.respond(to: request)
     }
 
+    /// The snapshot being served.
+    public var snapshot: CorpusSnapshot {
+        current.withLock { $0 }.snapshot
+    }
+
     /// Serves `snapshot` from now on.
     public func replace(snapshot: CorpusSnapshot) {
-        let router = Application.buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, logger: logger)
-        current.withLock { $0 = router }
+        let served = Application.serve(snapshot, openAPIDocument, configuration, logger)
+        current.withLock { $0 = served }
+    }
+
+    private static func serve(_ snapshot: CorpusSnapshot, _ openAPIDocument: [UInt8], _ configuration: APIConfiguration,
+                              _ logger: Logger) -> ServedSnapshot {
+        ServedSnapshot(snapshot: snapshot, router: buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, logger: logger),
+                       configuration: configuration)
     }
 
     /// The routes of the API over one snapshot.
@@ -37,17 +51,17 @@ public final class Application: Sendable {
         let measures = TradeMeasuresResource(snapshot: snapshot)
         let timeline = TimelineResource(snapshot: snapshot)
 
-        router.get("/", use: service.index)
-        router.get("/healthz", use: service.health)
-        router.get("/meta", use: service.meta)
-        router.get("/openapi.yaml", use: service.openAPI)
+        router.get("/", fixed: true, use: service.index)
+        router.get("/healthz", fixed: true, use: service.health)
+        router.get("/meta", fixed: true, use: service.meta)
+        router.get("/openapi.yaml", fixed: true, use: service.openAPI)
         router.get("/articles", use: articles.list)
-        router.get("/articles/{id}", use: articles.show)
+        router.get("/articles/{id}", fixed: true, use: articles.show)
         router.get("/entities", use: entities.list)
-        router.get("/entities/{key}", use: entities.show)
+        router.get("/entities/{key}", fixed: true, use: entities.show)
         router.get("/entities/{key}/articles", use: entities.articles)
         router.get("/trade-measures", use: measures.list)
-        router.get("/trade-measures/{id}", use: measures.show)
+        router.get("/trade-measures/{id}", fixed: true, use: measures.show)
         router.get("/timeline", use: timeline.show)
         return router
     }

@@ -37,6 +37,13 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "The most connections open at once.")
     var maxConnections = 1000
 
+    @Option(help: "Seconds clients and caches may reuse a response (Cache-Control max-age).")
+    var cacheMaxAge = 60
+
+    @Option(name: .customLong("cors-origin"),
+            help: "An origin allowed to read responses from a browser; repeat for several. Default: any origin (*).")
+    var corsOrigins: [String] = []
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
@@ -45,6 +52,7 @@ struct ServerCommand: ParsableCommand {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256.") }
         guard connectionTimeout >= 1 else { throw ValidationError("--connection-timeout must be at least 1 second.") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1.") }
+        guard cacheMaxAge >= 0 else { throw ValidationError("--cache-max-age must not be negative.") }
     }
 
     func run() throws {
@@ -78,7 +86,9 @@ struct ServerCommand: ParsableCommand {
             "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(snapshot.loadDuration)", "version": "\(snapshot.version)",
         ])
 
-        let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, logger: logger)
+        let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins)
+        let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
+                                      logger: logger)
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: host, port: port, threads: threads,
                                                    connectionTimeoutSeconds: connectionTimeout,

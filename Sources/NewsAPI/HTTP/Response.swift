@@ -30,7 +30,6 @@ public struct Response: Sendable {
 
     /// A JSON response whose body is already encoded.
     public static func json(_ body: [UInt8], status: HTTPStatus = .ok) -> Response {
-        Response(status: status, headers: ["Content-Type": jsonContentType, "X-Content-Type-Options": "nosniff"],
-                 body: body)
+        Response(status: status, headers: ["Content-Type": jsonContentType], body: body)
     }
 }

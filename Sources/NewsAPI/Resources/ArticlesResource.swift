@@ -1,11 +1,6 @@
 /// `/articles` and `/articles/{id}`: the articles and briefs, searchable and filterable.
 struct ArticlesResource: Sendable {
     let snapshot: CorpusSnapshot
-    private let cache = ResponseCache()
-
-    init(snapshot: CorpusSnapshot) {
-        self.snapshot = snapshot
-    }
 
     /// `GET /articles`.
     func list(_ request: Request, _ parameters: PathParameters) throws -> Response {
@@ -16,12 +11,10 @@ struct ArticlesResource: Sendable {
     func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
         let id = parameters["id"]
-        return try cache.response(for: id) {
-            guard let ordinal = snapshot.article(id: id) else {
-                throw Problem.notFound("No article has the id \"\(id)\".")
-            }
-            return .json(encodeArticle(at: ordinal))
+        guard let ordinal = snapshot.article(id: id) else {
+            throw Problem.notFound("No article has the id \"\(id)\".")
         }
+        return .json(encodeArticle(at: ordinal))
     }
 
     /// An article list at `path`, limited to the articles naming `scope` when it is set.

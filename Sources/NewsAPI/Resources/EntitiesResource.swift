@@ -9,7 +9,6 @@ struct EntitiesResource: Sendable {
     private let byName: [Int]
     /// Every folded name and alias of each entity, for `q` substring search.
     private let searchKeys: [[String]]
-    private let cache = ResponseCache()
 
     init(snapshot: CorpusSnapshot, articles: ArticlesResource) {
         self.snapshot = snapshot
@@ -62,7 +61,7 @@ struct EntitiesResource: Sendable {
     func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
         let key = parameters["key"]
-        return try cache.response(for: key) { try encodeEntity(matching: key) }
+        return try encodeEntity(matching: key)
     }
 
     private func encodeEntity(matching key: String) throws -> Response {

@@ -7,10 +7,10 @@ struct ServiceResource: Sendable {
     private let openAPIResponse: Response
 
     init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8]) {
-        indexResponse = Response.json(ServiceResource.encodeIndex(snapshot)).prepared()
-        healthResponse = Response.json(ServiceResource.encodeHealth(snapshot)).prepared()
-        metaResponse = Response.json(ServiceResource.encodeMeta(snapshot)).prepared()
-        openAPIResponse = Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: openAPIDocument).prepared()
+        indexResponse = Response.json(ServiceResource.encodeIndex(snapshot))
+        healthResponse = Response.json(ServiceResource.encodeHealth(snapshot))
+        metaResponse = Response.json(ServiceResource.encodeMeta(snapshot))
+        openAPIResponse = Response(status: .ok, headers: ["Content-Type": "application/yaml"], body: openAPIDocument)
     }
 
     /// `GET /`.

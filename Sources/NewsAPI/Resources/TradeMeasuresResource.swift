@@ -9,7 +9,6 @@ struct TradeMeasuresResource: Sendable {
     /// The first day each measure is known to be in force, if any (computed once).
     private let inForceFrom: [Int32?]
     private let positionByID: [String: Int32]
-    private let cache = ResponseCache()
 
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
@@ -98,7 +97,7 @@ struct TradeMeasuresResource: Sendable {
     func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
         let id = parameters["id"]
-        return try cache.response(for: id) { try encodeMeasure(id: id) }
+        return try encodeMeasure(id: id)
     }
 
     private func encodeMeasure(id: String) throws -> Response {

@@ -70,6 +70,15 @@ public struct QueryParameters {
         return number
     }
 
+    /// The meaning of a `pretty` value: `true`, `1` or a bare `?pretty` is true; `false` or `0` false.
+    public static func prettyFlag(_ value: String) -> Bool? {
+        switch value.lowercased() {
+        case "", "true", "1": true
+        case "false", "0": false
+        default: nil
+        }
+    }
+
     /// `true` or `false` (also `1`/`0`); a bare `?name` means true.
     public mutating func bool(_ name: String, default fallback: Bool = false) -> Bool {
         guard let value = string(name) else { return fallback }
@@ -109,6 +118,9 @@ public struct QueryParameters {
     /// Throws a 400 problem naming every bad or unknown parameter read so far.
     public func validate() throws(Problem) {
         var all = problems
+        for value in items.values(for: "pretty") where QueryParameters.prettyFlag(value) == nil {
+            all.append(Problem.InvalidParameter(name: "pretty", reason: "must be true or false, got \"\(value)\""))
+        }
         var reported = Set<String>()
         for item in items where !known.contains(item.name) && reported.insert(item.name).inserted {
             all.append(Problem.InvalidParameter(name: item.name,

@@ -7,10 +7,26 @@ public struct Router: Sendable {
     /// Answers one request whose path matched the handler's pattern.
     public typealias Handler = @Sendable (Request, PathParameters) throws -> Response
 
-    private struct Route: Sendable {
-        let method: HTTPMethod
-        let pattern: RoutePattern
+    /// A route: method, pattern, whether its answers depend only on the path, and its handler.
+    public struct Route: Sendable {
+        /// The method it answers (GET routes also answer HEAD).
+        public let method: HTTPMethod
+        /// The path pattern, also the route's label in metrics and logs.
+        public let pattern: RoutePattern
+        /// Whether a response with no query parameters depends only on the path, so it can be kept
+        /// and sent again (one article, one entity).
+        public let isFixed: Bool
         let handler: Handler
+    }
+
+    /// What a request's method and path lead to.
+    public enum Match: Sendable {
+        /// A route answers it.
+        case route(Route, PathParameters)
+        /// The path exists but not for this method; `allow` lists the methods it has.
+        case methodNotAllowed(allow: String)
+        /// No route has this path.
+        case notFound
     }
 
     private var routes: [Route] = []
@@ -21,14 +37,15 @@ public struct Router: Sendable {
         self.logger = logger
     }
 
-    /// Adds a GET route (HEAD and OPTIONS come with it).
-    public mutating func get(_ pattern: String, use handler: @escaping Handler) {
-        routes.append(Route(method: .get, pattern: RoutePattern(pattern), handler: handler))
+    /// Adds a GET route (HEAD and OPTIONS come with it). `fixed` marks a resource whose response
+    /// without query parameters depends only on the path.
+    public mutating func get(_ pattern: String, fixed: Bool = false, use handler: @escaping Handler) {
+        routes.append(Route(method: .get, pattern: RoutePattern(pattern), isFixed: fixed, handler: handler))
     }
 
     /// Adds a route for any method.
     public mutating func on(_ method: HTTPMethod, _ pattern: String, use handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: RoutePattern(pattern), handler: handler))
+        routes.append(Route(method: method, pattern: RoutePattern(pattern), isFixed: false, handler: handler))
     }
 
     /// The route patterns, in the order added.
@@ -36,29 +53,40 @@ public struct Router: Sendable {
         routes.map(\.pattern.description)
     }
 
-    /// Answers a request.
-    public func respond(to request: Request) -> Response {
+    /// Finds what answers a request's method and path.
+    public func match(_ request: Request) -> Match {
         let segments = RoutePattern.split(request.path)
         var allowed: [HTTPMethod] = []
-        var pathMatched = false
         for route in routes {
             guard let parameters = route.pattern.match(segments) else { continue }
-            pathMatched = true
             if route.method == request.method || (route.method == .get && request.method == .head) {
-                return run(route, request, parameters)
+                return .route(route, parameters)
             }
             allowed.append(route.method)
         }
-        guard pathMatched else {
+        return allowed.isEmpty ? .notFound : .methodNotAllowed(allow: Router.allowHeader(for: allowed))
+    }
+
+    /// Answers a request.
+    public func respond(to request: Request) -> Response {
+        respond(to: request, match: match(request))
+    }
+
+    /// Answers a request whose match is already known.
+    public func respond(to request: Request, match: Match) -> Response {
+        switch match {
+        case let .route(route, parameters):
+            return run(route, request, parameters)
+        case .notFound:
             return Problem.notFound("No resource at \(request.path). GET / lists the resources.").response
+        case let .methodNotAllowed(allow):
+            if request.method == .options {
+                return Response(status: .noContent, headers: ["Allow": allow])
+            }
+            return Problem(status: .methodNotAllowed,
+                           detail: "\(request.path) does not support \(request.method); it allows \(allow).",
+                           headers: ["Allow": allow]).response
         }
-        let allow = Router.allowHeader(for: allowed)
-        if request.method == .options {
-            return Response(status: .noContent, headers: ["Allow": allow])
-        }
-        return Problem(status: .methodNotAllowed,
-                       detail: "\(request.path) does not support \(request.method); it allows \(allow).",
-                       headers: ["Allow": allow]).response
     }
 
     private func run(_ route: Route, _ request: Request, _ parameters: PathParameters) -> Response {

@@ -1,0 +1,19 @@
+/// How the API presents its responses to browsers and caches.
+public struct APIConfiguration: Sendable {
+    /// Seconds clients and shared caches may reuse a response (`Cache-Control: public, max-age=N`).
+    public var cacheMaxAge: Int
+    /// Origins allowed to read responses from a browser; `["*"]` allows any.
+    public var corsOrigins: [String]
+    /// Seconds a browser may reuse a preflight answer.
+    public var corsMaxAge: Int
+
+    /// Creates a configuration; the defaults suit a public, read-only API.
+    public init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400) {
+        self.cacheMaxAge = cacheMaxAge
+        self.corsOrigins = corsOrigins
+        self.corsMaxAge = corsMaxAge
+    }
+
+    /// Whether any origin may read responses.
+    var allowsAnyOrigin: Bool { corsOrigins.contains("*") }
+}
