@@ -63,7 +63,7 @@ struct ServerCommand: ParsableCommand {
             return handler
         }
         let logger = Logger(label: "news-api")
-        let signals = SignalWaiter.blockingTerminationSignals()
+        let signals = SignalWaiter.blockingServerSignals()
 
         let openAPIDocument: [UInt8]
         do {
@@ -75,16 +75,11 @@ struct ServerCommand: ParsableCommand {
 
         let snapshot: CorpusSnapshot
         do {
-            snapshot = try CorpusSnapshot.load(from: URL(fileURLWithPath: data), logger: logger)
+            snapshot = try load(logger: logger)
         } catch {
             logger.critical("the corpus in \(data) cannot be served:\n\(error)")
             throw ExitCode.failure
         }
-        logger.info("loaded \(data)", metadata: [
-            "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
-            "trade_measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
-            "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(snapshot.loadDuration)", "version": "\(snapshot.version)",
-        ])
 
         let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins)
         let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
@@ -105,10 +100,47 @@ struct ServerCommand: ParsableCommand {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         logger.info("listening on http://\(shownHost):\(boundPort)", metadata: ["port": "\(boundPort)", "threads": "\(threads)"])
 
-        let signal = signals.wait()
-        logger.info("received \(signal), stopping")
-        server.stop(grace: 5)
-        logger.info("stopped")
+        while true {
+            switch signals.next() {
+            case .reload:
+                reload(into: application, logger: logger)
+            case let .stop(signal):
+                logger.info("received \(signal), stopping")
+                server.stop(grace: 5)
+                logger.info("stopped")
+                return
+            }
+        }
+    }
+}
+
+extension ServerCommand {
+    /// Loads and checks the data directory, logging one line with its counts.
+    func load(logger: Logger) throws(CorpusLoadError) -> CorpusSnapshot {
+        let snapshot = try CorpusSnapshot.load(from: URL(fileURLWithPath: data), logger: logger)
+        let seconds = Double(snapshot.loadDuration.components.seconds)
+            + Double(snapshot.loadDuration.components.attoseconds) / 1e18
+        logger.info("loaded \(data)", metadata: [
+            "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
+            "trade_measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
+            "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(seconds)", "version": "\(snapshot.version)",
+        ])
+        return snapshot
+    }
+
+    /// SIGHUP: loads the data directory into a new snapshot and swaps it in; if the new data is bad,
+    /// the old snapshot keeps serving and every error is logged.
+    func reload(into application: Application, logger: Logger) {
+        logger.info("received SIGHUP, reloading \(data)")
+        do {
+            let snapshot = try load(logger: logger)
+            let previous = application.snapshot.version
+            application.replace(snapshot: snapshot)
+            logger.info(previous == snapshot.version ? "reloaded; the data did not change" : "reloaded; now serving the new data",
+                        metadata: ["version": "\(snapshot.version)", "previous_version": "\(previous)"])
+        } catch {
+            logger.error("reload failed; still serving the previous data:\n\(error)")
+        }
     }
 }
 
