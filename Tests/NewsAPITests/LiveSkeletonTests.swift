@@ -3,7 +3,11 @@ import Testing
 @testable import NewsAPI
 
 @Suite struct LiveSkeletonTests {
-    let application = SeedCorpus.application
+    let application: Application
+
+    init() throws {
+        application = try SeedAPI.application
+    }
 
     @Test func healthIsJSON() throws {
         try withLiveServer(application) { port in

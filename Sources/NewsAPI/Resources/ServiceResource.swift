@@ -33,6 +33,7 @@ struct ServiceResource: Sendable {
 
     /// `GET /openapi.yaml`.
     func openAPI(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        try QueryParameters(request.query).validate()
         openAPIResponse
     }
 

@@ -31,12 +31,14 @@ struct TradeMeasuresResource: Sendable {
     }
 
     /// When a measure came into force: its stated date, or, for one reported in force (or since
-    /// suspended or removed) with no date, the day of the earliest article reporting it.
+    /// suspended or removed) with no such date, the day of the earliest article reporting it, but
+    /// never before its announcement.
     private static func inForceFrom(_ measure: TradeMeasure, in snapshot: CorpusSnapshot) -> Int32? {
         if let day = measure.dateInForce?.day { return day }
-        guard [.inForce, .suspended, .removed].contains(measure.status) else { return nil }
-        return measure.sources.compactMap { snapshot.article(id: $0.articleID) }
-            .map { snapshot.article(at: $0).publishedAt.day }.min()
+        guard [.inForce, .suspended, .removed].contains(measure.status),
+              let reported = measure.sources.compactMap({ snapshot.article(id: $0.articleID) })
+                .map({ snapshot.article(at: $0).publishedAt.day }).min() else { return nil }
+        return max(reported, measure.dateAnnounced?.day ?? reported)
     }
 
     /// `GET /trade-measures`.
