@@ -34,7 +34,7 @@ struct ServiceResource: Sendable {
     /// `GET /openapi.yaml`.
     func openAPI(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
-        openAPIResponse
+        return openAPIResponse
     }
 
     private static func encodeIndex(_ snapshot: CorpusSnapshot) -> [UInt8] {
