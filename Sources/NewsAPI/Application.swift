@@ -10,14 +10,18 @@ public final class Application: Sendable {
     private let openAPIDocument: [UInt8]
     private let configuration: APIConfiguration
     private let logger: Logger
+    /// The metrics served at `/metrics`; the server reports every request to `metrics.record`.
+    public let metrics: APIMetrics
 
     /// Builds the API over `snapshot`.
     public init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], configuration: APIConfiguration = APIConfiguration(),
-                logger: Logger) {
+                metrics: APIMetrics = APIMetrics(), logger: Logger) {
         self.openAPIDocument = openAPIDocument
         self.configuration = configuration
         self.logger = logger
-        current = Mutex(Application.serve(snapshot, openAPIDocument, configuration, logger))
+        self.metrics = metrics
+        current = Mutex(Application.serve(snapshot, openAPIDocument, configuration, metrics, logger))
+        metrics.corpusLoaded(snapshot)
     }
 
     /// Answers one request on the current snapshot.
@@ -32,18 +36,20 @@ public final class Application: Sendable {
 
     /// Serves `snapshot` from now on.
     public func replace(snapshot: CorpusSnapshot) {
-        let served = Application.serve(snapshot, openAPIDocument, configuration, logger)
+        let served = Application.serve(snapshot, openAPIDocument, configuration, metrics, logger)
         current.withLock { $0 = served }
+        metrics.corpusLoaded(snapshot)
     }
 
     private static func serve(_ snapshot: CorpusSnapshot, _ openAPIDocument: [UInt8], _ configuration: APIConfiguration,
-                              _ logger: Logger) -> ServedSnapshot {
-        ServedSnapshot(snapshot: snapshot, router: buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, logger: logger),
-                       configuration: configuration)
+                              _ metrics: APIMetrics, _ logger: Logger) -> ServedSnapshot {
+        let router = buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, metrics: metrics, logger: logger)
+        return ServedSnapshot(snapshot: snapshot, router: router, configuration: configuration)
     }
 
     /// The routes of the API over one snapshot.
-    static func buildRouter(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], logger: Logger) -> Router {
+    static func buildRouter(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], metrics: APIMetrics,
+                            logger: Logger) -> Router {
         var router = Router(logger: logger)
         let service = ServiceResource(snapshot: snapshot, openAPIDocument: openAPIDocument)
         let articles = ArticlesResource(snapshot: snapshot)
@@ -55,6 +61,7 @@ public final class Application: Sendable {
         router.get("/healthz", fixed: true, use: service.health)
         router.get("/meta", fixed: true, use: service.meta)
         router.get("/openapi.yaml", fixed: true, use: service.openAPI)
+        router.get("/metrics", use: MetricsResource(metrics: metrics).show)
         router.get("/articles", use: articles.list)
         router.get("/articles/{id}", fixed: true, use: articles.show)
         router.get("/entities", use: entities.list)

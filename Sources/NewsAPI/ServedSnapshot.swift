@@ -47,7 +47,7 @@ final class ServedSnapshot: Sendable {
         var headers = response.headers
         headers.set("X-Content-Type-Options", "nosniff")
         addCORS(to: &headers, origin: origin)
-        if response.status == .ok {
+        if response.status == .ok, headers["Cache-Control"] == nil {
             headers.set("Cache-Control", "public, max-age=\(configuration.cacheMaxAge)")
             if let lastModified { headers.set("Last-Modified", lastModified) }
             var tag = FNV1a64()

@@ -44,6 +44,9 @@ struct ServerCommand: ParsableCommand {
             help: "An origin allowed to read responses from a browser; repeat for several. Default: any origin (*).")
     var corsOrigins: [String] = []
 
+    @Flag(help: "Log one line per request (method, path, route, status, bytes, microseconds).")
+    var accessLog = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
@@ -84,11 +87,20 @@ struct ServerCommand: ParsableCommand {
         let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins)
         let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
                                       logger: logger)
+        let accessLogger = accessLog ? Logger(label: "news-api.access") : nil
+        let metrics = application.metrics
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: host, port: port, threads: threads,
                                                    connectionTimeoutSeconds: connectionTimeout,
                                                    connectionLimit: maxConnections),
             logger: logger,
+            observer: { record in
+                metrics.record(record)
+                accessLogger?.info("\(record.method) \(record.path) \(record.status.code)", metadata: [
+                    "route": "\(record.route)", "bytes": "\(record.bytes)",
+                    "us": "\(record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds / 1_000_000_000_000)",
+                ])
+            },
             handler: application.respond)
         let boundPort: Int
         do {

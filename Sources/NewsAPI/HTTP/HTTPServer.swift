@@ -14,17 +14,19 @@ import Glibc
 public final class HTTPServer: Sendable {
     /// What a handler does with a request.
     public typealias Handler = @Sendable (Request) -> Response
+    /// Told about every request after its response is queued (access log, metrics).
+    public typealias Observer = @Sendable (RequestRecord) -> Void
 
     private let configuration: HTTPServerConfiguration
     private let context: HTTPServerContext
     private let state = Mutex<RunningDaemon?>(nil)
     private let logger: Logger
 
-    /// Creates a server that will answer every request with `handler`.
+    /// Creates a server that will answer every request with `handler` and report each to `observer`.
     public init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
-                handler: @escaping Handler) {
+                observer: Observer? = nil, handler: @escaping Handler) {
         self.configuration = configuration
-        self.context = HTTPServerContext(handler: handler, logger: logger)
+        self.context = HTTPServerContext(handler: handler, observer: observer, logger: logger)
         self.logger = logger
     }
 

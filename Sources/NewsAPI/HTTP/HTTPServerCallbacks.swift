@@ -33,9 +33,18 @@ enum HTTPServerCallbacks {
             return queue(refusalOfBody(method: HTTPMethod(rawValue: methodName)), on: connection)
         }
 
+        let started = ContinuousClock.now
         let request = Request(method: HTTPMethod(rawValue: methodName), path: String(cString: url),
                               query: QueryItems(collecting: connection), headers: HTTPHeaders(collecting: connection))
-        return queue(context.handler(request), on: connection)
+        let response = context.handler(request)
+        let result = queue(response, on: connection)
+        if let observer = context.observer {
+            observer(RequestRecord(method: request.method, path: request.path,
+                                   route: response.routeLabel ?? Router.unmatchedLabel, status: response.status,
+                                   bytes: request.method == .head ? 0 : response.body.count,
+                                   duration: ContinuousClock.now - started))
+        }
+        return result
     }
 
     static let requestCompleted: MHD_RequestCompletedCallback = { cls, _, requestMark, _ in

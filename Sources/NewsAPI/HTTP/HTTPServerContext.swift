@@ -5,11 +5,13 @@ import Synchronization
 /// graceful stop can wait for them.
 final class HTTPServerContext: Sendable {
     let handler: HTTPServer.Handler
+    let observer: HTTPServer.Observer?
     let logger: Logger
     private let inFlight = Atomic<Int>(0)
 
-    init(handler: @escaping HTTPServer.Handler, logger: Logger) {
+    init(handler: @escaping HTTPServer.Handler, observer: HTTPServer.Observer?, logger: Logger) {
         self.handler = handler
+        self.observer = observer
         self.logger = logger
     }
 

@@ -6,6 +6,8 @@ public struct Response: Sendable {
     public var headers: HTTPHeaders { didSet { preparedCopy = nil } }
     /// The body bytes (empty for 204, 304 and HEAD).
     public var body: [UInt8] { didSet { preparedCopy = nil } }
+    /// The route pattern that answered (`/articles/{id}`), for metrics and logs; never sent.
+    public var routeLabel: String?
     /// The same response already in libmicrohttpd's form, when it is sent often (see `prepared()`).
     public private(set) var preparedCopy: PreparedResponse?
 
@@ -15,6 +17,7 @@ public struct Response: Sendable {
         self.headers = headers
         self.body = body
         self.preparedCopy = nil
+        self.routeLabel = nil
     }
 
     /// This response with a libmicrohttpd copy made once, so sending it again costs no encoding or

@@ -48,7 +48,7 @@ struct ServiceResource: Sendable {
         json.beginObject()
         for (name, link) in [("articles", "/articles"), ("entities", "/entities"), ("trade_measures", "/trade-measures"),
                              ("timeline", "/timeline"), ("meta", "/meta"), ("health", "/healthz"),
-                             ("openapi", "/openapi.yaml")] {
+                             ("openapi", "/openapi.yaml"), ("metrics", "/metrics")] {
             json.key(name); json.string(link)
         }
         json.endObject()

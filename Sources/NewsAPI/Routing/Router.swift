@@ -24,7 +24,7 @@ public struct Router: Sendable {
         /// A route answers it.
         case route(Route, PathParameters)
         /// The path exists but not for this method; `allow` lists the methods it has.
-        case methodNotAllowed(allow: String)
+        case methodNotAllowed(pattern: RoutePattern, allow: String)
         /// No route has this path.
         case notFound
     }
@@ -57,14 +57,17 @@ public struct Router: Sendable {
     public func match(_ request: Request) -> Match {
         let segments = RoutePattern.split(request.path)
         var allowed: [HTTPMethod] = []
+        var pathPattern: RoutePattern?
         for route in routes {
             guard let parameters = route.pattern.match(segments) else { continue }
             if route.method == request.method || (route.method == .get && request.method == .head) {
                 return .route(route, parameters)
             }
             allowed.append(route.method)
+            pathPattern = pathPattern ?? route.pattern
         }
-        return allowed.isEmpty ? .notFound : .methodNotAllowed(allow: Router.allowHeader(for: allowed))
+        guard let pathPattern else { return .notFound }
+        return .methodNotAllowed(pattern: pathPattern, allow: Router.allowHeader(for: allowed))
     }
 
     /// Answers a request.
@@ -74,20 +77,29 @@ public struct Router: Sendable {
 
     /// Answers a request whose match is already known.
     public func respond(to request: Request, match: Match) -> Response {
+        var response: Response
         switch match {
         case let .route(route, parameters):
-            return run(route, request, parameters)
+            response = run(route, request, parameters)
+            response.routeLabel = route.pattern.description
         case .notFound:
-            return Problem.notFound("No resource at \(request.path). GET / lists the resources.").response
-        case let .methodNotAllowed(allow):
+            response = Problem.notFound("No resource at \(request.path). GET / lists the resources.").response
+            response.routeLabel = Router.unmatchedLabel
+        case let .methodNotAllowed(pattern, allow):
             if request.method == .options {
-                return Response(status: .noContent, headers: ["Allow": allow])
+                response = Response(status: .noContent, headers: ["Allow": allow])
+            } else {
+                response = Problem(status: .methodNotAllowed,
+                                   detail: "\(request.path) does not support \(request.method); it allows \(allow).",
+                                   headers: ["Allow": allow]).response
             }
-            return Problem(status: .methodNotAllowed,
-                           detail: "\(request.path) does not support \(request.method); it allows \(allow).",
-                           headers: ["Allow": allow]).response
+            response.routeLabel = pattern.description
         }
+        return response
     }
+
+    /// The route label of requests no route matches, so metrics never label by raw path.
+    public static let unmatchedLabel = "unmatched"
 
     private func run(_ route: Route, _ request: Request, _ parameters: PathParameters) -> Response {
         do {

@@ -1,0 +1,89 @@
+import CoreMetrics
+import Prometheus
+import Synchronization
+
+/// The server's metrics, recorded through swift-metrics into a Prometheus registry and served at
+/// `/metrics`: requests by route pattern, method and status; latency per route; the corpus.
+///
+/// Routes are labelled by pattern (`/articles/{id}`), never by raw path, so label cardinality stays
+/// bounded by the number of routes.
+public final class APIMetrics: Sendable {
+    /// The registry the metrics are kept in.
+    public let registry: PrometheusCollectorRegistry
+    private let factory: PrometheusMetricsFactory
+    private let requestCounters = Mutex<[RequestKey: CoreMetrics.Counter]>([:])
+    private let latencyTimers = Mutex<[String: CoreMetrics.Timer]>([:])
+    private let datasetVersion = Mutex<String?>(nil)
+
+    private struct RequestKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+
+    /// Creates the metrics in `registry`.
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
+            .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+            .milliseconds(100), .milliseconds(250), .seconds(1),
+        ]
+        self.factory = factory
+    }
+
+    /// Counts one request and records its latency.
+    public func record(_ record: RequestRecord) {
+        let key = RequestKey(route: record.route, method: record.method.rawValue, status: record.status.code)
+        let counter = requestCounters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = CoreMetrics.Counter(label: "http_requests_total",
+                                              dimensions: [("route", key.route), ("method", key.method), ("status", String(key.status))],
+                                              factory: factory)
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
+        let timer = latencyTimers.withLock { timers in
+            if let timer = timers[record.route] { return timer }
+            let timer = CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("route", record.route)],
+                                          factory: factory)
+            timers[record.route] = timer
+            return timer
+        }
+        let (seconds, attoseconds) = record.duration.components
+        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+
+    /// Publishes the counts, load duration and version of the corpus being served.
+    public func corpusLoaded(_ snapshot: CorpusSnapshot) {
+        let counts: [(String, Int)] = [
+            ("articles", snapshot.articleCount), ("entities", snapshot.entityCount),
+            ("trade_measures", snapshot.measureCount), ("claims", snapshot.claimCount),
+        ]
+        for (kind, count) in counts {
+            CoreMetrics.Gauge(label: "news_api_corpus_records", dimensions: [("kind", kind)], factory: factory).record(count)
+        }
+        CoreMetrics.Gauge(label: "news_api_corpus_bytes", factory: factory).record(snapshot.bytesLoaded)
+        let (seconds, attoseconds) = snapshot.loadDuration.components
+        CoreMetrics.Gauge(label: "news_api_corpus_load_seconds", factory: factory)
+            .record(Double(seconds) + Double(attoseconds) / 1e18)
+        let previous = datasetVersion.withLock { version in
+            defer { version = snapshot.version }
+            return version
+        }
+        if let previous, previous != snapshot.version {
+            CoreMetrics.Gauge(label: "news_api_dataset_info", dimensions: [("version", previous)], factory: factory).record(0)
+        }
+        CoreMetrics.Gauge(label: "news_api_dataset_info", dimensions: [("version", snapshot.version)], factory: factory).record(1)
+    }
+
+    /// The metrics in the Prometheus text format.
+    public func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(16 * 1024)
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}
