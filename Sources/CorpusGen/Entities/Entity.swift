@@ -1,0 +1,45 @@
+/// One entity: the record entities.json holds (fields as in docs/data-format.md), plus the forms
+/// prose uses to mention it.
+struct Entity: Sendable {
+    /// The entity types of the data format.
+    enum Kind: String, CaseIterable, Sendable {
+        case person, country, organization, company, product, place
+    }
+
+    let id: String
+    let name: String
+    let kind: Kind
+    let aliases: [String]
+    /// Aliases (all also in `aliases`) that link only when the case matches, such as acronyms.
+    let caseSensitiveAliases: [String]
+    let wikidataID: String?
+    let description: String
+    /// Ways prose may name it as a noun: the name first, then aliases that read well in a sentence.
+    let mentions: [[UInt8]]
+    /// How a person or company is named again later in an article (the family name, the brand),
+    /// which need not link.
+    let laterMention: [UInt8]?
+    /// Who a person is, written after their name ("Veldoria's trade minister").
+    let role: [UInt8]?
+    /// For countries, the adjective for its people and institutions ("Veldorian").
+    let demonym: [UInt8]?
+    /// The index of the country it belongs to, if any (for a country, itself).
+    let country: Int?
+
+    /// Writes the entities.json record.
+    func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("name", name)
+        json.field("type", kind.rawValue)
+        json.field("aliases", aliases)
+        if !caseSensitiveAliases.isEmpty {
+            json.field("case_sensitive_aliases", caseSensitiveAliases)
+        }
+        if let wikidataID {
+            json.field("wikidata_id", wikidataID)
+        }
+        json.field("description", description)
+        json.endObject()
+    }
+}
