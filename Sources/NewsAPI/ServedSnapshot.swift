@@ -40,14 +40,14 @@ final class ServedSnapshot: Sendable {
     private func finalize(_ response: Response, for request: Request, origin: String?, gzip: Bool,
                           level: Gzip.Level) -> Response {
         var response = response
-        if let pretty = request.query["pretty"], QueryParameters.prettyFlag(pretty) == true,
+        if response.stream == nil, let pretty = request.query["pretty"], QueryParameters.prettyFlag(pretty) == true,
            response.headers["Content-Type"]?.contains("json") == true {
             response.body = JSONPrettyPrinter.indent(response.body)
         }
         var headers = response.headers
         headers.set("X-Content-Type-Options", "nosniff")
         addCORS(to: &headers, origin: origin)
-        if response.status == .ok, headers["Cache-Control"] == nil {
+        if response.status == .ok, response.stream == nil, headers["Cache-Control"] == nil {
             headers.set("Cache-Control", "public, max-age=\(configuration.cacheMaxAge)")
             if let lastModified { headers.set("Last-Modified", lastModified) }
             var tag = FNV1a64()
@@ -81,7 +81,7 @@ final class ServedSnapshot: Sendable {
         if !configuration.allowsAnyOrigin { headers.add("Vary", "Origin") }
         guard let origin else { return }
         headers.set("Access-Control-Allow-Origin", origin)
-        headers.set("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Content-Encoding")
+        headers.set("Access-Control-Expose-Headers", "Link, ETag, Last-Modified, Content-Encoding, X-Total-Count")
     }
 
     /// The answer to `OPTIONS`, including a CORS preflight.

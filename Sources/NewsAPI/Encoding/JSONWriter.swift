@@ -113,6 +113,12 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Ends a line of NDJSON: a newline, after which the next value starts afresh (no comma).
+    public mutating func rawNewline() {
+        bytes.append(0x0A)
+        needsComma = false
+    }
+
     /// Writes an array of strings.
     public mutating func strings<S: Sequence<String>>(_ values: S) {
         beginArray()

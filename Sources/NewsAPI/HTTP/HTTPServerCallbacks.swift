@@ -61,14 +61,33 @@ enum HTTPServerCallbacks {
         return Problem(status: .contentTooLarge, detail: "This API accepts no request bodies.").response
     }
 
+    /// Fills libmicrohttpd's buffer from a `BodyStream` (size unknown: sent chunked); -1 ends the body.
+    private static let streamReader: MHD_ContentReaderCallback = { cls, _, buffer, max in
+        guard let cls, let buffer else { return -1 }
+        let stream = Unmanaged<BodyStream>.fromOpaque(cls).takeUnretainedValue()
+        return stream.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: max)) ?? -1
+    }
+
+    /// Releases the stream retained for a callback response, once libmicrohttpd is done with it.
+    private static let streamReleaser: MHD_ContentReaderFreeCallback = { cls in
+        guard let cls else { return }
+        Unmanaged<BodyStream>.fromOpaque(cls).release()
+    }
+
     /// Hands a response to libmicrohttpd, which copies the body.
     private static func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
         if let prepared = response.preparedCopy {
             return MHD_queue_response(connection, UInt32(response.status.code), prepared.handle)
         }
-        let prepared = response.body.withUnsafeBytes { buffer in
-            MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
-                                            .RESPMEM_MUST_COPY)
+        let prepared: OpaquePointer?
+        if let stream = response.stream {
+            prepared = MHD_create_response_from_callback(UInt64.max, 64 * 1024, streamReader,
+                                                         Unmanaged.passRetained(stream).toOpaque(), streamReleaser)
+        } else {
+            prepared = response.body.withUnsafeBytes { buffer in
+                MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
+                                                .RESPMEM_MUST_COPY)
+            }
         }
         guard let prepared else { return .NO }
         for field in response.headers {

@@ -6,6 +6,8 @@ public struct Response: Sendable {
     public var headers: HTTPHeaders { didSet { preparedCopy = nil } }
     /// The body bytes (empty for 204, 304 and HEAD).
     public var body: [UInt8] { didSet { preparedCopy = nil } }
+    /// A body sent piece by piece instead of `body` (an NDJSON export), with no `Content-Length`.
+    public var stream: BodyStream? { didSet { preparedCopy = nil } }
     /// The route pattern that answered (`/articles/{id}`), for metrics and logs; never sent.
     public var routeLabel: String?
     /// The same response already in libmicrohttpd's form, when it is sent often (see `prepared()`).
@@ -18,6 +20,7 @@ public struct Response: Sendable {
         self.body = body
         self.preparedCopy = nil
         self.routeLabel = nil
+        self.stream = nil
     }
 
     /// This response with a libmicrohttpd copy made once, so sending it again costs no encoding or

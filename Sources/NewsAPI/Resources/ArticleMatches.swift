@@ -2,8 +2,8 @@
 ///
 /// Ordinals are newest first, so every posting list is already in date order and a date range is a
 /// contiguous run of ordinals: an unfiltered list is a range that is never materialised.
-struct ArticleMatches {
-    private enum Set {
+struct ArticleMatches: Sendable {
+    private enum Set: Sendable {
         case range(Range<Int32>)
         case list([Int32])
     }
@@ -47,32 +47,24 @@ struct ArticleMatches {
         }
     }
 
-    /// The ordinals of one page in the requested order, with BM25 scores when there is a text query.
-    func page(_ page: Page, sort: ArticleSort) -> (ordinals: [Int32], scores: [Double]?) {
-        let window = page.range(in: count)
+    /// The matches in the requested order. For relevance only the best `needed` are ranked (a top-k
+    /// selection, not a sort of every match); `nil` ranks them all.
+    func ordered(by sort: ArticleSort, needed: Int?) -> OrderedArticles {
         switch (matches, sort) {
-        case let (.range(range), .newestFirst):
-            return (Array(range.lowerBound + Int32(window.lowerBound)..<range.lowerBound + Int32(window.upperBound)), nil)
-        case let (.range(range), _):
-            return (window.map { range.upperBound - 1 - Int32($0) }, nil)
+        case let (.range(range), sort):
+            return OrderedArticles(storage: .range(range, oldestFirst: sort == .oldestFirst))
         case let (.list(list), .newestFirst):
-            return (Array(list[window]), scores(of: Array(list[window])))
+            return OrderedArticles(storage: .list(list))
         case let (.list(list), .oldestFirst):
-            let reversed = window.map { list[list.count - 1 - $0] }
-            return (reversed, scores(of: reversed))
+            return OrderedArticles(storage: .list(list.reversed()))
         case let (.list(list), .relevance):
-            guard let text = query.text else { return (Array(list[window]), nil) }
-            let all = snapshot.relevanceScores(for: text, in: list)
-            let best = TopK.indices(of: all, count: window.upperBound) { left, right in
-                all[left] != all[right] ? all[left] > all[right] : left < right
+            guard let text = query.text else { return OrderedArticles(storage: .list(list)) }
+            let scores = snapshot.relevanceScores(for: text, in: list)
+            let best = TopK.indices(of: scores, count: needed ?? list.count) { left, right in
+                scores[left] != scores[right] ? scores[left] > scores[right] : left < right
             }
-            let chosen = best[min(window.lowerBound, best.count)...]
-            return (chosen.map { list[$0] }, chosen.map { all[$0] })
+            return OrderedArticles(storage: .list(best.map { list[$0] }))
         }
-    }
-
-    private func scores(of ordinals: [Int32]) -> [Double]? {
-        query.text.map { snapshot.relevanceScores(for: $0, in: ordinals) }
     }
 
     /// The part of an ascending list that falls inside `range`.

@@ -1,7 +1,7 @@
 /// The articles of a timeline, oldest first, read through the store's newest-first ordinals without
 /// copying them.
-struct ArticleTimeline {
-    enum Ordinals {
+struct ArticleTimeline: Sendable {
+    enum Ordinals: Sendable {
         /// A run of newest-first ordinals (every article in a date range).
         case range(Range<Int32>)
         /// Ascending (newest-first) ordinals, e.g. an entity's postings.

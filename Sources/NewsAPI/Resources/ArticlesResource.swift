@@ -21,19 +21,19 @@ struct ArticlesResource: Sendable {
     func list(_ request: Request, path: String, scope: Entity?) throws -> Response {
         var parameters = QueryParameters(request.query)
         let query = ArticleQuery(reading: &parameters, in: snapshot)
+        let format = ListFormat.read(&parameters, headers: request.headers)
         try parameters.validate()
 
         let matches = ArticleMatches(snapshot: snapshot, query: query, scope: scope)
-        let envelope = ListEnvelope(path: path, query: query.applied, page: query.page, total: matches.count)
-        let (ordinals, scores) = matches.page(query.page, sort: query.sort)
-        return envelope.response { json in
-            for (position, ordinal) in ordinals.enumerated() {
-                writeSummary(of: ordinal, query: query.text, score: scores?[position], into: &json)
-            }
+        let ordered = matches.ordered(by: query.sort,
+                                      needed: format == .json ? query.page.range(in: matches.count).upperBound : nil)
+        let envelope = ListEnvelope(path: path, query: query.applied, page: query.page, total: matches.count, format: format)
+        return envelope.response { position, json in
+            writeSummary(of: ordered[position], query: query.text, into: &json)
         }
     }
 
-    private func writeSummary(of ordinal: Int32, query: TextQuery?, score: Double?, into json: inout JSONWriter) {
+    private func writeSummary(of ordinal: Int32, query: TextQuery?, into json: inout JSONWriter) {
         let article = snapshot.article(at: ordinal)
         json.beginObject()
         json.articleHeadMembers(article)
@@ -62,7 +62,7 @@ struct ArticlesResource: Sendable {
             json.endArray()
             json.endObject()
         }
-        if let score {
+        if let query, let score = snapshot.relevanceScores(for: query, in: [ordinal]).first {
             json.key("score"); json.double((score * 10_000).rounded() / 10_000)
         }
         json.key("links"); json.selfLink(Links.article(article.id))

@@ -33,6 +33,7 @@ struct EntitiesResource: Sendable {
         let text = query.text("q")
         let sort = query.choice("sort", of: EntitySort.self) ?? .mostMentioned
         let page = query.page()
+        let format = ListFormat.read(&query, headers: request.headers)
         try query.validate()
 
         let folded = text.map(TextFolding.normalizedKey)
@@ -47,13 +48,11 @@ struct EntitiesResource: Sendable {
         applied.add("sort", sort.rawValue)
         applied.add("limit", page.limit)
         applied.add("offset", page.offset)
-        let envelope = ListEnvelope(path: "/entities", query: applied, page: page, total: matching.count)
-        return envelope.response { json in
-            for index in matching[page.range(in: matching.count)] {
-                json.beginObject()
-                writeSummaryMembers(of: snapshot.entities[index], into: &json)
-                json.endObject()
-            }
+        let envelope = ListEnvelope(path: "/entities", query: applied, page: page, total: matching.count, format: format)
+        return envelope.response { position, json in
+            json.beginObject()
+            writeSummaryMembers(of: snapshot.entities[matching[position]], into: &json)
+            json.endObject()
         }
     }
 

@@ -1,10 +1,15 @@
-/// Writes the one envelope every list shares: `items`, `total`, `limit`, `offset`, the applied
-/// `query`, and `next` / `prev` links, which also go in an RFC 8288 `Link` header.
+/// Sends a list: as one page in the envelope every list shares (`items`, `total`, `limit`, `offset`,
+/// the applied `query`, and `next` / `prev` links, also in an RFC 8288 `Link` header), or, for an
+/// export, as every item on its own line (NDJSON), streamed so memory stays flat however long it is.
 struct ListEnvelope {
     let path: String
     let query: AppliedQuery
     let page: Page
     let total: Int
+    let format: ListFormat
+
+    /// Writes the item at a position of the whole ordered list (0 ..< total).
+    typealias ItemWriter = @Sendable (Int, inout JSONWriter) -> Void
 
     /// The link to the following page, if there is one.
     var next: String? {
@@ -16,13 +21,17 @@ struct ListEnvelope {
         page.offset > 0 ? query.url(path: path, limit: page.limit, offset: max(0, min(page.offset, total) - page.limit)) : nil
     }
 
-    /// The response, with `writeItems` writing each item of the page into the open `items` array.
-    func response(writeItems: (inout JSONWriter) throws -> Void) rethrows -> Response {
+    /// The response, writing each item with `item`.
+    func response(item: @escaping ItemWriter) -> Response {
+        format == .ndjson ? export(item) : envelope(item)
+    }
+
+    private func envelope(_ item: ItemWriter) -> Response {
         var json = JSONWriter(capacity: 4096)
         json.beginObject()
         json.key("items")
         json.beginArray()
-        try writeItems(&json)
+        for position in page.range(in: total) { item(position, &json) }
         json.endArray()
         json.key("total"); json.int(total)
         json.key("limit"); json.int(page.limit)
@@ -37,6 +46,29 @@ struct ListEnvelope {
         if let next { links.append("<\(next)>; rel=\"next\"") }
         if let prev { links.append("<\(prev)>; rel=\"prev\"") }
         if !links.isEmpty { response.headers.set("Link", links.joined(separator: ", ")) }
+        return response
+    }
+
+    /// Items written per chunk of an export.
+    static let itemsPerChunk = 256
+
+    private func export(_ item: @escaping ItemWriter) -> Response {
+        let total = self.total
+        var next = 0
+        let stream = BodyStream {
+            guard next < total else { return nil }
+            var json = JSONWriter(capacity: 64 * 1024)
+            let end = min(total, next + ListEnvelope.itemsPerChunk)
+            for position in next..<end {
+                item(position, &json)
+                json.rawNewline()
+            }
+            next = end
+            return json.bytes
+        }
+        var response = Response(status: .ok, headers: ["Content-Type": ListFormat.ndjsonContentType,
+                                                       "X-Total-Count": String(total)])
+        response.stream = stream
         return response
     }
 }

@@ -1,13 +1,14 @@
 /// The periods of a counted timeline; each period's counts are computed only when it is written.
-struct TimelineBuckets {
+struct TimelineBuckets: Sendable {
     let stream: TimelineStream
     let interval: TimelineInterval
     let starts: [Int32]
 
     var count: Int { starts.count }
 
-    subscript(range: Range<Int>) -> [TimelineBucket] {
-        range.map { bucket(startingOn: starts[$0]) }
+    /// The period at `position`, with its counts.
+    subscript(position: Int) -> TimelineBucket {
+        bucket(startingOn: starts[position])
     }
 
     private func bucket(startingOn start: Int32) -> TimelineBucket {

@@ -45,6 +45,7 @@ struct TimelineResource: Sendable {
         let interval = query.choice("interval", of: TimelineInterval.self)
         let descending = (query.string("sort") ?? "date").validatedSort(&query)
         let page = interval == nil ? query.page() : query.page(defaultLimit: 100, maxLimit: 1000)
+        let format = ListFormat.read(&query, headers: request.headers)
         try query.validate()
 
         let stream = TimelineStream(
@@ -75,19 +76,17 @@ struct TimelineResource: Sendable {
 
         if let interval {
             let buckets = try stream.buckets(interval, from: firstDay, through: lastDay, descending: descending)
-            let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count)
-            return envelope.response { json in
-                for bucket in buckets[page.range(in: buckets.count)] { bucket.write(to: &json) }
+            let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
+            return envelope.response { position, json in
+                buckets[position].write(to: &json)
             }
         }
-        let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: stream.count)
-        return envelope.response { json in
-            for position in page.range(in: stream.count) {
-                let ascending = descending ? stream.count - 1 - position : position
-                switch stream.event(at: ascending) {
-                case let .article(index): writeArticleEvent(stream.articles.ordinal(at: index), into: &json)
-                case let .milestone(milestone): writeMilestone(milestone, into: &json)
-                }
+        let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: stream.count, format: format)
+        return envelope.response { position, json in
+            let ascending = descending ? stream.count - 1 - position : position
+            switch stream.event(at: ascending) {
+            case let .article(index): writeArticleEvent(stream.articles.ordinal(at: index), into: &json)
+            case let .milestone(milestone): writeMilestone(milestone, into: &json)
             }
         }
     }

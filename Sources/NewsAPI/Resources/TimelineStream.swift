@@ -1,8 +1,8 @@
 /// Article events and measure milestones merged into one stream, oldest first, without materialising
 /// it: on the same day articles come before milestones, so a milestone's place in the stream is its
 /// own index plus the number of articles published on or before its day.
-struct TimelineStream {
-    enum Event {
+struct TimelineStream: Sendable {
+    enum Event: Sendable {
         case article(Int)
         case milestone(TimelineResource.Milestone)
     }

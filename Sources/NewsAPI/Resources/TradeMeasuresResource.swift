@@ -54,6 +54,7 @@ struct TradeMeasuresResource: Sendable {
         if let firstDay, let lastDay, firstDay > lastDay { query.reject("from", "must not be after to") }
         let sort = query.choice("sort", of: MeasureSort.self) ?? .newestFirst
         let page = query.page()
+        let format = ListFormat.read(&query, headers: request.headers)
         try query.validate()
 
         let measures = snapshot.measures
@@ -87,11 +88,9 @@ struct TradeMeasuresResource: Sendable {
         applied.add("sort", sort.rawValue)
         applied.add("limit", page.limit)
         applied.add("offset", page.offset)
-        let envelope = ListEnvelope(path: "/trade-measures", query: applied, page: page, total: matching.count)
-        return envelope.response { json in
-            for position in matching[page.range(in: matching.count)] {
-                json.measureSummary(measures[Int(position)], in: snapshot)
-            }
+        let envelope = ListEnvelope(path: "/trade-measures", query: applied, page: page, total: matching.count, format: format)
+        return envelope.response { position, json in
+            json.measureSummary(measures[Int(matching[position])], in: snapshot)
         }
     }
 

@@ -1,0 +1,29 @@
+/// Matching articles in the order a list asked for, readable by position.
+struct OrderedArticles: Sendable {
+    enum Storage: Sendable {
+        /// Newest-first ordinals in a contiguous run, read forwards or backwards.
+        case range(Range<Int32>, oldestFirst: Bool)
+        /// Ordinals already in order.
+        case list([Int32])
+    }
+
+    let storage: Storage
+
+    /// How many articles there are.
+    var count: Int {
+        switch storage {
+        case let .range(range, _): range.count
+        case let .list(list): list.count
+        }
+    }
+
+    /// The ordinal at `position`.
+    subscript(position: Int) -> Int32 {
+        switch storage {
+        case let .range(range, oldestFirst):
+            oldestFirst ? range.upperBound - 1 - Int32(position) : range.lowerBound + Int32(position)
+        case let .list(list):
+            list[position]
+        }
+    }
+}
