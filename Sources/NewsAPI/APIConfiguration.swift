@@ -6,12 +6,15 @@ public struct APIConfiguration: Sendable {
     public var corsOrigins: [String]
     /// Seconds a browser may reuse a preflight answer.
     public var corsMaxAge: Int
+    /// The bearer token of `POST /admin/reload`; `nil` leaves the endpoint off.
+    public var adminToken: String?
 
     /// Creates a configuration; the defaults suit a public, read-only API.
-    public init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400) {
+    public init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil) {
         self.cacheMaxAge = cacheMaxAge
         self.corsOrigins = corsOrigins
         self.corsMaxAge = corsMaxAge
+        self.adminToken = adminToken
     }
 
     /// Whether any origin may read responses.

@@ -3,24 +3,33 @@ import Synchronization
 
 /// The API over a corpus snapshot: its routes, ready to answer requests from many threads.
 ///
-/// Everything that depends only on the snapshot is built once per snapshot; `replace(snapshot:)`
-/// swaps in a new one atomically, and requests in flight finish on the old one.
+/// Everything that depends only on the snapshot is built once per snapshot. A reload (`reload()`,
+/// on SIGHUP or `POST /admin/reload`) loads the data again and swaps the new snapshot in atomically:
+/// requests in flight finish on the old one, and bad data leaves the old one serving.
 public final class Application: Sendable {
+    /// Loads the data directory into a new snapshot.
+    public typealias Loader = @Sendable () throws -> CorpusSnapshot
+
     private let current: Mutex<ServedSnapshot>
+    private let reloading = Mutex<Void>(())
+    private let loader: Loader?
     private let openAPIDocument: [UInt8]
     private let configuration: APIConfiguration
     private let logger: Logger
     /// The metrics served at `/metrics`; the server reports every request to `metrics.record`.
     public let metrics: APIMetrics
 
-    /// Builds the API over `snapshot`.
+    /// Builds the API over `snapshot`; `loader` makes reloads possible.
     public init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], configuration: APIConfiguration = APIConfiguration(),
-                metrics: APIMetrics = APIMetrics(), logger: Logger) {
+                metrics: APIMetrics = APIMetrics(), loader: Loader? = nil, logger: Logger) {
         self.openAPIDocument = openAPIDocument
         self.configuration = configuration
         self.logger = logger
         self.metrics = metrics
-        current = Mutex(Application.serve(snapshot, openAPIDocument, configuration, metrics, logger))
+        self.loader = loader
+        // The first router cannot refer to `self` before it exists; it is replaced at once below.
+        current = Mutex(ServedSnapshot(snapshot: snapshot, router: Router(logger: logger), configuration: configuration))
+        current.withLock { $0 = serve(snapshot) }
         metrics.corpusLoaded(snapshot)
     }
 
@@ -36,14 +45,38 @@ public final class Application: Sendable {
 
     /// Serves `snapshot` from now on.
     public func replace(snapshot: CorpusSnapshot) {
-        let served = Application.serve(snapshot, openAPIDocument, configuration, metrics, logger)
+        let served = serve(snapshot)
         current.withLock { $0 = served }
         metrics.corpusLoaded(snapshot)
     }
 
-    private static func serve(_ snapshot: CorpusSnapshot, _ openAPIDocument: [UInt8], _ configuration: APIConfiguration,
-                              _ metrics: APIMetrics, _ logger: Logger) -> ServedSnapshot {
-        let router = buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, metrics: metrics, logger: logger)
+    /// Loads the data again with the loader and serves it; one reload runs at a time.
+    public func reload() -> ReloadOutcome {
+        guard let loader else { return .failed(errors: ["this server was started without a data directory to reload"]) }
+        return reloading.withLock { _ in
+            let previous = snapshot.version
+            do {
+                let fresh = try loader()
+                replace(snapshot: fresh)
+                logger.info(fresh.version == previous ? "reloaded; the data did not change" : "reloaded; serving the new data",
+                            metadata: ["version": "\(fresh.version)", "previous_version": "\(previous)"])
+                return .reloaded(version: fresh.version, previous: previous)
+            } catch {
+                logger.error("reload failed; still serving the previous data:\n\(error)")
+                return .failed(errors: "\(error)".split(separator: "\n").map(String.init))
+            }
+        }
+    }
+
+    private func serve(_ snapshot: CorpusSnapshot) -> ServedSnapshot {
+        var router = Application.buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, metrics: metrics,
+                                             logger: logger)
+        if let token = configuration.adminToken, loader != nil {
+            let admin = AdminResource(token: token) { [weak self] in
+                self?.reload() ?? .failed(errors: ["the server is stopping"])
+            }
+            router.on(.post, "/admin/reload", use: admin.reload)
+        }
         return ServedSnapshot(snapshot: snapshot, router: router, configuration: configuration)
     }
 

@@ -44,6 +44,9 @@ struct ServerCommand: ParsableCommand {
             help: "An origin allowed to read responses from a browser; repeat for several. Default: any origin (*).")
     var corsOrigins: [String] = []
 
+    @Option(help: "Bearer token that enables POST /admin/reload. Without it the endpoint does not exist.")
+    var adminToken: String?
+
     @Flag(help: "Log one line per request (method, path, route, status, bytes, microseconds).")
     var accessLog = false
 
@@ -56,6 +59,9 @@ struct ServerCommand: ParsableCommand {
         guard connectionTimeout >= 1 else { throw ValidationError("--connection-timeout must be at least 1 second.") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1.") }
         guard cacheMaxAge >= 0 else { throw ValidationError("--cache-max-age must not be negative.") }
+        if let adminToken, adminToken.utf8.count < 16 {
+            throw ValidationError("--admin-token must be at least 16 characters.")
+        }
     }
 
     func run() throws {
@@ -84,9 +90,11 @@ struct ServerCommand: ParsableCommand {
             throw ExitCode.failure
         }
 
-        let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins)
+        let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins,
+                                             adminToken: adminToken)
+        let command = self
         let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
-                                      logger: logger)
+                                      loader: { try command.load(logger: logger) }, logger: logger)
         let accessLogger = accessLog ? Logger(label: "news-api.access") : nil
         let metrics = application.metrics
         let server = HTTPServer(
@@ -115,7 +123,8 @@ struct ServerCommand: ParsableCommand {
         while true {
             switch signals.next() {
             case .reload:
-                reload(into: application, logger: logger)
+                logger.info("received SIGHUP, reloading \(data)")
+                _ = application.reload()
             case let .stop(signal):
                 logger.info("received \(signal), stopping")
                 server.stop(grace: 5)
@@ -138,21 +147,6 @@ extension ServerCommand {
             "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(seconds)", "version": "\(snapshot.version)",
         ])
         return snapshot
-    }
-
-    /// SIGHUP: loads the data directory into a new snapshot and swaps it in; if the new data is bad,
-    /// the old snapshot keeps serving and every error is logged.
-    func reload(into application: Application, logger: Logger) {
-        logger.info("received SIGHUP, reloading \(data)")
-        do {
-            let snapshot = try load(logger: logger)
-            let previous = application.snapshot.version
-            application.replace(snapshot: snapshot)
-            logger.info(previous == snapshot.version ? "reloaded; the data did not change" : "reloaded; now serving the new data",
-                        metadata: ["version": "\(snapshot.version)", "previous_version": "\(previous)"])
-        } catch {
-            logger.error("reload failed; still serving the previous data:\n\(error)")
-        }
     }
 }
 

@@ -22,6 +22,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
         case 406: "Not Acceptable"
         case 413: "Content Too Large"
         case 414: "URI Too Long"
+        case 422: "Unprocessable Content"
         case 431: "Request Header Fields Too Large"
         case 500: "Internal Server Error"
         case 501: "Not Implemented"
