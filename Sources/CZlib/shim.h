@@ -10,4 +10,10 @@ static inline int CZlib_deflateInitGzip(z_streamp stream, int level)
     return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
 }
 
+/// Why: inflateInit2 is a macro over inflateInit2_; this reads a gzip-framed stream.
+static inline int CZlib_inflateInitGzip(z_streamp stream)
+{
+    return inflateInit2(stream, 15 + 16);
+}
+
 #endif

@@ -78,13 +78,37 @@ final class TestHTTPClient {
             return (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
         }
         let length = headers.first { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) } ?? 0
+        let chunked = headers.contains { $0.name.lowercased() == "transfer-encoding" && $0.value.lowercased() == "chunked" }
         var body: [UInt8] = []
-        if expectBody, status != 204, status != 304, length > 0 {
+        if expectBody, chunked {
+            body = try readChunkedBody()
+        } else if expectBody, status != 204, status != 304, length > 0 {
             while buffer.count < length { try fill() }
             body = Array(buffer[..<length])
             buffer.removeFirst(length)
         }
         return Reply(status: status, headers: headers, body: body)
+    }
+
+    /// Reads a `Transfer-Encoding: chunked` body (RFC 9112 §7.1), trailers ignored.
+    private func readChunkedBody() throws -> [UInt8] {
+        var body: [UInt8] = []
+        while true {
+            let lineEnd = try readUntil(Array("\r\n".utf8))
+            let sizeText = String(decoding: buffer[..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
+            buffer.removeFirst(lineEnd + 2)
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+                throw Failure.malformed("chunk size \(sizeText)")
+            }
+            if size == 0 {
+                let end = try readUntil(Array("\r\n".utf8))
+                buffer.removeFirst(end + 2)
+                return body
+            }
+            while buffer.count < size + 2 { try fill() }
+            body.append(contentsOf: buffer[..<size])
+            buffer.removeFirst(size + 2)
+        }
     }
 
     private func readUntil(_ marker: [UInt8]) throws -> Int {
