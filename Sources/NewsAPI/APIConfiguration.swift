@@ -8,13 +8,17 @@ public struct APIConfiguration: Sendable {
     public var corsMaxAge: Int
     /// The bearer token of `POST /admin/reload`; `nil` leaves the endpoint off.
     public var adminToken: String?
+    /// The most query parameters a request may have.
+    public var maxQueryParameters: Int
 
     /// Creates a configuration; the defaults suit a public, read-only API.
-    public init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil) {
+    public init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil,
+                maxQueryParameters: Int = 64) {
         self.cacheMaxAge = cacheMaxAge
         self.corsOrigins = corsOrigins
         self.corsMaxAge = corsMaxAge
         self.adminToken = adminToken
+        self.maxQueryParameters = maxQueryParameters
     }
 
     /// Whether any origin may read responses.

@@ -18,6 +18,12 @@ final class ServedSnapshot: Sendable {
 
     /// Answers one request.
     func respond(to request: Request) -> Response {
+        if request.query.items.count > configuration.maxQueryParameters {
+            var response = Problem(status: .badRequest, type: Problem.invalidParametersType, title: "Too many query parameters",
+                                   detail: "The request has \(request.query.items.count) query parameters; at most \(configuration.maxQueryParameters) are accepted.").response
+            response.routeLabel = Router.unmatchedLabel
+            return finalize(response, for: request, origin: allowedOrigin(for: request), gzip: false, level: .fast)
+        }
         let match = router.match(request)
         let origin = allowedOrigin(for: request)
         if request.method == .options, case .methodNotAllowed = match {

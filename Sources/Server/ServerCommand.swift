@@ -11,8 +11,9 @@ struct ServerCommand: ParsableCommand {
         abstract: "Serve a news corpus (articles, entities, trade measures) as a read-only HTTP JSON API.",
         discussion: """
             The corpus is loaded and indexed once at boot from --data; a bad corpus stops the server with \
-            every error listed. SIGINT or SIGTERM stops accepting connections, lets requests in flight \
-            finish, and exits 0.
+            every error listed. SIGHUP (or POST /admin/reload with --admin-token) loads the data again and \
+            swaps it in, keeping the old data if the new is bad. SIGINT or SIGTERM stops accepting \
+            connections, lets requests in flight finish, and exits 0.
             """
     )
 
@@ -34,8 +35,17 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "Seconds of inactivity before a connection is closed.")
     var connectionTimeout = 15
 
-    @Option(help: "The most connections open at once.")
-    var maxConnections = 1000
+    @Option(help: "The most connections open at once; more are refused.")
+    var maxConnections = 2048
+
+    @Option(help: "The most connections open at once from one IP address (0: no limit).")
+    var maxConnectionsPerIp = 512
+
+    @Option(help: "Bytes a request line and headers may take; longer URLs get 414, longer headers 431.")
+    var maxHeaderBytes = 32 * 1024
+
+    @Option(help: "The most query parameters one request may have; more get 400.")
+    var maxQueryParameters = 64
 
     @Option(help: "Seconds clients and caches may reuse a response (Cache-Control max-age).")
     var cacheMaxAge = 60
@@ -58,6 +68,9 @@ struct ServerCommand: ParsableCommand {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256.") }
         guard connectionTimeout >= 1 else { throw ValidationError("--connection-timeout must be at least 1 second.") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1.") }
+        guard maxConnectionsPerIp >= 0 else { throw ValidationError("--max-connections-per-ip must not be negative.") }
+        guard maxHeaderBytes >= 4096 else { throw ValidationError("--max-header-bytes must be at least 4096.") }
+        guard maxQueryParameters >= 1 else { throw ValidationError("--max-query-parameters must be at least 1.") }
         guard cacheMaxAge >= 0 else { throw ValidationError("--cache-max-age must not be negative.") }
         if let adminToken, adminToken.utf8.count < 16 {
             throw ValidationError("--admin-token must be at least 16 characters.")
@@ -91,7 +104,7 @@ struct ServerCommand: ParsableCommand {
         }
 
         let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins,
-                                             adminToken: adminToken)
+                                             adminToken: adminToken, maxQueryParameters: maxQueryParameters)
         let command = self
         let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
                                       loader: { try command.load(logger: logger) }, logger: logger)
@@ -100,7 +113,9 @@ struct ServerCommand: ParsableCommand {
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: host, port: port, threads: threads,
                                                    connectionTimeoutSeconds: connectionTimeout,
-                                                   connectionLimit: maxConnections),
+                                                   connectionLimit: maxConnections,
+                                                   perIPConnectionLimit: maxConnectionsPerIp,
+                                                   connectionMemoryLimit: maxHeaderBytes),
             logger: logger,
             observer: { record in
                 metrics.record(record)

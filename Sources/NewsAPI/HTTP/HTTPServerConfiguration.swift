@@ -17,7 +17,7 @@ public struct HTTPServerConfiguration: Sendable {
 
     /// Creates a configuration with safe defaults.
     public init(host: String = "127.0.0.1", port: Int = 8080, threads: Int = HTTPServerConfiguration.coreCount,
-                connectionTimeoutSeconds: Int = 15, connectionLimit: Int = 1000, perIPConnectionLimit: Int = 0,
+                connectionTimeoutSeconds: Int = 15, connectionLimit: Int = 2048, perIPConnectionLimit: Int = 512,
                 connectionMemoryLimit: Int = 32 * 1024) {
         self.host = host
         self.port = port
