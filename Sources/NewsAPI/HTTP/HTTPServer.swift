@@ -71,7 +71,10 @@ public final class HTTPServer: Sendable {
             defer { running = nil }
             return running
         }) else { return }
+        context.beginStopping()
         let listener = MHD_quiesce_daemon(running.daemon)
+        // Refuse connections waiting in the kernel's backlog now, rather than at the final stop.
+        if listener >= 0 { shutdown(listener, Int32(SHUT_RDWR)) }
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(grace * 1000)))
         while context.requestsInFlight > 0, ContinuousClock.now < deadline {
             usleep(5_000)

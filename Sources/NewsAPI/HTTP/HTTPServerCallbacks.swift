@@ -36,7 +36,10 @@ enum HTTPServerCallbacks {
         let started = ContinuousClock.now
         let request = Request(method: HTTPMethod(rawValue: methodName), path: String(cString: url),
                               query: QueryItems(collecting: connection), headers: HTTPHeaders(collecting: connection))
-        let response = context.handler(request)
+        var response = context.handler(request)
+        if context.isStopping {
+            response.headers.set("Connection", "close")
+        }
         let result = queue(response, on: connection)
         if let observer = context.observer {
             observer(RequestRecord(method: request.method, path: request.path,

@@ -8,6 +8,7 @@ final class HTTPServerContext: Sendable {
     let observer: HTTPServer.Observer?
     let logger: Logger
     private let inFlight = Atomic<Int>(0)
+    private let stopping = Atomic<Bool>(false)
 
     init(handler: @escaping HTTPServer.Handler, observer: HTTPServer.Observer?, logger: Logger) {
         self.handler = handler
@@ -18,6 +19,16 @@ final class HTTPServerContext: Sendable {
     /// Requests whose headers have arrived and whose response has not finished.
     var requestsInFlight: Int {
         inFlight.load(ordering: .acquiring)
+    }
+
+    /// Whether the server is stopping: responses then close their connection, so keep-alive clients
+    /// go away instead of sending more requests.
+    var isStopping: Bool {
+        stopping.load(ordering: .relaxed)
+    }
+
+    func beginStopping() {
+        stopping.store(true, ordering: .relaxed)
     }
 
     func requestStarted() {
