@@ -11,6 +11,31 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 
+/// Why: libmicrohttpd's own unescaper decodes "%00" into a NUL byte, and the C strings it hands on are
+/// then cut short there ("/entities/china%00x" would read as "/entities/china"). This one decodes
+/// every other "%HH" the same way and leaves "%00" as written, so such a path names nothing.
+static inline size_t CMicroHTTPD_unescape(void *cls, struct MHD_Connection *connection, char *text)
+{
+    (void)cls; (void)connection;
+    char *out = text;
+    for (const char *in = text; *in != '\0'; in++) {
+        int high = -1, low = -1;
+        if (in[0] == '%' && in[1] != '\0' && in[2] != '\0') {
+            char h = in[1], l = in[2];
+            high = (h >= '0' && h <= '9') ? h - '0' : (h >= 'a' && h <= 'f') ? h - 'a' + 10 : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : -1;
+            low = (l >= '0' && l <= '9') ? l - '0' : (l >= 'a' && l <= 'f') ? l - 'a' + 10 : (l >= 'A' && l <= 'F') ? l - 'A' + 10 : -1;
+        }
+        if (high >= 0 && low >= 0 && (high | low) != 0) {
+            *out++ = (char)(high * 16 + low);
+            in += 2;
+        } else {
+            *out++ = *in;
+        }
+    }
+    *out = '\0';
+    return (size_t)(out - text);
+}
+
 /// Why: MHD_start_daemon is variadic. This takes the listening address, limits and callbacks as fixed
 /// arguments and passes them as one MHD_OPTION_ARRAY. `host` is a numeric IPv4 or IPv6 address.
 /// Returns NULL if the address does not parse or the daemon cannot start.
@@ -57,6 +82,7 @@ static inline struct MHD_Daemon *CMicroHTTPD_start(
     return MHD_start_daemon(flags, port, NULL, NULL, handler, handlerContext,
                             MHD_OPTION_ARRAY, options,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completedContext,
+                            MHD_OPTION_UNESCAPE_CALLBACK, CMicroHTTPD_unescape, NULL,
                             MHD_OPTION_END);
 }
 

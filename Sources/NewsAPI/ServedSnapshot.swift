@@ -18,9 +18,8 @@ final class ServedSnapshot: Sendable {
 
     /// Answers one request.
     func respond(to request: Request) -> Response {
-        if request.query.items.count > configuration.maxQueryParameters {
-            var response = Problem(status: .badRequest, type: Problem.invalidParametersType, title: "Too many query parameters",
-                                   detail: "The request has \(request.query.items.count) query parameters; at most \(configuration.maxQueryParameters) are accepted.").response
+        if let refusal = refusal(of: request) {
+            var response = refusal.response
             response.routeLabel = Router.unmatchedLabel
             return finalize(response, for: request, origin: allowedOrigin(for: request), gzip: false, level: .fast)
         }
@@ -40,6 +39,20 @@ final class ServedSnapshot: Sendable {
             response = finalize(router.respond(to: request, match: match), for: request, origin: origin, gzip: gzip, level: .fast)
         }
         return isNotModified(response, for: request) ? notModified(response) : response
+    }
+
+    /// Requests refused before routing: a body (this API is read-only) or too many query parameters.
+    private func refusal(of request: Request) -> Problem? {
+        if request.hasBody {
+            return request.method == .get || request.method == .head
+                ? Problem(status: .badRequest, detail: "A \(request.method) request must not have a body.")
+                : Problem(status: .contentTooLarge, detail: "This API accepts no request bodies.")
+        }
+        if request.query.items.count > configuration.maxQueryParameters {
+            return Problem(status: .badRequest, type: Problem.invalidParametersType, title: "Too many query parameters",
+                           detail: "The request has \(request.query.items.count) query parameters; at most \(configuration.maxQueryParameters) are accepted.")
+        }
+        return nil
     }
 
     /// Adds the headers every response carries and, for a 200, its validators, caching and encoding.
@@ -94,6 +107,7 @@ final class ServedSnapshot: Sendable {
     private func preflight(_ response: Response, origin: String?) -> Response {
         var response = response
         var headers = response.headers
+        headers.set("X-Content-Type-Options", "nosniff")
         addCORS(to: &headers, origin: origin)
         if origin != nil {
             headers.set("Access-Control-Allow-Methods", headers["Allow"] ?? "GET, HEAD")

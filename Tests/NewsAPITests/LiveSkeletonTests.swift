@@ -116,3 +116,24 @@ import Testing
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
 }
+
+extension LiveSkeletonTests {
+    @Test func percentZeroDoesNotCutPathsOrValues() throws {
+        try withLiveServer(application) { port in
+            let client = try TestHTTPClient(port: port)
+            #expect(try client.request("GET", "/entities/china%00garbage").status == 404)
+            #expect(try client.request("GET", "/entities/china").status == 200)
+            #expect(try client.request("GET", "/articles?limit=5%00").status == 400)
+            #expect(try client.request("GET", "/articles?entity=china%00x").status == 400)
+        }
+    }
+
+    @Test func refusalsCarryTheCommonHeaders() throws {
+        try withLiveServer(application) { port in
+            let reply = try TestHTTPClient(port: port).request("POST", "/articles", body: "x")
+            #expect(reply.status == 413)
+            #expect(reply.header("X-Content-Type-Options") == "nosniff")
+            #expect(reply.header("Access-Control-Allow-Origin") == "*")
+        }
+    }
+}

@@ -18,7 +18,7 @@ import Testing
         let links = index["links"] as? [String: String]
         #expect(links == [
             "articles": "/articles", "entities": "/entities", "trade_measures": "/trade-measures", "timeline": "/timeline",
-            "meta": "/meta", "health": "/healthz", "openapi": "/openapi.yaml",
+            "meta": "/meta", "health": "/healthz", "openapi": "/openapi.yaml", "metrics": "/metrics",
         ])
         for link in links?.values.sorted() ?? [] {
             #expect(try SeedAPI.get(link).status == 200, "\(link)")

@@ -9,7 +9,7 @@ enum HTTPServerCallbacks {
     private enum Mark {
         /// Headers are in; the response is sent on the next call so keep-alive stays on.
         static var headersReceived: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
-        /// A body arrived: it is discarded and refused once it has been read.
+        /// A body arrived: it is discarded, and the request is marked as having had one.
         static var bodyRefused: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 2) }
     }
 
@@ -29,13 +29,10 @@ enum HTTPServerCallbacks {
             requestMark.pointee = Mark.bodyRefused
             return .YES
         }
-        if requestMark.pointee == Mark.bodyRefused {
-            return queue(refusalOfBody(method: HTTPMethod(rawValue: methodName)), on: connection)
-        }
-
         let started = ContinuousClock.now
-        let request = Request(method: HTTPMethod(rawValue: methodName), path: String(cString: url),
+        var request = Request(method: HTTPMethod(rawValue: methodName), path: String(cString: url),
                               query: QueryItems(collecting: connection), headers: HTTPHeaders(collecting: connection))
+        request.hasBody = requestMark.pointee == Mark.bodyRefused
         var response = context.handler(request)
         if context.isStopping {
             response.headers.set("Connection", "close")
@@ -54,14 +51,6 @@ enum HTTPServerCallbacks {
         guard let cls, let requestMark, requestMark.pointee != nil else { return }
         Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue().requestFinished()
         requestMark.pointee = nil
-    }
-
-    /// The API is read-only: a body on GET or HEAD is malformed (400), any other body is refused (413).
-    private static func refusalOfBody(method: HTTPMethod) -> Response {
-        if method == .get || method == .head {
-            return Problem(status: .badRequest, detail: "A \(method) request must not have a body.").response
-        }
-        return Problem(status: .contentTooLarge, detail: "This API accepts no request bodies.").response
     }
 
     /// Fills libmicrohttpd's buffer from a `BodyStream` (size unknown: sent chunked); -1 ends the body.
@@ -110,7 +99,8 @@ extension QueryItems {
             _ = MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, PairCollector.iterator,
                                           Unmanaged.passUnretained(collector).toOpaque())
         }
-        self.init(collector.pairs.map { Item(name: $0.name, value: $0.value) })
+        // `?&&a=1` has empty pieces, which are not parameters.
+        self.init(collector.pairs.filter { !$0.name.isEmpty || $0.value != nil }.map { Item(name: $0.name, value: $0.value) })
     }
 }
 

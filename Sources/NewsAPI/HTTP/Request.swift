@@ -8,6 +8,8 @@ public struct Request: Sendable {
     public var query: QueryItems
     /// The request header fields.
     public var headers: HTTPHeaders
+    /// Whether the client sent a body (this read-only API refuses them; the bytes are discarded).
+    public var hasBody: Bool
 
     /// Creates a request; tests use this to call the router with no socket.
     public init(method: HTTPMethod = .get, path: String, query: QueryItems = QueryItems(), headers: HTTPHeaders = HTTPHeaders()) {
@@ -15,6 +17,7 @@ public struct Request: Sendable {
         self.path = path
         self.query = query
         self.headers = headers
+        self.hasBody = false
     }
 }
 

@@ -42,6 +42,8 @@ struct ListEnvelope {
         json.key("prev"); json.string(prev)
         json.endObject()
         var response = Response.json(json.bytes)
+        // `Accept: application/x-ndjson` turns the same URL into an export.
+        response.headers.add("Vary", "Accept")
         var links: [String] = []
         if let next { links.append("<\(next)>; rel=\"next\"") }
         if let prev { links.append("<\(prev)>; rel=\"prev\"") }

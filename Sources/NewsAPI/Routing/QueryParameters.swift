@@ -70,24 +70,12 @@ public struct QueryParameters {
         return number
     }
 
-    /// The meaning of a `pretty` value: `true`, `1` or a bare `?pretty` is true; `false` or `0` false.
+    /// The meaning of a `pretty` value: `true` or `false`, nothing else.
     public static func prettyFlag(_ value: String) -> Bool? {
-        switch value.lowercased() {
-        case "", "true", "1": true
-        case "false", "0": false
+        switch value {
+        case "true": true
+        case "false": false
         default: nil
-        }
-    }
-
-    /// `true` or `false` (also `1`/`0`); a bare `?name` means true.
-    public mutating func bool(_ name: String, default fallback: Bool = false) -> Bool {
-        guard let value = string(name) else { return fallback }
-        switch value.lowercased() {
-        case "", "true", "1": return true
-        case "false", "0": return false
-        default:
-            reject(name, "must be true or false, got \"\(value)\"")
-            return fallback
         }
     }
 
