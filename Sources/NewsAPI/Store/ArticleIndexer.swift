@@ -1,50 +1,42 @@
 /// Tokenizes each article once, as it is loaded, and from that one pass collects the full-text
 /// postings (term frequencies and document lengths) and the linked entity mentions.
 ///
-/// Articles are added in file order; `finish(order:)` builds the final indexes in ordinal
-/// (newest-first) order.
+/// Articles are added in file order; `finish()` hands the result to `CorpusIndexBuilder`, which
+/// merges the parts of all workers into the final indexes in ordinal (newest-first) order.
 struct ArticleIndexer {
-    /// The term ids of every folded token seen so far (entity name terms first).
-    private(set) var terms: TermDictionary
+    /// The term ids of every folded token seen so far (entity name terms first), and each
+    /// article's term frequencies.
+    private var terms: TermCollector
     private let matcher: EntityMatcher
     private let entityCount: Int
 
-    // Per article, in load order: its distinct terms and their frequencies, and its length.
-    private var documentTermStarts: ContiguousArray<Int> = [0]
-    private var documentTerms = ContiguousArray<Int32>()
-    private var documentFrequencies = ContiguousArray<UInt16>()
+    // Per article, in load order: its length in tokens.
     private var documentLengths = ContiguousArray<Int32>()
 
     // Per article, in load order: its mentions, and each mention's occurrences.
     private var mentions = MentionList()
 
     // Scratch space reused for every article.
-    private var termSeen = ContiguousArray<TermSeen>()
     private var fieldTokens = ContiguousArray<FieldToken>()
     private var hits = ContiguousArray<(entity: Int32, occurrence: Mention.Occurrence)>()
     private var firstHitOfEntity: ContiguousArray<Int32>
     private var hitCountOfEntity: ContiguousArray<Int32>
 
-    /// The last document a term was seen in, and where its frequency is counted there.
-    private struct TermSeen {
-        var document: Int32
-        /// The offset of the term's entry from the document's first entry in `documentTerms`.
-        var slot: Int32
-    }
-
     /// Prepares to index articles that link against `entities` (sorted by id).
     init(entities: [Entity], expectedArticles: Int = 1024) {
-        var terms = TermDictionary(capacity: 1 << 18)
+        var terms = TermCollector(capacity: 1 << 16)
         matcher = EntityMatcher(entities: entities, terms: &terms)
         self.terms = terms
-        termSeen = ContiguousArray(repeating: TermSeen(document: -1, slot: 0), count: terms.count)
         entityCount = entities.count
         firstHitOfEntity = ContiguousArray(repeating: -1, count: entities.count)
         hitCountOfEntity = ContiguousArray(repeating: 0, count: entities.count)
-        documentTermStarts.reserveCapacity(expectedArticles + 1)
-        documentLengths.reserveCapacity(expectedArticles)
-        documentTerms.reserveCapacity(expectedArticles * 256)
-        documentFrequencies.reserveCapacity(expectedArticles * 256)
+        reserve(articles: expectedArticles, distinctTermsPerArticle: 256)
+    }
+
+    /// Makes room for about `articles` more articles, to avoid copying as the arrays grow.
+    mutating func reserve(articles: Int, distinctTermsPerArticle: Int) {
+        terms.reserve(documents: articles, entries: articles * distinctTermsPerArticle)
+        documentLengths.reserveCapacity(documentLengths.count + articles)
     }
 
     /// The number of articles added.
@@ -52,44 +44,36 @@ struct ArticleIndexer {
 
     /// Indexes one article; `explicitEntities` are the indexes of the entities its data lists.
     mutating func add(_ article: Article, explicitEntities: [Int32]) {
-        let document = Int32(documentLengths.count)
         hits.removeAll(keepingCapacity: true)
-        var length = indexField(article.title, field: .title, document: document)
-        length += indexField(article.body, field: .body, document: document)
+        var length = indexField(article.title, field: .title)
+        length += indexField(article.body, field: .body)
         documentLengths.append(Int32(clamping: length))
-        documentTermStarts.append(documentTerms.count)
+        terms.endDocument()
         recordMentions(explicitEntities: explicitEntities)
     }
 
-    /// Tokenizes one field: interns its terms, counts them for the document, and links entities.
-    private mutating func indexField(_ text: String, field: TextField, document: Int32) -> Int {
+    /// Tokenizes one field: interns and counts its terms for the document, and links entities.
+    private mutating func indexField(_ text: String, field: TextField) -> Int {
         Tokenizer.withUTF8(of: text) { bytes in
             fieldTokens.removeAll(keepingCapacity: true)
-            let documentStart = documentTermStarts[documentTermStarts.count - 1]
             var scanner = TokenScanner(bytes)
             while scanner.next() {
-                let term = terms.intern(scanner.folded)
-                let termIndex = Int(term)
-                if termIndex >= termSeen.count {
-                    termSeen.append(TermSeen(document: -1, slot: 0))
-                }
-                let seen = termSeen[termIndex]
-                if seen.document != document {
-                    termSeen[termIndex] = TermSeen(document: document, slot: Int32(documentTerms.count - documentStart))
-                    documentTerms.append(term)
-                    documentFrequencies.append(1)
-                } else {
-                    let slot = documentStart + Int(seen.slot)
-                    if documentFrequencies[slot] < UInt16.max { documentFrequencies[slot] += 1 }
-                }
-                fieldTokens.append(FieldToken(term: term, span: scanner.span))
+                let term = terms.count(scanner.folded)
+                let span = scanner.span
+                fieldTokens.append(FieldToken(
+                    term: term,
+                    byteStart: Int32(truncatingIfNeeded: span.byteStart),
+                    byteEnd: Int32(truncatingIfNeeded: span.byteEnd),
+                    utf16Start: Int32(truncatingIfNeeded: span.utf16Start),
+                    utf16End: Int32(truncatingIfNeeded: span.utf16End)
+                ))
             }
             fieldTokens.withUnsafeBufferPointer { tokens in
                 matcher.match(tokens, in: bytes) { entity, first, last, trailingUTF16 in
                     let occurrence = Mention.Occurrence(
                         field: field,
-                        start: Int32(tokens[first].span.utf16Start),
-                        end: Int32(tokens[last].span.utf16End + trailingUTF16)
+                        start: tokens[first].utf16Start,
+                        end: tokens[last].utf16End + Int32(trailingUTF16)
                     )
                     hits.append((entity, occurrence))
                 }
@@ -129,17 +113,8 @@ struct ArticleIndexer {
         mentions.endDocument()
     }
 
-    /// Builds the final indexes, given the load index of the article at each ordinal.
-    consuming func finish(order: [Int32]) -> (text: InvertedIndex, mentions: MentionIndex) {
-        let text = InvertedIndex(
-            terms: terms,
-            order: order,
-            documentTermStarts: documentTermStarts,
-            documentTerms: documentTerms,
-            documentFrequencies: documentFrequencies,
-            documentLengths: documentLengths
-        )
-        let mentionIndex = MentionIndex(mentions: mentions, order: order, entityCount: entityCount)
-        return (text, mentionIndex)
+    /// Hands over what this indexer collected.
+    consuming func finish() -> IndexedArticles {
+        IndexedArticles(terms: terms, documentLengths: documentLengths, mentions: mentions)
     }
 }

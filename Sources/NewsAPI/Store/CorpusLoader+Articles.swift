@@ -1,13 +1,43 @@
+import Dispatch
+import Foundation
+
 extension CorpusLoader {
-    /// Streams `articles.ndjson` a chunk at a time: parses, checks and indexes each line as it goes.
-    mutating func loadArticles(into indexer: inout ArticleIndexer) {
-        let file = "articles.ndjson"
+    /// Streams `articles.ndjson` a batch of lines at a time. Each batch is split between the
+    /// workers, which parse, check and index their share at the same time; their results are then
+    /// taken in line order, where duplicate ids are caught. Returns the workers' index parts.
+    mutating func loadArticles(entities directory: EntityDirectory) -> [IndexedArticles] {
+        let file = ArticleWorker.file
+        let workerCount = CorpusLoader.threadCount
+        var workers = (0..<workerCount).map { _ in ArticleWorker(entities: entities) }
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path(of: file))[.size] as? Int) ?? 0
         var hasher = FNV1a64()
-        var lineCount = 0
+        var reserved = false
         do {
-            try DataFile.forEachLine(path(of: file), hasher: &hasher) { line, number in
-                lineCount = number
-                loadArticleLine(line, number: number, file: file, into: &indexer)
+            try DataFile.forEachBatchOfLines(path(of: file), hasher: &hasher) { buffer, lines, firstLineNumber in
+                if !reserved {
+                    // Guess the article count from the first batch, so the index arrays grow once.
+                    reserved = true
+                    let bytesPerLine = max(1, (lines.last?.upperBound ?? 1) / max(1, lines.count))
+                    let expected = fileSize / bytesPerLine / workerCount + 16
+                    for index in workers.indices { workers[index].reserve(articles: expected) }
+                    loadedArticles.reserveCapacity(fileSize / bytesPerLine + 16)
+                }
+                let shares = CorpusLoader.split(lines, into: workerCount)
+                workers.withUnsafeMutableBufferPointer { workers in
+                    // Each iteration touches only its own worker, and the buffer is only read.
+                    nonisolated(unsafe) let workers = workers
+                    nonisolated(unsafe) let buffer = buffer
+                    DispatchQueue.concurrentPerform(iterations: shares.count) { index in
+                        workers[index].process(
+                            lines[shares[index]], of: buffer, firstLineNumber: firstLineNumber, entities: directory
+                        )
+                    }
+                }
+                for (part, worker) in workers.enumerated() {
+                    for result in worker.results {
+                        take(result, fromPart: part)
+                    }
+                }
                 return !errors.isFull
             }
             record(file, hasher)
@@ -15,60 +45,60 @@ extension CorpusLoader {
             errors.report(CorpusError(file: file, message: error.description))
             articlesUnreadable = true
         }
-        logger.debug("articles read", metadata: ["articles": "\(loadedArticles.count)", "lines": "\(lineCount)"])
+        logger.debug("articles read", metadata: ["articles": "\(loadedArticles.count)", "workers": "\(workerCount)"])
+        return workers.map { $0.indexer.finish() }
     }
 
-    /// Handles one line: blank lines are skipped; anything else must be a valid article.
-    private mutating func loadArticleLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, file: String, into indexer: inout ArticleIndexer) {
-        guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(line, firstLine: number)
-        } catch {
-            errors.report(CorpusError(file: file, line: error.line, column: error.column, message: error.message))
-            return
-        }
-        var reader = RecordReader(file: file, line: number)
-        let article = reader.readArticle(value)
-        var explicitEntities: [Int32] = []
-        if let article {
-            for (position, id) in article.explicitEntityIDs.enumerated() {
-                if let entity = entityReference(id, field: "entities[\(position)]", reader: &reader),
-                   !explicitEntities.contains(entity) {
-                    explicitEntities.append(entity)
-                }
+    /// Files one worker result: its errors, or the article (after checking its id is new).
+    private mutating func take(_ result: ArticleWorker.LineResult, fromPart part: Int) {
+        errors.report(contentsOf: result.errors)
+        if let id = result.recordID {
+            if let first = articleLoadIndexByID[id] {
+                errors.report(CorpusError(
+                    file: ArticleWorker.file, line: result.line, recordID: id, field: "id",
+                    message: "duplicate id: the article on line \(articleLines[Int(first)]) has the same id"
+                ))
+            } else if brokenArticleIDs.contains(id) {
+                errors.report(CorpusError(
+                    file: ArticleWorker.file, line: result.line, recordID: id, field: "id",
+                    message: "duplicate id: an earlier line has the same id"
+                ))
             }
         }
-        if let id = reader.recordID, let first = articleLoadIndexByID[id] {
-            reader.report("duplicate id: the article on line \(articleLines[Int(first)]) has the same id", field: "id")
-        } else if let id = reader.recordID, brokenArticleIDs.contains(id) {
-            reader.report("duplicate id: an earlier line has the same id", field: "id")
-        }
-        errors.report(contentsOf: reader.errors)
-        guard reader.isValid, let article else {
-            if let id = reader.recordID { brokenArticleIDs.insert(id) }
+        guard let article = result.article else {
+            if let id = result.recordID { brokenArticleIDs.insert(id) }
             return
         }
-        articleLoadIndexByID[article.id] = Int32(loadedArticles.count)
-        articleLines.append(Int32(clamping: number))
-        loadedArticles.append(article)
-        indexer.add(article, explicitEntities: explicitEntities)
-        if loadedArticles.count % CorpusLoader.progressInterval == 0 {
-            logger.debug("loading articles", metadata: ["articles": "\(loadedArticles.count)", "line": "\(number)"])
+        if articleLoadIndexByID[article.id] == nil {
+            articleLoadIndexByID[article.id] = Int32(loadedArticles.count)
         }
+        articleLines.append(Int32(clamping: result.line))
+        documentLocations.append(DocumentLocation(part: Int32(part), document: documentCounts[part]))
+        documentCounts[part] += 1
+        loadedArticles.append(article)
+        if loadedArticles.count % CorpusLoader.progressInterval == 0 {
+            logger.debug("loading articles", metadata: ["articles": "\(loadedArticles.count)", "line": "\(result.line)"])
+        }
+    }
+
+    /// Splits `lines` into up to `count` consecutive shares of about equal bytes.
+    static func split(_ lines: [Range<Int>], into count: Int) -> [Range<Int>] {
+        guard count > 1, lines.count > 1 else { return [0..<lines.count] }
+        let totalBytes = (lines.last?.upperBound ?? 0) - (lines.first?.lowerBound ?? 0)
+        var shares: [Range<Int>] = []
+        var start = 0
+        for share in 1..<count {
+            let target = (lines.first?.lowerBound ?? 0) + totalBytes * share / count
+            var end = start
+            while end < lines.count, lines[end].lowerBound < target { end += 1 }
+            shares.append(start..<end)
+            start = end
+        }
+        shares.append(start..<lines.count)
+        return shares.filter { !$0.isEmpty }
     }
 
     // MARK: References
-
-    /// The index of the entity `id` refers to; reports an unknown id (unless the entity itself was
-    /// broken or `entities.json` could not be read, which is already reported).
-    mutating func entityReference(_ id: String, field: String, reader: inout RecordReader) -> Int32? {
-        if let index = entityIndexByID[id] { return index }
-        if !entitiesUnreadable, !seenEntityIDs.contains(id) {
-            reader.report("unknown entity \"\(id)\"", field: field)
-        }
-        return nil
-    }
 
     /// The article `id` refers to; reports an unknown id (unless that article was broken or the
     /// articles could not be read).

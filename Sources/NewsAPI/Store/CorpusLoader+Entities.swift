@@ -3,12 +3,10 @@ extension CorpusLoader {
     /// folded name or alias; keeps the valid entities sorted by id.
     mutating func loadEntities() {
         let file = "entities.json"
-        guard let elements = arrayElements(of: file, required: true, naming: "entities") else {
-            entitiesUnreadable = true
-            return
-        }
+        guard let elements = arrayElements(of: file, required: true, naming: "entities") else { return }
         var valid: [Entity] = []
         var lineOfID: [String: Int] = [:]
+        var seenIDs: Set<String> = []
         // Folded name or alias -> the entity that has it, and how it is spelled there.
         var owners: [String: (id: String, spelling: String)] = [:]
         for element in elements {
@@ -21,7 +19,7 @@ extension CorpusLoader {
                     reader.report("duplicate id: the entity on line \(first) has the same id", field: "id")
                 } else {
                     lineOfID[id] = line
-                    seenEntityIDs.insert(id)
+                    seenIDs.insert(id)
                 }
             }
             if let entity {
@@ -31,9 +29,11 @@ extension CorpusLoader {
             if reader.isValid, let entity { valid.append(entity) }
         }
         entities = valid.sorted { $0.id < $1.id }
+        var indexByID: [String: Int32] = [:]
         for (index, entity) in entities.enumerated() {
-            entityIndexByID[entity.id] = Int32(index)
+            indexByID[entity.id] = Int32(index)
         }
+        entityDirectory = EntityDirectory(indexByID: indexByID, seenIDs: seenIDs, isUnreadable: false)
     }
 
     /// Reports a name or alias that folds to nothing, or to the same key as another entity's.

@@ -21,7 +21,7 @@ extension CorpusLoader {
             if let measure {
                 for (field, ids) in [("implementing", measure.implementing), ("affected", measure.affected), ("targeted_firms", measure.targetedFirms)] {
                     for (position, id) in ids.enumerated() {
-                        _ = entityReference(id, field: "\(field)[\(position)]", reader: &reader)
+                        _ = entityDirectory.reference(id, field: "\(field)[\(position)]", reader: &reader)
                     }
                 }
                 for (position, source) in measure.sources.enumerated() {
@@ -57,7 +57,7 @@ extension CorpusLoader {
             }
             if let claim {
                 for (position, id) in claim.entityIDs.enumerated() {
-                    _ = entityReference(id, field: "entities[\(position)]", reader: &reader)
+                    _ = entityDirectory.reference(id, field: "entities[\(position)]", reader: &reader)
                 }
                 for (position, version) in claim.claims.enumerated() {
                     if let article = articleReference(version.articleID, field: "claims[\(position)].article_id", reader: &reader) {

@@ -4,7 +4,7 @@ import Logging
 /// Loads a data directory (see `docs/data-format.md`) into a `CorpusSnapshot`, checking every
 /// record and collecting every problem (up to `CorpusLoadError.limit`) instead of stopping at the
 /// first. It never returns a partial corpus.
-public struct CorpusLoader {
+public struct CorpusLoader: Sendable {
     /// The data files, in the order their bytes enter the dataset version.
     static let fileNames = ["dataset.json", "articles.ndjson", "entities.json", "trade-measures.json", "claims.json"]
 
@@ -17,17 +17,24 @@ public struct CorpusLoader {
     var fileHashes: [String: UInt64] = [:]
     var bytesRead = 0
 
-    // Entities: the valid ones sorted by id, and every id seen (valid or not) so that references
-    // to a broken entity are not reported a second time.
-    var entities: [Entity] = []
-    var entityIndexByID: [String: Int32] = [:]
-    var seenEntityIDs: Set<String> = []
-    var entitiesUnreadable = false
+    /// How many threads parse and index articles at most.
+    static let maximumWorkers = 4
 
-    // Articles in file order, and the ids of the broken ones.
+    /// How many threads loading uses: one per core, up to `maximumWorkers`.
+    static var threadCount: Int {
+        max(1, min(maximumWorkers, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    // Entities: the valid ones sorted by id, and the ids references are checked against.
+    var entities: [Entity] = []
+    var entityDirectory = EntityDirectory(indexByID: [:], seenIDs: [], isUnreadable: true)
+
+    // Articles in file order, where their index data is, and the ids of the broken ones.
     var loadedArticles: [Article] = []
     var articleLoadIndexByID: [String: Int32] = [:]
     var articleLines: [Int32] = []
+    var documentLocations: [DocumentLocation] = []
+    var documentCounts = [Int32](repeating: 0, count: CorpusLoader.maximumWorkers)
     var brokenArticleIDs: Set<String> = []
     var articlesUnreadable = false
 
@@ -49,8 +56,7 @@ public struct CorpusLoader {
 
         let dataset = loadDataset()
         loadEntities()
-        var indexer = ArticleIndexer(entities: entities)
-        if !errors.isFull { loadArticles(into: &indexer) }
+        let parts = errors.isFull ? [] : loadArticles(entities: entityDirectory)
         let measures = errors.isFull ? [] : loadMeasures()
         let claims = errors.isFull ? [] : loadClaims()
         guard errors.isEmpty else {
@@ -58,8 +64,13 @@ public struct CorpusLoader {
             throw errors.loadError
         }
 
+        logger.debug("records read and checked", metadata: ["seconds": "\(clock.now - start)"])
         let order = newestFirstOrder()
-        let (textIndex, mentionIndex) = indexer.finish(order: order)
+        let (textIndex, mentionIndex) = CorpusIndexBuilder.build(
+            parts: parts, locations: documentLocations, order: order, entityCount: entities.count,
+            threads: CorpusLoader.threadCount
+        )
+        logger.debug("indexes built", metadata: ["seconds": "\(clock.now - start)"])
         var articles = loadedArticles
         loadedArticles = []
         CorpusLoader.permute(&articles, into: order)
@@ -77,7 +88,8 @@ public struct CorpusLoader {
                 name: dataset?.name ?? directory.lastPathComponent,
                 description: dataset?.description,
                 duration: clock.now - start,
-                bytes: bytesRead
+                bytes: bytesRead,
+                modifiedAt: dataModifiedAt()
             ),
             articles: articles,
             entities: entities,
@@ -89,7 +101,7 @@ public struct CorpusLoader {
         logger.debug("corpus loaded", metadata: [
             "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
             "measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
-            "terms": "\(snapshot.termCount)", "bytes": "\(bytesRead)",
+            "terms": "\(snapshot.termCount)", "postings": "\(textIndex.postingCount)", "bytes": "\(bytesRead)",
             "seconds": "\(snapshot.loadDuration)", "version": "\(snapshot.version)",
         ])
         return snapshot
@@ -149,6 +161,14 @@ public struct CorpusLoader {
         return 1
     }
 
+    /// The latest modification time of the data files read, in Unix seconds.
+    private func dataModifiedAt() -> Int64? {
+        let dates = fileHashes.keys.compactMap { file in
+            (try? FileManager.default.attributesOfItem(atPath: path(of: file)))?[.modificationDate] as? Date
+        }
+        return dates.max().map { Int64($0.timeIntervalSince1970.rounded(.down)) }
+    }
+
     /// The dataset version: the files' hashes (and which are absent) combined in a fixed order.
     private func datasetVersion() -> String {
         var hasher = FNV1a64()
@@ -179,14 +199,13 @@ public struct CorpusLoader {
 
     /// The load indexes of the articles, newest first (publication day descending, then id ascending).
     private func newestFirstOrder() -> [Int32] {
+        let days = loadedArticles.map(\.publishedAt.day)
+        let ids = loadedArticles.map(\.id)
         var order = (0..<Int32(loadedArticles.count)).map { $0 }
         order.sort { left, right in
-            let leftArticle = loadedArticles[Int(left)]
-            let rightArticle = loadedArticles[Int(right)]
-            if leftArticle.publishedAt.day != rightArticle.publishedAt.day {
-                return leftArticle.publishedAt.day > rightArticle.publishedAt.day
-            }
-            return leftArticle.id < rightArticle.id
+            let leftDay = days[Int(left)]
+            let rightDay = days[Int(right)]
+            return leftDay != rightDay ? leftDay > rightDay : ids[Int(left)] < ids[Int(right)]
         }
         return order
     }
@@ -207,3 +226,4 @@ public struct CorpusLoader {
         }
     }
 }
+

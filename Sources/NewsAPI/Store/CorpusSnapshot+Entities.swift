@@ -15,7 +15,8 @@ extension CorpusSnapshot {
     }
 
     /// Entities whose id, name or alias is closest to `key` ("did you mean"): fewest edits between
-    /// folded forms, with a bonus for a shared prefix; best first, at most `limit`.
+    /// folded forms, where a key that is a (misspelt) beginning of a name counts one edit more than
+    /// its edits; best first, at most `limit`.
     public func entitySuggestions(for key: String, limit: Int = 5) -> [Entity] {
         let folded = Array(TextFolding.normalizedKey(key).unicodeScalars)
         guard !folded.isEmpty, limit > 0 else { return [] }
@@ -24,9 +25,9 @@ extension CorpusSnapshot {
         for (candidateKey, target) in entityByKey {
             let candidate = Array(candidateKey.unicodeScalars)
             var score = EditDistance.between(folded, candidate, limit: allowedDistance + 1)
-            let shared = zip(folded, candidate).prefix { $0 == $1 }.count
-            if shared >= 3 && (shared == folded.count || shared == candidate.count) {
-                score = min(score, 1)
+            if folded.count >= 3, candidate.count > folded.count {
+                let prefix = Array(candidate.prefix(folded.count))
+                score = min(score, EditDistance.between(folded, prefix, limit: allowedDistance) + 1)
             }
             guard score <= allowedDistance else { continue }
             best[target.entity] = min(best[target.entity] ?? .max, score)

@@ -1,7 +1,7 @@
 extension CorpusSnapshot {
     /// The trade measure with this id.
     public func measure(id: String) -> TradeMeasure? {
-        measures.first { $0.id == id }
+        measureIndexByID[id].map { measures[Int($0)] }
     }
 
     /// The claim with this id.

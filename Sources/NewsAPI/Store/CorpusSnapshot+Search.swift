@@ -35,8 +35,8 @@ extension CorpusSnapshot {
         return results
     }
 
-    /// The BM25 relevance of each article in `ordinals` (ascending) to the query's words and phrase
-    /// terms, in the same order. Higher is more relevant.
+    /// The BM25 relevance of each article in `ordinals` to the query's words and phrase terms, in
+    /// the same order; higher is more relevant. Ascending ordinals are fastest.
     public func relevanceScores(for query: TextQuery, in ordinals: [Int32]) -> [Double] {
         let k1 = 1.2
         let b = 0.75
@@ -49,10 +49,13 @@ extension CorpusSnapshot {
             let documentFrequency = Double(postings.count)
             let idf = log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5))
             var cursor = postings.startIndex
+            var previous = Int32.min
             for (position, ordinal) in ordinals.enumerated() {
+                // Ascending ordinals gallop forward; anything else starts again from the top.
+                if ordinal < previous { cursor = postings.startIndex }
+                previous = ordinal
                 cursor = SortedOrdinals.gallop(postings, from: cursor, toFirstAtLeast: ordinal)
-                guard cursor < postings.endIndex else { break }
-                guard postings[cursor] == ordinal else { continue }
+                guard cursor < postings.endIndex, postings[cursor] == ordinal else { continue }
                 let frequency = Double(frequencies[cursor - postings.startIndex + frequencies.startIndex])
                 let length = Double(textIndex.documentLengths[Int(ordinal)])
                 let norm = k1 * (1 - b + b * length / textIndex.averageDocumentLength)

@@ -19,6 +19,9 @@ public final class CorpusSnapshot: Sendable {
     public let loadDuration: Duration
     /// How many bytes of data files were read.
     public let bytesLoaded: Int
+    /// When the data files were last changed (the latest modification time, Unix seconds), for
+    /// `Last-Modified`; `nil` if the file system did not say.
+    public let dataModifiedAt: Int64?
 
     // MARK: Records
 
@@ -37,6 +40,7 @@ public final class CorpusSnapshot: Sendable {
 
     let articleOrdinalByID: [String: Int32]
     let entityIndexByID: [String: Int32]
+    let measureIndexByID: [String: Int32]
     let entityByKey: [String: EntityKey]
     let textIndex: InvertedIndex
     let mentionIndex: MentionIndex
@@ -63,7 +67,7 @@ public final class CorpusSnapshot: Sendable {
     ///
     /// `articles` must already be in ordinal order, `entities` sorted by id, and `measures` in date order.
     init(
-        metadata: (version: String, name: String, description: String?, duration: Duration, bytes: Int),
+        metadata: (version: String, name: String, description: String?, duration: Duration, bytes: Int, modifiedAt: Int64?),
         articles: [Article],
         entities: [Entity],
         measures: [TradeMeasure],
@@ -76,6 +80,7 @@ public final class CorpusSnapshot: Sendable {
         datasetDescription = metadata.description
         loadDuration = metadata.duration
         bytesLoaded = metadata.bytes
+        dataModifiedAt = metadata.modifiedAt
         self.articles = articles
         self.entities = entities
         self.measures = measures
@@ -88,14 +93,25 @@ public final class CorpusSnapshot: Sendable {
         var bySource: [String: [Int32]] = [:]
         var sourceNames: [String: String] = [:]
         var byKind: [ArticleKind: [Int32]] = [:]
-        var byLanguage: [String: [Int32]] = [:]
+        var byLanguageAsWritten: [String: [Int32]] = [:]
         for (ordinal, article) in articles.enumerated() {
             let ordinal = Int32(ordinal)
             articleOrdinalByID[article.id] = ordinal
             bySource[article.source.id, default: []].append(ordinal)
             if sourceNames[article.source.id] == nil { sourceNames[article.source.id] = article.source.name }
             byKind[article.kind, default: []].append(ordinal)
-            byLanguage[article.language.lowercased(), default: []].append(ordinal)
+            byLanguageAsWritten[article.language, default: []].append(ordinal)
+        }
+        // Tags differing only in case (`en-GB`, `en-gb`) are one language.
+        var byLanguage: [String: [Int32]] = [:]
+        var merged: Set<String> = []
+        for (language, ordinals) in byLanguageAsWritten {
+            let key = language.lowercased()
+            if byLanguage[key] != nil { merged.insert(key) }
+            byLanguage[key, default: []].append(contentsOf: ordinals)
+        }
+        for key in merged {
+            byLanguage[key]?.sort()
         }
         self.articleOrdinalByID = articleOrdinalByID
         articlesBySource = bySource
@@ -122,6 +138,7 @@ public final class CorpusSnapshot: Sendable {
         measuresByImplementing = entityLists(\.implementing)
         measuresByAffected = entityLists(\.affected)
         measuresByTargetedFirm = entityLists(\.targetedFirms)
+        measureIndexByID = Dictionary(uniqueKeysWithValues: measures.enumerated().map { ($0.element.id, Int32($0.offset)) })
         var byType: [MeasureType: [Int32]] = [:]
         var byStatus: [MeasureStatus: [Int32]] = [:]
         var byArticle: [Int32: [Int32]] = [:]

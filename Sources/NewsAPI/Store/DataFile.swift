@@ -33,31 +33,34 @@ enum DataFile {
         return bytes
     }
 
-    /// Streams the file line by line: `body` gets each line (without its `\n`) and its 1-based
-    /// number, and returns `false` to stop early. The file is read `chunkSize` bytes at a time; only
-    /// a line longer than that makes the buffer grow.
-    static func forEachLine(
+    /// Streams the file in batches of whole lines: `body` gets the buffer, the byte range of each
+    /// complete line in it (without its `\n`) and the 1-based number of the first, and returns
+    /// `false` to stop early. The file is read `chunkSize` bytes at a time; only a line longer than
+    /// that makes the buffer grow, so the file is never held whole.
+    static func forEachBatchOfLines(
         _ path: String,
         chunkSize: Int = 4 << 20,
         hasher: inout FNV1a64,
-        _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool
+        _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>], Int) -> Bool
     ) throws(Failure) {
-        var lineNumber = 0
+        var nextLineNumber = 1
         var stopped = false
+        var lines: [Range<Int>] = []
         try forEachChunk(path, chunkSize: chunkSize, hasher: &hasher) { chunk in
-            // Hand out every complete line; the incomplete tail stays for the next read.
+            lines.removeAll(keepingCapacity: true)
             var lineStart = 0
-            while !stopped, lineStart < chunk.count,
-                  let newline = firstNewline(in: UnsafeBufferPointer(rebasing: chunk[lineStart...])) {
-                lineNumber += 1
-                stopped = !body(UnsafeBufferPointer(rebasing: chunk[lineStart..<lineStart + newline]), lineNumber)
+            while lineStart < chunk.count, let newline = firstNewline(in: UnsafeBufferPointer(rebasing: chunk[lineStart...])) {
+                lines.append(lineStart..<lineStart + newline)
                 lineStart += newline + 1
+            }
+            if !stopped, !lines.isEmpty {
+                stopped = !body(chunk, lines, nextLineNumber)
+                nextLineNumber += lines.count
             }
             return stopped ? chunk.count : lineStart
         } atEnd: { tail in
             if !stopped, !tail.isEmpty {
-                lineNumber += 1
-                _ = body(tail, lineNumber)
+                _ = body(tail, [0..<tail.count], nextLineNumber)
             }
         }
     }

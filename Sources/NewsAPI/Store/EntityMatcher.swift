@@ -20,7 +20,7 @@ struct EntityMatcher: Sendable {
     private let candidates: [[Candidate]]
 
     /// Builds the matcher for `entities`, interning their name and alias tokens into `terms`.
-    init(entities: [Entity], terms: inout TermDictionary) {
+    init(entities: [Entity], terms: inout TermCollector) {
         var byFirstTerm: [[Candidate]] = []
         for (index, entity) in entities.enumerated() {
             var forms: [[Int32]: [[UInt8]]?] = [:]
@@ -85,7 +85,7 @@ struct EntityMatcher: Sendable {
             if first < candidateCount {
                 for candidate in candidates[first] where matches(candidate, tokens, at: position, in: text) {
                     let last = position + candidate.terms.count - 1
-                    found(candidate.entity, position, last, trailingLength(candidate, after: tokens[last].span.byteEnd, in: text))
+                    found(candidate.entity, position, last, trailingLength(candidate, after: Int(tokens[last].byteEnd), in: text))
                     position = last + 1
                     continue scan
                 }
@@ -112,7 +112,7 @@ struct EntityMatcher: Sendable {
             offset += 1
         }
         if candidate.exactForms.isEmpty { return true }
-        let original = UnsafeBufferPointer(rebasing: text[tokens[position].span.byteStart..<tokens[position + length - 1].span.byteEnd])
+        let original = UnsafeBufferPointer(rebasing: text[Int(tokens[position].byteStart)..<Int(tokens[position + length - 1].byteEnd)])
         return candidate.exactForms.contains { $0.elementsEqual(original) }
     }
 }

@@ -222,6 +222,8 @@ struct JSONParser {
         index += 1
         let start = index
         while index < bytes.count {
+            skipPlainStringBytes()
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let string = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<index]), startingAt: start)
@@ -244,6 +246,8 @@ struct JSONParser {
         scratch.removeAll(keepingCapacity: true)
         var runStart = start
         while index < bytes.count {
+            skipPlainStringBytes()
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
@@ -264,6 +268,25 @@ struct JSONParser {
             index += 1
         }
         throw error("unterminated string: expected '\"', found end of input")
+    }
+
+    /// Moves `index` past string bytes that need no attention (anything but `"`, `\\` and control
+    /// characters), eight at a time.
+    @inline(__always)
+    private mutating func skipPlainStringBytes() {
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            // A byte is flagged if it is zero after the XOR (a quote or backslash) or below 0x20.
+            let flagged = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+            if flagged & highBits != 0 { return }
+            index += 8
+        }
     }
 
     /// Decodes the escape at `index` (a backslash) into `scratch`.
@@ -296,7 +319,7 @@ struct JSONParser {
             }
             appendUTF8(scalar)
         default:
-            index -= 1
+            index -= 2
             throw error("invalid escape '\\\(Unicode.Scalar(escaped))': expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
         }
     }

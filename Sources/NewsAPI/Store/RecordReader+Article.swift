@@ -6,9 +6,10 @@ extension RecordReader {
     ///
     /// Explicit entity ids are checked for shape only; the loader checks that they exist.
     mutating func readArticle(_ value: JSONValue) -> Article? {
-        guard let object = object(value, at: "", known: RecordReader.articleFields) else { return nil }
+        guard let object = object(value, at: "") else { return nil }
         let id = articleStyleID("id", of: object)
         recordID = id
+        checkFields(of: object, at: "", known: RecordReader.articleFields)
         let kind = choice("kind", of: object, as: ArticleKind.self)
         let title = text("title", of: object)
         let section = optionalText("section", of: object)

@@ -3,9 +3,10 @@ extension RecordReader {
     ///
     /// Entity and article references are checked for shape only; the loader checks that they exist.
     mutating func readClaim(_ value: JSONValue) -> Claim? {
-        guard let object = object(value, at: "", known: ["id", "topic", "entities", "claims"]) else { return nil }
+        guard let object = object(value, at: "") else { return nil }
         let id = slug("id", of: object)
         recordID = id
+        checkFields(of: object, at: "", known: ["id", "topic", "entities", "claims"])
         let topic = text("topic", of: object)
         let entityIDs = textArray("entities", of: object, required: true)
         var versions: [Claim.Version] = []

@@ -4,9 +4,10 @@ extension RecordReader {
 
     /// Reads one element of `entities.json`; `nil` if anything is wrong (the errors say what).
     mutating func readEntity(_ value: JSONValue) -> Entity? {
-        guard let object = object(value, at: "", known: RecordReader.entityFields) else { return nil }
+        guard let object = object(value, at: "") else { return nil }
         let id = slug("id", of: object)
         recordID = id
+        checkFields(of: object, at: "", known: RecordReader.entityFields)
         let name = text("name", of: object)
         let type = choice("type", of: object, as: EntityType.self)
         let aliases = textArray("aliases", of: object, required: true)

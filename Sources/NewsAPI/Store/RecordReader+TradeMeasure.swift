@@ -9,9 +9,10 @@ extension RecordReader {
     ///
     /// Entity and article references are checked for shape only; the loader checks that they exist.
     mutating func readTradeMeasure(_ value: JSONValue) -> TradeMeasure? {
-        guard let object = object(value, at: "", known: RecordReader.measureFields) else { return nil }
+        guard let object = object(value, at: "") else { return nil }
         let id = slug("id", of: object)
         recordID = id
+        checkFields(of: object, at: "", known: RecordReader.measureFields)
         let title = text("title", of: object)
         let description = text("description", of: object)
         let measureType = choice("measure_type", of: object, as: MeasureType.self)
@@ -19,7 +20,7 @@ extension RecordReader {
         let evaluation = choice("evaluation", of: object, as: MeasureEvaluation.self)
         let implementing = textArray("implementing", of: object, required: true)
         if let implementing, implementing.isEmpty {
-            report("must name at least one implementing jurisdiction", field: "implementing")
+            report("must name at least one implementing jurisdiction", field: "implementing", line: member("implementing", of: object)?.line)
         }
         let affected = textArray("affected", of: object, required: true)
         let products = textArray("products", of: object, required: true)

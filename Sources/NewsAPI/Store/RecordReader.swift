@@ -34,10 +34,22 @@ struct RecordReader {
 
     /// `value` as an object whose keys are all in `known` and appear once; reports anything else.
     mutating func object(_ value: JSONValue, at path: String, known: [String], line: Int? = nil) -> JSONObject? {
+        guard let object = object(value, at: path, line: line) else { return nil }
+        checkFields(of: object, at: path, known: known)
+        return object
+    }
+
+    /// `value` as an object; reports anything else. (Its fields are checked by `checkFields`.)
+    mutating func object(_ value: JSONValue, at path: String, line: Int? = nil) -> JSONObject? {
         guard case .object(let object) = value else {
             report("expected an object, found \(value.kindDescription)", in: path, line: line)
             return nil
         }
+        return object
+    }
+
+    /// Reports keys of `object` that are not in `known`, or that appear more than once.
+    mutating func checkFields(of object: JSONObject, at path: String, known: [String]) {
         for (position, member) in object.members.enumerated() {
             if !known.contains(member.key) {
                 report("unknown field (expected one of: \(known.joined(separator: ", ")))", field: member.key, in: path, line: member.line)
@@ -45,7 +57,6 @@ struct RecordReader {
                 report("field appears more than once", field: member.key, in: path, line: member.line)
             }
         }
-        return object
     }
 
     /// The member `key` of `object`, treating `null` as absent.

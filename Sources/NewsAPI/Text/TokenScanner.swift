@@ -6,12 +6,12 @@
 struct TokenScanner: ~Copyable {
     private let text: UnsafeBufferPointer<UInt8>
     private var position = 0
-    private var utf16Position = 0
+    /// UTF-8 bytes minus UTF-16 units before `position`: what turns byte offsets into UTF-16 offsets.
+    private var utf16Delta = 0
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var bufferCount = 0
     private var folding = false
-    private var tokenStart = 0
 
     /// Where the current token is.
     private(set) var span = TokenSpan(byteStart: 0, byteEnd: 0, utf16Start: 0, utf16End: 0)
@@ -37,62 +37,73 @@ struct TokenScanner: ~Copyable {
     /// Moves to the next token; `false` at the end of the text.
     @inline(__always)
     mutating func next() -> Bool {
-        // Skip separators (and combining marks with no letter before them).
-        while true {
-            guard position < text.count else { return false }
-            let byte = text[position]
-            if byte < 0x80 {
-                if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "A") < 26 { break }
-                position += 1
-                utf16Position += 1
-                continue
-            }
-            let (scalar, length) = TokenScanner.decodeScalar(text, at: position)
-            if TokenScanner.role(of: scalar) == .character { break }
-            position += length
-            utf16Position += length == 4 ? 2 : 1
+        guard let base = text.baseAddress else { return false }
+        let count = text.count
+        var position = self.position
+        var delta = utf16Delta
+        defer {
+            self.position = position
+            utf16Delta = delta
         }
 
-        span.byteStart = position
-        span.utf16Start = utf16Position
-        folding = false
-        while position < text.count {
-            let byte = text[position]
-            if byte < 0x80 {
+        while true {
+            // Skip separators (and combining marks with no letter before them).
+            while true {
+                guard position < count else { return false }
+                let byte = base[position]
+                if byte < 0x80 {
+                    if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "A") < 26 { break }
+                    position += 1
+                    continue
+                }
+                let (scalar, length) = TokenScanner.decodeScalar(text, at: position)
+                if TokenScanner.role(of: scalar) == .character { break }
+                position += length
+                delta += length == 4 ? 2 : length - 1
+            }
+
+            let start = position
+            let startDelta = delta
+            var folding = false
+            while position < count {
+                let byte = base[position]
                 if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
                     if folding { append(byte) }
-                } else if byte &- UInt8(ascii: "A") < 26 {
-                    if !folding { startFolding() }
-                    append(byte | 0x20)
-                } else {
-                    break
+                    position += 1
+                    continue
                 }
-                position += 1
-                utf16Position += 1
-                continue
+                if byte &- UInt8(ascii: "A") < 26 {
+                    if !folding {
+                        folding = true
+                        appendSource(start..<position)
+                    }
+                    append(byte | 0x20)
+                    position += 1
+                    continue
+                }
+                if byte < 0x80 { break }
+                let (scalar, length) = TokenScanner.decodeScalar(text, at: position)
+                let role = TokenScanner.role(of: scalar)
+                if role == .separator { break }
+                if !folding {
+                    folding = true
+                    appendSource(start..<position)
+                }
+                if role == .character { appendFolded(scalar) }
+                position += length
+                delta += length == 4 ? 2 : length - 1
             }
-            let (scalar, length) = TokenScanner.decodeScalar(text, at: position)
-            let role = TokenScanner.role(of: scalar)
-            if role == .separator { break }
-            if !folding { startFolding() }
-            if role == .character { appendFolded(scalar) }
-            position += length
-            utf16Position += length == 4 ? 2 : 1
-        }
-        span.byteEnd = position
-        span.utf16End = utf16Position
-        if folding && bufferCount == 0 {
+            self.folding = folding
+            span = TokenSpan(byteStart: start, byteEnd: position, utf16Start: start - startDelta, utf16End: position - delta)
             // Letters that fold to nothing (rare) make no token.
-            return next()
+            if !folding || bufferCount > 0 { return true }
         }
-        return true
     }
 
-    /// Copies the token so far into the buffer, from where folded bytes are appended.
-    private mutating func startFolding() {
-        folding = true
+    /// Starts the buffer with source bytes, unchanged.
+    private mutating func appendSource(_ range: Range<Int>) {
         bufferCount = 0
-        for offset in span.byteStart..<position {
+        for offset in range {
             append(text[offset])
         }
     }

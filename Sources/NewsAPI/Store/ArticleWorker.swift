@@ -1,0 +1,74 @@
+/// Parses, checks and indexes its share of each batch of `articles.ndjson` lines. The loader runs
+/// one per core at the same time; each keeps its own index part, merged once loading is done.
+struct ArticleWorker {
+    /// What one non-blank line came to.
+    struct LineResult {
+        /// The line's number.
+        let line: Int
+        /// The record's id, if it could be read.
+        let recordID: String?
+        /// The article, if the line is valid (it is then indexed, as the next document of this worker).
+        let article: Article?
+        /// What is wrong with the line.
+        let errors: [CorpusError]
+    }
+
+    static let file = "articles.ndjson"
+
+    /// The index part this worker builds.
+    private(set) var indexer: ArticleIndexer
+    /// The results of the last batch, in line order.
+    private(set) var results: [LineResult] = []
+
+    /// Creates a worker that links against `entities` (sorted by id).
+    init(entities: [Entity]) {
+        indexer = ArticleIndexer(entities: entities)
+    }
+
+    /// Handles `lines`, byte ranges of `buffer`; the line at index `i` of the batch has number
+    /// `firstLineNumber + i`.
+    mutating func process(
+        _ lines: ArraySlice<Range<Int>>,
+        of buffer: UnsafeBufferPointer<UInt8>,
+        firstLineNumber: Int,
+        entities: EntityDirectory
+    ) {
+        results.removeAll(keepingCapacity: true)
+        for (offset, range) in zip(lines.indices, lines) {
+            let line = UnsafeBufferPointer(rebasing: buffer[range])
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            results.append(process(line, number: firstLineNumber + offset, entities: entities))
+        }
+    }
+
+    private mutating func process(_ line: UnsafeBufferPointer<UInt8>, number: Int, entities: EntityDirectory) -> LineResult {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(line, firstLine: number)
+        } catch {
+            let syntaxError = CorpusError(file: ArticleWorker.file, line: error.line, column: error.column, message: error.message)
+            return LineResult(line: number, recordID: nil, article: nil, errors: [syntaxError])
+        }
+        var reader = RecordReader(file: ArticleWorker.file, line: number)
+        let article = reader.readArticle(value)
+        var explicitEntities: [Int32] = []
+        if let article {
+            for (position, id) in article.explicitEntityIDs.enumerated() {
+                if let entity = entities.reference(id, field: "entities[\(position)]", reader: &reader),
+                   !explicitEntities.contains(entity) {
+                    explicitEntities.append(entity)
+                }
+            }
+        }
+        guard reader.isValid, let article else {
+            return LineResult(line: number, recordID: reader.recordID, article: nil, errors: reader.errors)
+        }
+        indexer.add(article, explicitEntities: explicitEntities)
+        return LineResult(line: number, recordID: article.id, article: article, errors: [])
+    }
+
+    /// Makes room for about `articles` more articles.
+    mutating func reserve(articles: Int) {
+        indexer.reserve(articles: articles, distinctTermsPerArticle: 200)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+import NewsAPI
+
+/// Times loading a large corpus. Runs only when `NEWSAPI_BENCH_CORPUS` names a data directory;
+/// build in release for meaningful numbers:
+/// `NEWSAPI_BENCH_CORPUS=/tmp/corpus swift test -c release -Xswiftc -enable-testing --filter StoreBenchmarkTests`
+@Suite struct StoreBenchmarkTests {
+    @Test func loadThroughput() throws {
+        guard let path = ProcessInfo.processInfo.environment["NEWSAPI_BENCH_CORPUS"] else { return }
+        let cpuStart = clock()
+        let snapshot = try CorpusLoader.load(from: URL(fileURLWithPath: path), logger: CorpusFixture.logger)
+        let cpuSeconds = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+        let seconds = Double(snapshot.loadDuration.components.seconds) + Double(snapshot.loadDuration.components.attoseconds) / 1e18
+        let megabytes = Double(snapshot.bytesLoaded) / 1_000_000
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let memory = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+        print("""
+            loaded \(snapshot.articleCount) articles, \(snapshot.termCount) terms, \(String(format: "%.1f", megabytes)) MB \
+            in \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", megabytes / seconds)) MB/s \
+            (CPU \(String(format: "%.2f", cpuSeconds)) s = \(String(format: "%.1f", megabytes / cpuSeconds)) MB/s); \(memory.joined(separator: ", "))
+            """)
+        #expect(snapshot.articleCount > 0)
+    }
+}
