@@ -149,7 +149,7 @@ import Testing
         }
     }
 
-    @Test(.disabled("bug: a quoted-phrase query anchors and highlights the snippet on lone words of the phrase"))
+    @Test
     func phraseSnippetShowsThePhrase() throws {
         let items = try SeedAPI.get("/articles?q=%22South+China+Sea%22").items()
         #expect(items.count == 3)

@@ -11,7 +11,12 @@ extension CorpusSnapshot {
             return EntityMatch(entity: entities[Int(index)], matchedName: key, matchedBy: .id)
         }
         guard let found = entityByKey[TextFolding.normalizedKey(key)] else { return nil }
-        return EntityMatch(entity: entities[Int(found.entity)], matchedName: found.spelling, matchedBy: found.matchedBy)
+        let entity = entities[Int(found.entity)]
+        // Several spellings of one entity can fold alike ("To Lam", "Tô Lâm"): say which was written.
+        if key != found.spelling, entity.aliases.contains(key) {
+            return EntityMatch(entity: entity, matchedName: key, matchedBy: .alias)
+        }
+        return EntityMatch(entity: entity, matchedName: found.spelling, matchedBy: found.matchedBy)
     }
 
     /// Entities whose id, name or alias is closest to `key` ("did you mean"): fewest edits between

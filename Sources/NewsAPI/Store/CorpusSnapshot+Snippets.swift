@@ -1,7 +1,7 @@
 extension CorpusSnapshot {
     /// About `length` characters of the article's body around the first match of `query`, cut at
-    /// word boundaries, with every occurrence of a query term in it marked. Without a match in the
-    /// body, the snippet is the body's opening.
+    /// word boundaries, with every match in it marked (loose words anywhere, phrase words only where
+    /// the whole phrase stands). Without a match in the body, the snippet is the body's opening.
     public func snippet(forArticle ordinal: Int32, matching query: TextQuery, length: Int = 200) -> Snippet {
         let body = articles[Int(ordinal)].body
         let matcher = QueryTermMatcher(query)
@@ -9,9 +9,8 @@ extension CorpusSnapshot {
         guard !tokens.isEmpty else {
             return Snippet(text: String(body.prefix(length)), highlights: [])
         }
-        let firstPhrase = matcher.phrases.compactMap { matcher.firstOccurrence(of: $0, in: tokens) }.min()
-        let firstWord = tokens.firstIndex { $0.code >= 0 && $0.code < matcher.positiveCount }
-        let anchor = [firstPhrase, firstWord].compactMap { $0 }.min() ?? 0
+        let matching = matcher.matchingTokens(in: tokens)
+        let anchor = matching.firstIndex(of: true) ?? 0
 
         // Keep up to a third of the window before the match, then fill the rest after it.
         var first = anchor
@@ -42,9 +41,8 @@ extension CorpusSnapshot {
             let extract = bytes[byteStart..<byteEnd].map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 }
             let text = prefix + String(decoding: extract, as: UTF8.self) + suffix
             let shift = prefix.utf16.count - utf16Start
-            let highlights = tokens[first...last]
-                .filter { $0.code >= 0 && $0.code < matcher.positiveCount }
-                .map { ($0.span.utf16Start + shift)..<($0.span.utf16End + shift) }
+            let highlights = (first...last).filter { matching[$0] }
+                .map { (tokens[$0].span.utf16Start + shift)..<(tokens[$0].span.utf16End + shift) }
             return Snippet(text: text, highlights: highlights)
         }
     }

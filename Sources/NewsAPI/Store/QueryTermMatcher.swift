@@ -14,6 +14,8 @@ struct QueryTermMatcher {
     private let terms: [[UInt8]]
     /// How many of `terms` the article should contain (these are highlighted).
     let positiveCount: Int
+    /// Required loose words (not only inside a phrase), as indexes into `terms`.
+    let words: Set<Int>
     /// Required phrases, as indexes into `terms`.
     let phrases: [[Int]]
     /// Excluded phrases, as indexes into `terms`.
@@ -28,6 +30,7 @@ struct QueryTermMatcher {
         }
         self.terms = terms.map { Array($0.utf8) }
         phrases = query.phrases.map { $0.map { terms.firstIndex(of: $0)! } }
+        words = Set(query.words.compactMap { terms.firstIndex(of: $0) })
         excludedPhrases = query.excludedPhrases.map { $0.map { terms.firstIndex(of: $0)! } }
     }
 
@@ -53,6 +56,21 @@ struct QueryTermMatcher {
             return start
         }
         return nil
+    }
+
+    /// Which of `tokens` show a match: loose query words anywhere, and phrase words only where the
+    /// whole phrase stands.
+    func matchingTokens(in tokens: [CodedToken]) -> [Bool] {
+        var marked = tokens.map { words.contains($0.code) }
+        for phrase in phrases where tokens.count >= phrase.count {
+            positions: for start in 0...(tokens.count - phrase.count) where tokens[start].code == phrase[0] {
+                for offset in 1..<phrase.count where tokens[start + offset].code != phrase[offset] {
+                    continue positions
+                }
+                for offset in 0..<phrase.count { marked[start + offset] = true }
+            }
+        }
+        return marked
     }
 
     /// Whether `phrase` occurs in the article's title or body.
