@@ -39,10 +39,11 @@ struct ArticlesResource: Sendable {
         json.articleHeadMembers(article)
         json.key("entities")
         json.beginArray()
-        for mention in snapshot.mentions(inArticle: ordinal) {
+        // Read the mention index directly: a summary needs counts, not offsets.
+        snapshot.mentionIndex.forEachMention(inArticle: ordinal) { entity, count, _ in
             json.beginObject()
-            json.entityIdentity(mention.entity)
-            json.key("mentions"); json.int(mention.count)
+            json.entityIdentity(snapshot.entities[Int(entity)])
+            json.key("mentions"); json.int(count)
             json.endObject()
         }
         json.endArray()
