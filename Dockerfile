@@ -1,6 +1,6 @@
 # Build: the Swift 6.3 toolchain, a release binary with the Swift runtime linked in statically.
 FROM swift:6.3-bookworm AS build
-RUN apt-get update -qq && apt-get install -y -qq libmicrohttpd-dev pkg-config && rm -rf /var/lib/apt/lists/*
+RUN apt-get update -qq && apt-get install -y -qq libmicrohttpd-dev zlib1g-dev pkg-config && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources ./Sources
@@ -10,7 +10,7 @@ RUN swift build -c release --product news-api --static-swift-stdlib \
 
 # Run: slim Debian with only libmicrohttpd, as a non-root user.
 FROM debian:bookworm-slim
-RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libmicrohttpd12 curl ca-certificates \
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libmicrohttpd12 zlib1g curl ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app news
 WORKDIR /app
