@@ -113,6 +113,13 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes already-encoded members (`"a":1,"b":2`) inside the open object.
+    public mutating func rawMembers(_ encoded: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: encoded)
+        needsComma = true
+    }
+
     /// Ends a line of NDJSON: a newline, after which the next value starts afresh (no comma).
     public mutating func rawNewline() {
         bytes.append(0x0A)

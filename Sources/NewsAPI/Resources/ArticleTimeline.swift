@@ -8,7 +8,8 @@ struct ArticleTimeline: Sendable {
         case list([Int32])
     }
 
-    let snapshot: CorpusSnapshot
+    /// Each article's publication day, by ordinal (made once per snapshot).
+    let days: [Int32]
     let ordinals: Ordinals
 
     var count: Int {
@@ -28,7 +29,7 @@ struct ArticleTimeline: Sendable {
 
     /// The publication day of the `index`-th oldest article.
     func day(at index: Int) -> Int32 {
-        snapshot.article(at: ordinal(at: index)).publishedAt.day
+        days[Int(ordinal(at: index))]
     }
 
     /// How many of the articles were published before `day`.

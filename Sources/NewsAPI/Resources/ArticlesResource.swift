@@ -1,6 +1,12 @@
 /// `/articles` and `/articles/{id}`: the articles and briefs, searchable and filterable.
 struct ArticlesResource: Sendable {
     let snapshot: CorpusSnapshot
+    private let encodedEntities: EncodedEntities
+
+    init(snapshot: CorpusSnapshot) {
+        self.snapshot = snapshot
+        encodedEntities = EncodedEntities(snapshot.entities)
+    }
 
     /// `GET /articles`.
     func list(_ request: Request, _ parameters: PathParameters) throws -> Response {
@@ -42,7 +48,7 @@ struct ArticlesResource: Sendable {
         // Read the mention index directly: a summary needs counts, not offsets.
         snapshot.mentionIndex.forEachMention(inArticle: ordinal) { entity, count, _ in
             json.beginObject()
-            json.entityIdentity(snapshot.entities[Int(entity)])
+            json.rawMembers(encodedEntities[Int(entity)])
             json.key("mentions"); json.int(count)
             json.endObject()
         }

@@ -4,6 +4,9 @@ struct TimelineResource: Sendable {
     let snapshot: CorpusSnapshot
     /// Every measure milestone with a known date, oldest first (computed once).
     private let milestones: [Milestone]
+    /// Each article's publication day, by ordinal (computed once), so counting a period is two
+    /// binary searches over plain integers.
+    private let publishedDays: [Int32]
 
     struct Milestone: Sendable {
         let day: Int32
@@ -14,6 +17,7 @@ struct TimelineResource: Sendable {
 
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
+        publishedDays = snapshot.articles.map(\.publishedAt.day)
         var milestones: [Milestone] = []
         for (position, measure) in snapshot.measures.enumerated() {
             let dates: [(TimelineEventKind, DateValue?)] = [
@@ -93,13 +97,13 @@ struct TimelineResource: Sendable {
 
     /// The articles in scope, oldest first, as a view over the store's sorted indexes.
     private func articleDays(entities: [Entity], firstDay: Int32?, lastDay: Int32?, included: Bool) -> ArticleTimeline {
-        guard included else { return ArticleTimeline(snapshot: snapshot, ordinals: .list([])) }
+        guard included else { return ArticleTimeline(days: publishedDays, ordinals: .list([])) }
         let range = snapshot.ordinals(publishedFrom: firstDay, through: lastDay)
-        if entities.isEmpty { return ArticleTimeline(snapshot: snapshot, ordinals: .range(range)) }
+        if entities.isEmpty { return ArticleTimeline(days: publishedDays, ordinals: .range(range)) }
         let postings = SortedOrdinals.intersection(of: entities.map { snapshot.articlePostings(mentioning: $0) })
         let start = postings.partitioningIndex { $0 >= range.lowerBound }
         let end = postings.partitioningIndex { $0 >= range.upperBound }
-        return ArticleTimeline(snapshot: snapshot, ordinals: .list(Array(postings[start..<max(start, end)])))
+        return ArticleTimeline(days: publishedDays, ordinals: .list(Array(postings[start..<max(start, end)])))
     }
 
     private func writeArticleEvent(_ ordinal: Int32, into json: inout JSONWriter) {
