@@ -42,12 +42,17 @@ extension JSONWriter {
         endArray()
     }
 
-    /// A trade measure's summary fields (inside an open object).
-    mutating func measureSummaryMembers(_ measure: TradeMeasure, in snapshot: CorpusSnapshot) {
+    /// The members that identify a trade measure: id, title, type, status (inside an open object).
+    mutating func measureIdentity(_ measure: TradeMeasure) {
         key("id"); string(measure.id)
         key("title"); string(measure.title)
         key("measure_type"); string(measure.measureType.rawValue)
         key("status"); string(measure.status.rawValue)
+    }
+
+    /// A trade measure's summary fields (inside an open object).
+    mutating func measureSummaryMembers(_ measure: TradeMeasure, in snapshot: CorpusSnapshot) {
+        measureIdentity(measure)
         key("evaluation"); string(measure.evaluation.rawValue)
         key("implementing"); entityRefs(measure.implementing, in: snapshot)
         key("affected"); entityRefs(measure.affected, in: snapshot)

@@ -108,10 +108,7 @@ struct ArticlesResource: Sendable {
         for measure in snapshot.measures(citing: ordinal) {
             for source in measure.sources where source.articleID == article.id {
                 json.beginObject()
-                json.key("id"); json.string(measure.id)
-                json.key("title"); json.string(measure.title)
-                json.key("measure_type"); json.string(measure.measureType.rawValue)
-                json.key("status"); json.string(measure.status.rawValue)
+                json.measureIdentity(measure)
                 json.key("quote"); json.string(source.quote)
                 json.key("links"); json.selfLink(Links.measure(measure.id))
                 json.endObject()
