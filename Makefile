@@ -9,12 +9,15 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON     ?= python3
 SERVER      = .build/release/news-api
 
-.PHONY: setup build run test test-unit test-contract test-load bench clean help
+.PHONY: setup build run test test-unit test-contract test-load bench clean help \
+        test-fuzz test-fuzz-replay test-fuzz-run test-sanitize test-asan test-tsan
 
 help:
 	@echo "make run     build (release) and serve $(DATA) on http://$(HOST):$(PORT)"
 	@echo "make test    unit, router, store and live-server tests, then the contract checks"
 	@echo "make bench   load and throughput benchmark (see BENCHMARKS.md)"
+	@echo "make test-fuzz      replay the fuzz corpus and regressions, then fuzz each target (FUZZ_SECONDS in all)"
+	@echo "make test-sanitize  the test suite under AddressSanitizer and ThreadSanitizer"
 
 ## Installs the system packages the build needs, if they are missing.
 setup:
@@ -29,7 +32,9 @@ build: setup
 run: build
 	$(SERVER) --host $(HOST) --port $(PORT) --data $(DATA)
 
-test: test-unit test-contract test-load
+## `make test` is what CI runs (.ci/run adds `make test-sanitize`). The libFuzzer session (`make test-fuzz-run`)
+## is run by hand: its optimised sanitizer build is too long for every CI run on two cores.
+test: test-unit test-fuzz-replay test-contract test-load
 
 test-unit: setup
 	$(SWIFT) test
@@ -70,6 +75,53 @@ test-contract: setup
 	"$$py" Tests/Contract/run_contract.py --server "$$($(SWIFT) build --show-bin-path)/news-api" --data '$(DATA)' \
 		--spec openapi.yaml --max-examples $(CONTRACT_EXAMPLES) --seed $(CONTRACT_SEED) \
 		--time-limit $(CONTRACT_TIME_LIMIT) $(if $(CONTRACT_VERBOSE),--verbose)
+
+## Fuzzing (Sources/NewsAPIFuzz, Tests/Fuzz). First the saved inputs - seeds in Tests/Fuzz/corpus, every input
+## that ever failed in Tests/Fuzz/regressions, one folder per target - are replayed through the normal debug build
+## (a plain program); then a libFuzzer + AddressSanitizer build in FUZZ_SCRATCH fuzzes each target, the first for
+## half of FUZZ_SECONDS and the others for an equal share of the rest (Tests/Fuzz/fuzz.sh). New inputs and
+## findings stay in FUZZ_SCRATCH; a finding fails the target and says where its input is. A toolchain that cannot
+## make the libFuzzer build fails the target: it is never skipped.
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_RSS_MB  ?= 2048
+FUZZ_TARGETS ?= request query-items text-query normalized-key iso-date json-record
+# Optimised, as the server ships (about four times the inputs per second of a debug build), with testing enabled
+# for the checks that use the library's internals. `--sanitize=fuzzer` makes SwiftPM leave `main` to libFuzzer;
+# the instrumentation is asked for again in a single `-sanitize=` flag because swiftc keeps only the last of
+# several, and SwiftPM passes its sanitizers in no fixed order.
+FUZZ_BUILD    = $(SWIFT) build -c release --product news-api-fuzz --scratch-path $(FUZZ_SCRATCH) --sanitize=fuzzer \
+                -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -enable-testing
+
+test-fuzz: test-fuzz-replay test-fuzz-run
+
+test-fuzz-replay: setup
+	$(SWIFT) build --quiet --product news-api-fuzz
+	@bin="$$($(SWIFT) build --show-bin-path)/news-api-fuzz"; \
+	"$$bin" Tests/Fuzz/corpus Tests/Fuzz/regressions || { \
+		echo "a saved fuzz input failed; replaying again, naming each input (the last one named is the culprit):"; \
+		"$$bin" --verbose Tests/Fuzz/corpus Tests/Fuzz/regressions 2>&1 | tail -n 40; exit 1; }
+
+test-fuzz-run: setup
+	@mkdir -p $(FUZZ_SCRATCH)
+	@echo "building news-api-fuzz with libFuzzer and AddressSanitizer in $(FUZZ_SCRATCH)"
+	@$(FUZZ_BUILD) --quiet >$(FUZZ_SCRATCH)/build.log 2>&1 || { grep -v 'Cannot export local symbol' $(FUZZ_SCRATCH)/build.log; \
+		echo "error: the libFuzzer build failed, so nothing was fuzzed. It needs a toolchain with libFuzzer"; \
+		echo "(the swift.org toolchains for Linux have it; Xcode's does not)."; exit 1; }
+	@Tests/Fuzz/fuzz.sh "$$($(FUZZ_BUILD) --show-bin-path)/news-api-fuzz" $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_RSS_MB) \
+		$(FUZZ_TARGETS)
+
+## Sanitizers: the whole test suite built and run under AddressSanitizer (LeakSanitizer included) and under
+## ThreadSanitizer, each in its own scratch path. A report fails the run. XCTest is off: the suite is Swift Testing
+## only, and XCTest's own runner leaks a few objects at exit, which LeakSanitizer would report. Suppressions for
+## known false positives, if ever needed, go in Tests/Sanitizers/ with a reason for each entry.
+test-sanitize: test-asan test-tsan
+
+test-asan: setup
+	$(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+
+test-tsan: setup
+	$(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
 
 ## Load and faults on loopback (Tests/Load/run_faults.py): 1,000 slow clients beside a normal one,
 ## 1,024 keep-alive connections for LOAD_SECONDS, SIGTERM under load. Each scenario stops by itself.

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "news-api", targets: ["Server"]),
         .executable(name: "corpus-gen", targets: ["CorpusGen"]),
+        .executable(name: "news-api-fuzz", targets: ["NewsAPIFuzz"]),
         .library(name: "NewsAPI", targets: ["NewsAPI"]),
     ],
     dependencies: [
@@ -48,6 +49,16 @@ let package = Package(
             name: "CorpusGen",
             dependencies: [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Fuzz targets over the request path and parsers: a corpus replayer in a normal build, a libFuzzer
+        // binary when built with `--sanitize=fuzzer -Xswiftc -DFUZZING` (see `make test-fuzz`).
+        .executableTarget(
+            name: "NewsAPIFuzz",
+            dependencies: [
+                "NewsAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -24,10 +24,12 @@ public struct QueryItems: Sendable, Sequence, Equatable {
 
     /// Parses a raw query string such as `q=trade+war&limit=5`, percent-decoding names and values.
     public init(parsing rawQuery: Substring) {
-        items = rawQuery.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            if let equals = pair.firstIndex(of: "=") {
+        // Split on bytes, not characters: a combining mark after `&` or `=` must not hide it.
+        items = rawQuery.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { bytes in
+            let pair = Substring(bytes)
+            if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
                 return Item(name: QueryItems.decode(pair[..<equals]),
-                            value: QueryItems.decode(pair[pair.index(after: equals)...]))
+                            value: QueryItems.decode(pair[pair.utf8.index(after: equals)...]))
             }
             return Item(name: QueryItems.decode(pair), value: nil)
         }

@@ -25,9 +25,9 @@ extension Request {
     /// Creates a request from a request target such as `/articles?q=trade+war`, splitting off and
     /// decoding the query the way the server does.
     public init(method: HTTPMethod = .get, target: String, headers: HTTPHeaders = HTTPHeaders()) {
-        if let mark = target.firstIndex(of: "?") {
+        if let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
             self.init(method: method, path: String(target[..<mark]),
-                      query: QueryItems(parsing: target[target.index(after: mark)...]), headers: headers)
+                      query: QueryItems(parsing: target[target.utf8.index(after: mark)...]), headers: headers)
         } else {
             self.init(method: method, path: target, headers: headers)
         }

@@ -13,7 +13,7 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     /// Parses a pattern; `{name}` marks a parameter segment.
     public init(_ pattern: String) {
         description = pattern
-        segments = RoutePattern.split(pattern).map { segment in
+        segments = (RoutePattern.split(pattern) ?? []).map { segment in
             if segment.hasPrefix("{"), segment.hasSuffix("}") {
                 return .parameter(String(segment.dropFirst().dropLast()))
             }
@@ -37,10 +37,13 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
         return PathParameters(values)
     }
 
-    /// Splits a path into segments; a trailing slash is ignored, so `/articles/` is `/articles`.
-    static func split(_ path: String) -> [Substring] {
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        if segments.last == "" { segments = segments.dropLast() }
-        return Array(segments)
+    /// Splits a path into segments; a trailing slash is ignored, so `/articles/` is `/articles`. A path
+    /// that does not start with `/` has no segments to match (`nil`). Splitting is done on bytes, not
+    /// characters: a combining mark after `/` must not hide the separator.
+    static func split(_ path: String) -> [Substring]? {
+        guard path.utf8.first == UInt8(ascii: "/") else { return nil }
+        var segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+        if segments.last?.isEmpty == true { segments = segments.dropLast() }
+        return segments.map { Substring($0) }
     }
 }

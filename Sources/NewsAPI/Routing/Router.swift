@@ -55,7 +55,7 @@ public struct Router: Sendable {
 
     /// Finds what answers a request's method and path.
     public func match(_ request: Request) -> Match {
-        let segments = RoutePattern.split(request.path)
+        guard let segments = RoutePattern.split(request.path) else { return .notFound }
         var allowed: [HTTPMethod] = []
         var pathPattern: RoutePattern?
         for route in routes {
