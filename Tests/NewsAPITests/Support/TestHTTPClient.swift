@@ -24,7 +24,15 @@ final class TestHTTPClient {
 
     /// Connects to 127.0.0.1:`port`.
     init(port: Int) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // The socket is opened and connected before `self` exists, so a failed connect closes it once
+        // here and `deinit` never closes it again (a double close could close a descriptor that a
+        // server in another test has meanwhile been given).
+        socket = try TestHTTPClient.connect(port: port)
+    }
+
+    private static func connect(port: Int) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure.connect }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -40,6 +48,7 @@ final class TestHTTPClient {
             close(socket)
             throw Failure.connect
         }
+        return socket
     }
 
     deinit { close(socket) }
