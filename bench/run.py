@@ -3,7 +3,9 @@
 
 For each corpus size it generates (or reuses) a synthetic corpus with corpus-gen, boots the release
 server on it, records boot time, MB/s loaded and resident memory, then drives each endpoint class with
-wrk (-t1, keep-alive) at 64 and 256 connections. In the same run, alternating with our server, it
+wrk (-t1, keep-alive) at 64 and 256 connections. It does so twice: with the response cache on (the
+default: wrk asks for one URL again and again, so after the first request every answer is a kept
+one) and with it off (--response-cache-mb 0: every request is routed, computed and encoded). In the same run, alternating with our server, it
 drives two references serving the exact bytes of one /articles/{id} response: bench/bare.c (the
 least a libmicrohttpd program can do) and nginx (one worker, its own config in a temp dir).
 Everything listens on 127.0.0.1 and is stopped at the end, also on failure.
@@ -25,6 +27,7 @@ OUT = os.path.join(ROOT, "bench", "out")
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000 1000000").split()]
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "64 256").split()]
+CACHE_MODES = os.environ.get("BENCH_CACHE", "on off").split()
 SEED = 7
 
 processes = []
@@ -91,11 +94,11 @@ def corpus_bytes(directory):
     return sum(os.path.getsize(os.path.join(directory, name)) for name in os.listdir(directory))
 
 
-def boot(directory):
+def boot(directory, cache_mb):
     port = free_port()
     started = time.monotonic()
     server = start([os.path.join(ROOT, ".build/release/news-api"), "--port", str(port), "--data", directory,
-                    "--openapi", os.path.join(ROOT, "openapi.yaml")],
+                    "--openapi", os.path.join(ROOT, "openapi.yaml"), "--response-cache-mb", str(cache_mb)],
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     loaded = None
     for line in server.stderr:
@@ -167,54 +170,58 @@ def main():
     load_rows, rows = [], []
     for size in SIZES:
         directory = corpus(size)
-        server, port, boot_seconds, load_seconds = boot(directory)
         size_bytes = corpus_bytes(directory)
-        rss, peak = rss_mb(server.pid)
-        load_rows.append((size, size_bytes / 1e6, boot_seconds, load_seconds, size_bytes / 1e6 / load_seconds, rss, peak,
-                          rss / (size_bytes / 1e6)))
-        log(f"{size}: {size_bytes / 1e6:.0f} MB loaded in {load_seconds:.2f} s, RSS {rss:.0f} MB")
+        bare = web = None
+        for cache in CACHE_MODES:
+            server, port, boot_seconds, load_seconds = boot(directory, 64 if cache == "on" else 0)
+            if cache == CACHE_MODES[0]:
+                rss, peak = rss_mb(server.pid)
+                load_rows.append((size, size_bytes / 1e6, boot_seconds, load_seconds, size_bytes / 1e6 / load_seconds,
+                                  rss, peak, rss / (size_bytes / 1e6)))
+                log(f"{size}: {size_bytes / 1e6:.0f} MB loaded in {load_seconds:.2f} s, RSS {rss:.0f} MB")
 
-        article = json.loads(get(port, "/articles?limit=1&offset=%d" % (size // 2)))["items"][0]
-        entities = json.loads(get(port, "/entities?limit=20&type=country"))["items"]
-        country = entities[0]["id"]
-        popular = json.loads(get(port, "/entities?limit=50"))["items"][-1]["id"]
-        words = [w for w in re.findall(r"[a-z]{5,}", article["lede"].lower())][:2]
-        endpoints = [
-            ("/articles/{id}", f"/articles/{article['id']}"),
-            ("/entities/{key}", f"/entities/{country}"),
-            ("/articles?entity=X&limit=20", f"/articles?entity={popular}&limit=20"),
-            ("/articles?q=two+words", f"/articles?q={'+'.join(words)}"),
-            ("/trade-measures?affected=X", f"/trade-measures?affected={country}"),
-            ("/timeline?interval=month", "/timeline?interval=month"),
-        ]
-        body_file = os.path.join(OUT, "article.json")
-        with open(body_file, "wb") as out:
-            out.write(get(port, endpoints[0][1]))
-
-        bare_port, nginx_port = free_port(), free_port()
-        bare = start([os.path.join(OUT, "bare"), str(bare_port), body_file, "2"])
-        web = nginx(nginx_port, body_file)
-        time.sleep(0.5)
-        for connections in CONNECTIONS:
-            for label, path in endpoints:
-                ours = wrk(port, path, connections)
-                reference = wrk(bare_port, "/", connections)
-                static = wrk(nginx_port, "/", connections)
-                rows.append((size, connections, label, ours, reference, static))
-                log(f"{size} c{connections} {label}: {ours['rps']:.0f} req/s (bare {reference['rps']:.0f}, nginx {static['rps']:.0f})")
+            article = json.loads(get(port, "/articles?limit=1&offset=%d" % (size // 2)))["items"][0]
+            entities = json.loads(get(port, "/entities?limit=20&type=country"))["items"]
+            country = entities[0]["id"]
+            popular = json.loads(get(port, "/entities?limit=50"))["items"][-1]["id"]
+            words = [w for w in re.findall(r"[a-z]{5,}", article["lede"].lower())][:2]
+            endpoints = [
+                ("/articles/{id}", f"/articles/{article['id']}"),
+                ("/entities/{key}", f"/entities/{country}"),
+                ("/articles?entity=X&limit=20", f"/articles?entity={popular}&limit=20"),
+                ("/articles?q=two+words", f"/articles?q={'+'.join(words)}"),
+                ("/trade-measures?affected=X", f"/trade-measures?affected={country}"),
+                ("/timeline?interval=month", "/timeline?interval=month"),
+            ]
+            if bare is None:
+                body_file = os.path.join(OUT, "article.json")
+                with open(body_file, "wb") as out:
+                    out.write(get(port, endpoints[0][1]))
+                bare_port, nginx_port = free_port(), free_port()
+                bare = start([os.path.join(OUT, "bare"), str(bare_port), body_file, "2"])
+                web = nginx(nginx_port, body_file)
+                time.sleep(0.5)
+            for connections in CONNECTIONS:
+                for label, path in endpoints:
+                    ours = wrk(port, path, connections)
+                    reference = wrk(bare_port, "/", connections)
+                    static = wrk(nginx_port, "/", connections)
+                    rows.append((size, cache, connections, label, ours, reference, static))
+                    log(f"{size} cache {cache} c{connections} {label}: {ours['rps']:.0f} req/s "
+                        f"(bare {reference['rps']:.0f}, nginx {static['rps']:.0f})")
+            stop(server)
         stop(bare)
         stop(web)
-        stop(server)
 
     lines = ["| articles | corpus MB | boot s | load s | MB/s | RSS MB | peak RSS MB | RSS / corpus |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size, mb, boot_s, load_s, rate, rss, peak, ratio in load_rows:
         lines.append(f"| {size:,} | {mb:.0f} | {boot_s:.2f} | {load_s:.2f} | {rate:.0f} | {rss:.0f} | {peak:.0f} | {ratio:.2f} |")
-    lines += ["", "| articles | conns | endpoint | req/s | p50 ms | p99 ms | x bare C | x nginx | errors |",
-              "|---:|---:|---|---:|---:|---:|---:|---:|---|"]
-    for size, connections, label, ours, reference, static in rows:
+    lines += ["", "| articles | cache | conns | endpoint | req/s | p50 ms | p99 ms | x bare C | x nginx | errors |",
+              "|---:|---|---:|---|---:|---:|---:|---:|---:|---|"]
+    for size, cache, connections, label, ours, reference, static in rows:
         errors = ours["socket_errors"] or (f"{ours['non2xx']} non-2xx" if ours["non2xx"] else "")
-        lines.append(f"| {size:,} | {connections} | `{label}` | {ours['rps']:,.0f} | {ours['p50']:.2f} | {ours['p99']:.2f} | "
+        lines.append(f"| {size:,} | {cache} | {connections} | `{label}` | {ours['rps']:,.0f} | {ours['p50']:.2f} | {ours['p99']:.2f} | "
                      f"{ours['rps'] / reference['rps']:.2f} | {ours['rps'] / static['rps']:.2f} | {errors} |")
     table = "\n".join(lines)
     with open(os.path.join(OUT, "results.md"), "w") as out:

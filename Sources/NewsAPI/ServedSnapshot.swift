@@ -4,7 +4,7 @@ final class ServedSnapshot: Sendable {
     let snapshot: CorpusSnapshot
     private let router: Router
     private let configuration: APIConfiguration
-    private let cache = ResponseCache()
+    private let cache: ResponseCache
     private let lastModified: String?
     private let lastModifiedSeconds: Int64?
 
@@ -12,33 +12,47 @@ final class ServedSnapshot: Sendable {
         self.snapshot = snapshot
         self.router = router
         self.configuration = configuration
+        cache = ResponseCache(capacity: configuration.responseCacheBytes)
         lastModifiedSeconds = snapshot.dataModifiedAt
         lastModified = snapshot.dataModifiedAt.map(HTTPDate.format)
     }
 
-    /// Answers one request.
+    /// Answers one request: from the cache when the same URL was answered before, else by routing.
     func respond(to request: Request) -> Response {
+        let origin = allowedOrigin(for: request)
         if let refusal = refusal(of: request) {
             var response = refusal.response
             response.routeLabel = Router.unmatchedLabel
-            return finalize(response, for: request, origin: allowedOrigin(for: request), gzip: false, level: .fast)
-        }
-        let match = router.match(request)
-        let origin = allowedOrigin(for: request)
-        if request.method == .options, case .methodNotAllowed = match {
-            return preflight(router.respond(to: request, match: match), origin: origin)
+            return finalize(response, for: request, origin: origin, gzip: false, level: .fast)
         }
         let gzip = request.acceptsGzip
+        let key = request.method == .get || request.method == .head ? cacheKey(for: request, gzip: gzip, origin: origin) : nil
         let response: Response
-        if case let .route(route, _) = match, route.isFixed, request.query.isEmpty {
-            let key = request.path + (gzip ? "\n gzip" : "") + (configuration.allowsAnyOrigin ? "" : "\n" + (origin ?? ""))
-            response = cache.response(for: key) {
-                finalize(router.respond(to: request, match: match), for: request, origin: origin, gzip: gzip, level: .best)
-            }
+        if let key, let kept = cache.response(for: key) {
+            response = kept
         } else {
-            response = finalize(router.respond(to: request, match: match), for: request, origin: origin, gzip: gzip, level: .fast)
+            let match = router.match(request)
+            if request.method == .options, case .methodNotAllowed = match {
+                return preflight(router.respond(to: request, match: match), origin: origin)
+            }
+            var caching = RouteCaching.never
+            if case let .route(route, _) = match { caching = route.caching }
+            let fresh = finalize(router.respond(to: request, match: match), for: request, origin: origin, gzip: gzip,
+                                 level: caching == .resource ? .best : .fast)
+            if let key, caching != .never {
+                response = cache.keep(fresh, for: key)
+            } else {
+                response = fresh
+            }
         }
         return isNotModified(response, for: request) ? notModified(response) : response
+    }
+
+    /// What a GET or HEAD answer depends on besides the snapshot.
+    private func cacheKey(for request: Request, gzip: Bool, origin: String?) -> ResponseCacheKey {
+        ResponseCacheKey(path: request.path, query: request.query, gzip: gzip,
+                         acceptsNDJSON: request.headers["Accept"]?.contains(ListFormat.ndjsonContentType) == true,
+                         origin: configuration.allowsAnyOrigin ? nil : origin)
     }
 
     /// Requests refused before routing: a body (this API is read-only) or too many query parameters.

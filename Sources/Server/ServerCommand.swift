@@ -50,6 +50,9 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "Seconds clients and caches may reuse a response (Cache-Control max-age).")
     var cacheMaxAge = 60
 
+    @Option(help: "Megabytes of successful responses kept to be sent again without recomputing (0: none).")
+    var responseCacheMb = 64
+
     @Option(name: .customLong("cors-origin"),
             help: "An origin allowed to read responses from a browser; repeat for several. Default: any origin (*).")
     var corsOrigins: [String] = []
@@ -72,6 +75,9 @@ struct ServerCommand: ParsableCommand {
         guard maxHeaderBytes >= 4096 else { throw ValidationError("--max-header-bytes must be at least 4096.") }
         guard maxQueryParameters >= 1 else { throw ValidationError("--max-query-parameters must be at least 1.") }
         guard cacheMaxAge >= 0 else { throw ValidationError("--cache-max-age must not be negative.") }
+        guard (0...1 << 20).contains(responseCacheMb) else {
+            throw ValidationError("--response-cache-mb must be between 0 and 1048576.")
+        }
         if let adminToken, adminToken.utf8.count < 16 {
             throw ValidationError("--admin-token must be at least 16 characters.")
         }
@@ -104,7 +110,8 @@ struct ServerCommand: ParsableCommand {
         }
 
         let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins,
-                                             adminToken: adminToken, maxQueryParameters: maxQueryParameters)
+                                             adminToken: adminToken, maxQueryParameters: maxQueryParameters,
+                                             responseCacheBytes: responseCacheMb << 20)
         let command = self
         let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
                                       loader: { try command.load(logger: logger) }, logger: logger)

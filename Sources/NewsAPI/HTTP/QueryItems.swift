@@ -1,7 +1,7 @@
 /// The query parameters of a request, in the order sent, with repeated names kept.
-public struct QueryItems: Sendable, Sequence, Equatable {
+public struct QueryItems: Sendable, Sequence, Hashable {
     /// One `name=value` pair. `value` is `nil` for a bare `?name` with no `=`.
-    public struct Item: Sendable, Equatable {
+    public struct Item: Sendable, Hashable {
         /// The decoded parameter name.
         public let name: String
         /// The decoded value, `nil` when the parameter had no `=`.

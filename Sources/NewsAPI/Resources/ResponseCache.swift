@@ -1,33 +1,72 @@
 import Synchronization
 
-/// Keeps the prepared responses of fixed resources (one article, one entity, one trade measure), so a
-/// resource asked for again is sent without being encoded again. The snapshot never changes, so
-/// entries never go stale; the cache is bounded, and full shards drop an arbitrary entry.
+/// Keeps prepared successful responses by URL and negotiated headers, so a resource or a list asked
+/// for again is sent without being computed or encoded again.
+///
+/// The snapshot a cache belongs to never changes, so entries never go stale; a reload builds a new
+/// snapshot with an empty cache. The cache holds at most `capacity` bytes, counted as twice each body
+/// (the Swift copy and libmicrohttpd's) plus its headers and key. It is split into shards, each with
+/// its own lock and an equal share of the budget; a full shard drops entries until the new one fits.
 final class ResponseCache: Sendable {
+    private struct Contents {
+        var entries: [ResponseCacheKey: Response] = [:]
+        var bytes = 0
+    }
+
     private final class Shard: Sendable {
-        let entries = Mutex<[String: Response]>([:])
+        let contents = Mutex(Contents())
     }
 
     private let shards: [Shard]
-    private let entriesPerShard: Int
+    private let bytesPerShard: Int
 
-    /// Creates a cache holding at most about `capacity` responses.
-    init(capacity: Int = 8192, shards: Int = 16) {
+    /// Creates a cache holding at most about `capacity` bytes; 0 keeps nothing.
+    init(capacity: Int, shards: Int = 16) {
         self.shards = (0..<shards).map { _ in Shard() }
-        entriesPerShard = max(1, capacity / shards)
+        bytesPerShard = max(0, capacity / shards)
     }
 
-    /// The cached response for `key`, or `make()`'s, prepared and cached when it is a 200.
-    func response(for key: String, make: () throws -> Response) rethrows -> Response {
-        let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
-        if let cached = shard.entries.withLock({ $0[key] }) { return cached }
-        let fresh = try make()
-        guard fresh.status == .ok else { return fresh }
-        let prepared = fresh.prepared()
-        shard.entries.withLock { entries in
-            if entries.count >= entriesPerShard, let victim = entries.keys.first { entries[victim] = nil }
-            entries[key] = prepared
+    /// The response kept for `key`, if any.
+    func response(for key: ResponseCacheKey) -> Response? {
+        guard bytesPerShard > 0 else { return nil }
+        return shard(for: key).contents.withLock { $0.entries[key] }
+    }
+
+    /// Keeps `response` for `key` when it is a 200 with a body (streams are never kept) small enough
+    /// to leave room for others, and returns it prepared for sending again; anything else is
+    /// returned as it is.
+    func keep(_ response: Response, for key: ResponseCacheKey) -> Response {
+        let cost = ResponseCache.cost(of: response, key: key)
+        guard response.status == .ok, response.stream == nil, cost <= bytesPerShard / 8 else { return response }
+        let prepared = response.prepared()
+        shard(for: key).contents.withLock { contents in
+            if let previous = contents.entries.updateValue(prepared, forKey: key) {
+                contents.bytes -= ResponseCache.cost(of: previous, key: key)
+            }
+            contents.bytes += cost
+            while contents.bytes > bytesPerShard, let victim = contents.entries.first(where: { $0.key != key }) {
+                contents.entries[victim.key] = nil
+                contents.bytes -= ResponseCache.cost(of: victim.value, key: victim.key)
+            }
         }
         return prepared
+    }
+
+    /// The responses kept and the bytes they are counted as, over all shards.
+    var usage: (count: Int, bytes: Int) {
+        shards.reduce(into: (count: 0, bytes: 0)) { total, shard in
+            shard.contents.withLock { total.count += $0.entries.count; total.bytes += $0.bytes }
+        }
+    }
+
+    private func shard(for key: ResponseCacheKey) -> Shard {
+        shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+    }
+
+    /// The bytes one entry is counted as.
+    private static func cost(of response: Response, key: ResponseCacheKey) -> Int {
+        var headerBytes = 0
+        for field in response.headers { headerBytes += field.name.utf8.count + field.value.utf8.count + 32 }
+        return 2 * response.body.count + headerBytes + key.size + 128
     }
 }

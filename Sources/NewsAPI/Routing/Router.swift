@@ -7,15 +7,14 @@ public struct Router: Sendable {
     /// Answers one request whose path matched the handler's pattern.
     public typealias Handler = @Sendable (Request, PathParameters) throws -> Response
 
-    /// A route: method, pattern, whether its answers depend only on the path, and its handler.
+    /// A route: method, pattern, whether its answers may be kept, and its handler.
     public struct Route: Sendable {
         /// The method it answers (GET routes also answer HEAD).
         public let method: HTTPMethod
         /// The path pattern, also the route's label in metrics and logs.
         public let pattern: RoutePattern
-        /// Whether a response with no query parameters depends only on the path, so it can be kept
-        /// and sent again (one article, one entity).
-        public let isFixed: Bool
+        /// Whether its successful answers may be kept and sent again for the same URL.
+        public let caching: RouteCaching
         let handler: Handler
     }
 
@@ -37,15 +36,15 @@ public struct Router: Sendable {
         self.logger = logger
     }
 
-    /// Adds a GET route (HEAD and OPTIONS come with it). `fixed` marks a resource whose response
-    /// without query parameters depends only on the path.
-    public mutating func get(_ pattern: String, fixed: Bool = false, use handler: @escaping Handler) {
-        routes.append(Route(method: .get, pattern: RoutePattern(pattern), isFixed: fixed, handler: handler))
+    /// Adds a GET route (HEAD and OPTIONS come with it). `caching` says whether its answers depend
+    /// only on the request's path, query and negotiated headers, and so may be kept.
+    public mutating func get(_ pattern: String, caching: RouteCaching = .query, use handler: @escaping Handler) {
+        routes.append(Route(method: .get, pattern: RoutePattern(pattern), caching: caching, handler: handler))
     }
 
-    /// Adds a route for any method.
+    /// Adds a route for any method; its answers are never kept.
     public mutating func on(_ method: HTTPMethod, _ pattern: String, use handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: RoutePattern(pattern), isFixed: false, handler: handler))
+        routes.append(Route(method: method, pattern: RoutePattern(pattern), caching: .never, handler: handler))
     }
 
     /// The route patterns, in the order added.
