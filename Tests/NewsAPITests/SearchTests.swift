@@ -85,6 +85,48 @@ import Testing
         #expect(snippet.highlights.map { String(decoding: utf16[$0], as: UTF16.self) } == ["Nẵng", "tariffs"])
     }
 
+    @Test func snippetsReadOnlyWhatTheyNeedAndMatchAFullScan() throws {
+        // Bodies of a few hundred words drawn from a small vocabulary, so words and phrases recur at
+        // every distance from each other and from the ends; queries of loose words and phrases.
+        let vocabulary = ["trade", "war", "tariffs", "on", "steel", "the", "vietnam", "export", "controls", "and"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let queries = ["steel", "trade war", "\"trade war\"", "\"export controls\" vietnam", "\"the steel\"",
+                       "\"on steel and\" tariffs", "war -peace", "controls \"steel trade\""]
+        var stoppedEarly = 0
+        for _ in 0..<300 {
+            let body = (0..<(20 + next(400))).map { _ in vocabulary[next(vocabulary.count)] }
+                .joined(separator: next(2) == 0 ? " " : ", ")
+            for text in queries {
+                let matcher = QueryTermMatcher(try TextQuery(parsing: text))
+                let all = matcher.scan(body)
+                let some = matcher.scanForSnippet(body, length: 120)
+                #expect(some.count <= all.count)
+                #expect(zip(some, all).allSatisfy { $0.code == $1.code && $0.span == $1.span })
+                if some.count < all.count { stoppedEarly += 1 }
+                let full = CorpusSnapshot.snippet(of: body, tokens: all, matcher: matcher, length: 120)
+                let early = CorpusSnapshot.snippet(of: body, tokens: some, matcher: matcher, length: 120)
+                #expect(early == full, "\(text) in \(body)")
+            }
+        }
+        #expect(stoppedEarly > 1000, "most scans of long bodies stop before the end")
+
+        // A match in the first word leaves no room before it, so a phrase begun at the window's last
+        // word is only marked if the scan reads past the window to its end.
+        let matcher = QueryTermMatcher(try TextQuery(parsing: "tariffs \"on steel and\""))
+        for gap in 0..<40 {
+            let body = "tariffs " + (0..<gap).map { "w\($0)" }.joined(separator: " ") + " on steel and "
+                + (0..<60).map { "x\($0)" }.joined(separator: " ")
+            let full = CorpusSnapshot.snippet(of: body, tokens: matcher.scan(body), matcher: matcher, length: 120)
+            let early = CorpusSnapshot.snippet(of: body, tokens: matcher.scanForSnippet(body, length: 120), matcher: matcher,
+                                               length: 120)
+            #expect(early == full, "gap \(gap)")
+        }
+    }
+
     @Test func snippetWithoutABodyMatchStartsAtTheTop() throws {
         let snapshot = try CorpusFixture.load()
         let snippet = snapshot.snippet(forArticle: try #require(snapshot.article(id: "a3")), matching: try TextQuery(parsing: "controls"))

@@ -5,7 +5,13 @@ extension CorpusSnapshot {
     public func snippet(forArticle ordinal: Int32, matching query: TextQuery, length: Int = 200) -> Snippet {
         let body = articles[Int(ordinal)].body
         let matcher = QueryTermMatcher(query)
-        let tokens = matcher.scan(body)
+        return CorpusSnapshot.snippet(of: body, tokens: matcher.scanForSnippet(body, length: length), matcher: matcher,
+                                      length: length)
+    }
+
+    /// The snippet of `body` given its tokens: all of them, or at least those `scanForSnippet` reads.
+    static func snippet(of body: String, tokens: [QueryTermMatcher.CodedToken], matcher: QueryTermMatcher,
+                        length: Int) -> Snippet {
         guard !tokens.isEmpty else {
             return Snippet(text: String(body.prefix(length)), highlights: [])
         }

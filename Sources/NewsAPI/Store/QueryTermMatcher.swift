@@ -14,8 +14,8 @@ struct QueryTermMatcher {
     private let terms: [[UInt8]]
     /// How many of `terms` the article should contain (these are highlighted).
     let positiveCount: Int
-    /// Required loose words (not only inside a phrase), as indexes into `terms`.
-    let words: Set<Int>
+    /// Whether each of `terms` is a required loose word (not only inside a phrase).
+    private let isWord: [Bool]
     /// Required phrases, as indexes into `terms`.
     let phrases: [[Int]]
     /// Excluded phrases, as indexes into `terms`.
@@ -30,7 +30,7 @@ struct QueryTermMatcher {
         }
         self.terms = terms.map { Array($0.utf8) }
         phrases = query.phrases.map { $0.map { terms.firstIndex(of: $0)! } }
-        words = Set(query.words.compactMap { terms.firstIndex(of: $0) })
+        isWord = terms.map { query.words.contains($0) }
         excludedPhrases = query.excludedPhrases.map { $0.map { terms.firstIndex(of: $0)! } }
     }
 
@@ -39,11 +39,60 @@ struct QueryTermMatcher {
         var tokens: [CodedToken] = []
         Tokenizer.withUTF8(of: text) { bytes in
             Tokenizer.scan(bytes) { folded, span in
-                let code = terms.firstIndex { $0.elementsEqual(folded) } ?? -1
-                tokens.append(CodedToken(code: code, span: span))
+                tokens.append(CodedToken(code: code(of: folded), span: span))
             }
         }
         return tokens
+    }
+
+    /// The tokens of `text` a snippet of `length` UTF-16 units needs: the scan stops once it is
+    /// `length` units past the first match and has read enough further tokens to finish any phrase
+    /// begun before that point. Without a match it reads the whole text.
+    func scanForSnippet(_ text: String, length: Int) -> [CodedToken] {
+        let longestPhrase = phrases.map(\.count).max() ?? 1
+        var tokens: [CodedToken] = []
+        Tokenizer.withUTF8(of: text) { bytes in
+            var scanner = TokenScanner(bytes)
+            var windowEnd: Int?
+            var tokensPastWindow = 0
+            while scanner.next() {
+                let span = scanner.span
+                tokens.append(CodedToken(code: code(of: scanner.folded), span: span))
+                if let windowEnd {
+                    if span.utf16Start > windowEnd {
+                        tokensPastWindow += 1
+                        if tokensPastWindow > longestPhrase { break }
+                    }
+                } else if let start = firstMatchStart(endingAt: tokens.count - 1, in: tokens) {
+                    // A match found here may start after an earlier one still being completed; the
+                    // window measured from it is then longer than needed, never shorter.
+                    windowEnd = start + length
+                }
+            }
+        }
+        return tokens
+    }
+
+    /// The UTF-16 start of a match that ends with `tokens[index]`: the token itself when it is a
+    /// loose query word, or the first token of a phrase it completes.
+    private func firstMatchStart(endingAt index: Int, in tokens: [CodedToken]) -> Int? {
+        if isLooseWord(tokens[index].code) { return tokens[index].span.utf16Start }
+        phrases: for phrase in phrases where index + 1 >= phrase.count {
+            let start = index + 1 - phrase.count
+            for offset in 0..<phrase.count where tokens[start + offset].code != phrase[offset] { continue phrases }
+            return tokens[start].span.utf16Start
+        }
+        return nil
+    }
+
+    /// Whether a token's code is a required loose word.
+    private func isLooseWord(_ code: Int) -> Bool {
+        code >= 0 && isWord[code]
+    }
+
+    /// The index of the term equal to the folded token, or -1.
+    private func code(of folded: UnsafeBufferPointer<UInt8>) -> Int {
+        terms.firstIndex { $0.count == folded.count && $0.elementsEqual(folded) } ?? -1
     }
 
     /// Where `phrase` first occurs in `tokens` (the index of its first token), if it does.
@@ -61,7 +110,7 @@ struct QueryTermMatcher {
     /// Which of `tokens` show a match: loose query words anywhere, and phrase words only where the
     /// whole phrase stands.
     func matchingTokens(in tokens: [CodedToken]) -> [Bool] {
-        var marked = tokens.map { words.contains($0.code) }
+        var marked = tokens.map { isLooseWord($0.code) }
         for phrase in phrases where tokens.count >= phrase.count {
             positions: for start in 0...(tokens.count - phrase.count) where tokens[start].code == phrase[0] {
                 for offset in 1..<phrase.count where tokens[start + offset].code != phrase[offset] {
