@@ -67,4 +67,15 @@ import Testing
         #expect(response.status == .badRequest)
         #expect(String(decoding: response.body, as: UTF8.self).contains(#""detail":"nope""#))
     }
+
+    @Test func linksPercentEncodeQueryValuesAndLeaveUnreservedTextAlone() {
+        #expect(AppliedQuery.escape("trade-war_1.0~") == "trade-war_1.0~")
+        #expect(AppliedQuery.escape("a b&c=d/é+%") == "a%20b%26c%3Dd%2F%C3%A9%2B%25")
+        #expect(AppliedQuery.escape("") == "")
+        var applied = AppliedQuery()
+        applied.add("q", "\"trade war\" -peace")
+        applied.add("entity", ["u.s.", "viet nam"])
+        #expect(applied.url(path: "/articles", limit: 20, offset: 40)
+            == "/articles?q=%22trade%20war%22%20-peace&entity=u.s.&entity=viet%20nam&limit=20&offset=40")
+    }
 }

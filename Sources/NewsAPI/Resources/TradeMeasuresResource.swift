@@ -59,18 +59,19 @@ struct TradeMeasuresResource: Sendable {
 
         let measures = snapshot.measures
         let implementingIDs = implementing.map(\.id), affectedIDs = affected.map(\.id)
+        // Fields are read in place: binding a whole measure would copy (and retain) every field.
         let matching = (sort == .newestFirst ? newestFirst : oldestFirst).filter { position in
-            let measure = measures[Int(position)]
-            if !implementingIDs.allSatisfy(measure.implementing.contains) { return false }
-            if !affectedIDs.allSatisfy(measure.affected.contains) { return false }
-            if !types.isEmpty, !types.contains(measure.measureType) { return false }
-            if !statuses.isEmpty, !statuses.contains(measure.status) { return false }
+            let index = Int(position)
+            if !implementingIDs.allSatisfy(measures[index].implementing.contains) { return false }
+            if !affectedIDs.allSatisfy(measures[index].affected.contains) { return false }
+            if !types.isEmpty, !types.contains(measures[index].measureType) { return false }
+            if !statuses.isEmpty, !statuses.contains(measures[index].status) { return false }
             if let inForceOn {
-                guard let start = inForceFrom[Int(position)], start <= inForceOn else { return false }
-                if let removed = measure.dateRemoved?.day, removed <= inForceOn { return false }
+                guard let start = inForceFrom[index], start <= inForceOn else { return false }
+                if let removed = measures[index].dateRemoved?.day, removed <= inForceOn { return false }
             }
             if firstDay != nil || lastDay != nil {
-                guard let day = measure.dateAnnounced?.day else { return false }
+                guard let day = measures[index].dateAnnounced?.day else { return false }
                 if let firstDay, day < firstDay { return false }
                 if let lastDay, day > lastDay { return false }
             }
