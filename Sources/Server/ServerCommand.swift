@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import NewsAPI
 
@@ -168,7 +171,19 @@ extension ServerCommand {
             "trade_measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
             "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(seconds)", "version": "\(snapshot.version)",
         ])
+        ServerCommand.returnFreedMemory()
         return snapshot
+    }
+
+    /// Loading frees much of what it allocated (parsed lines, per-core index parts), but glibc keeps
+    /// freed pages resident; `malloc_trim` hands them back. Looked up at run time: it is glibc's own,
+    /// not part of the C library Swift imports.
+    private static func returnFreedMemory() {
+        #if canImport(Glibc)
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
     }
 }
 

@@ -35,6 +35,42 @@ import Testing
         #expect(snapshot.article(at: 2).lede == snapshot.article(at: 2).body)
     }
 
+    @Test func internedStringsShareOneStorage() {
+        func storage(_ text: String) -> UnsafeRawPointer? {
+            var text = text
+            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        let one = String(decoding: Array("Global Trade Review Wire".utf8), as: UTF8.self)
+        let two = String(decoding: Array("Global Trade Review Wire".utf8), as: UTF8.self)
+        #expect(storage(one) != storage(two))
+        var interner = StringInterner()
+        let first = interner.intern(one), second = interner.intern(two)
+        #expect(second == two)
+        #expect(storage(first) == storage(second))
+        #expect(interner.intern("en") == "en")
+    }
+
+    @Test func aLedeThatIsTheFirstParagraphIsStoredOnceAndSourcesAreShared() throws {
+        func line(_ id: String, lede: String, day: Int) -> String {
+            #"{"id": "\#(id)", "kind": "article", "title": "T \#(id)", "source": {"id": "global-trade-review-wire", "name": "Global Trade Review Wire"}, "language": "en", "published_at": {"value": "2025-04-\#(day)", "precision": "day", "origin": "text"}, "lede": "\#(lede)", "body": "Opening paragraph of \#(id).\n\nMore text."}"#
+        }
+        let snapshot = try CorpusFixture.load(articles: [line("a", lede: "Opening paragraph of a.", day: 10),
+                                                         line("b", lede: "A lede of its own.", day: 11)],
+                                              measures: "[]", claims: "[]")
+        let b = snapshot.article(at: 0), a = snapshot.article(at: 1)
+        #expect(a.statedLede == nil, "a stated lede equal to the first paragraph is not kept twice")
+        #expect(a.lede == "Opening paragraph of a.")
+        #expect(b.statedLede == "A lede of its own.")
+        #expect(b.lede == "A lede of its own.")
+        #expect(a.source == b.source)
+        #expect(a.source.name == "Global Trade Review Wire")
+        var json = JSONWriter()
+        json.beginObject()
+        json.articleHeadMembers(a)
+        json.endObject()
+        #expect(String(decoding: json.bytes, as: UTF8.self).contains(#""lede":"Opening paragraph of a.""#))
+    }
+
     @Test(arguments: [
         ("china", "china", "china", EntityMatch.MatchedBy.id),
         ("China", "china", "China", .name),

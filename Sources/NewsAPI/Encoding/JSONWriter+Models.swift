@@ -93,6 +93,7 @@ extension JSONWriter {
         key("url"); string(article.url)
         key("language"); string(article.language)
         key("published_at"); date(article.publishedAt)
-        key("lede"); string(article.lede)
+        key("lede")
+        if let lede = article.statedLede { string(lede) } else { string(article.firstParagraph) }
     }
 }

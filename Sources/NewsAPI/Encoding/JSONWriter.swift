@@ -54,6 +54,14 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes a string value from part of a string (no copy of the part is made).
+    public mutating func string(_ value: Substring) {
+        separate()
+        var value = value
+        value.withUTF8 { writeString(utf8: $0) }
+        needsComma = true
+    }
+
     /// Writes a string value, or `null` when it is `nil`.
     public mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
@@ -138,23 +146,25 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            // Copy runs of bytes that need no escaping in one go; escape the rest.
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { continue }
-                if runStart < index {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                }
-                appendEscaped(byte)
-                runStart = index + 1
+        value.withUTF8 { writeString(utf8: $0) }
+    }
+
+    private mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        // Copy runs of bytes that need no escaping in one go; escape the rest.
+        var runStart = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { continue }
+            if runStart < index {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
             }
-            if runStart < utf8.count {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-            }
+            appendEscaped(byte)
+            runStart = index + 1
+        }
+        if runStart < utf8.count {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

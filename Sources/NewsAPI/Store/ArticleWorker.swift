@@ -19,6 +19,8 @@ struct ArticleWorker {
     private(set) var indexer: ArticleIndexer
     /// The results of the last batch, in line order.
     private(set) var results: [LineResult] = []
+    /// One copy of each repeated string of this worker's articles.
+    private var strings = StringInterner()
 
     /// Creates a worker that links against `entities` (sorted by id).
     init(entities: [Entity]) {
@@ -60,11 +62,23 @@ struct ArticleWorker {
                 }
             }
         }
-        guard reader.isValid, let article else {
+        guard reader.isValid, let read = article else {
             return LineResult(line: number, recordID: reader.recordID, article: nil, errors: reader.errors)
         }
-        indexer.add(article, explicitEntities: explicitEntities)
-        return LineResult(line: number, recordID: article.id, article: article, errors: [])
+        let stored = compact(read)
+        indexer.add(stored, explicitEntities: explicitEntities)
+        return LineResult(line: number, recordID: stored.id, article: stored, errors: [])
+    }
+
+    /// The same article stored more compactly: its repeated strings shared with other articles, and a
+    /// stated lede that is just the body's first paragraph dropped (`lede` gives it back).
+    private mutating func compact(_ article: Article) -> Article {
+        let source = Article.Source(id: strings.intern(article.source.id), name: strings.intern(article.source.name))
+        let lede = article.statedLede.flatMap { $0[...] == article.firstParagraph ? nil : $0 }
+        return Article(id: article.id, kind: article.kind, title: article.title, section: article.section.map { strings.intern($0) },
+                       source: source, url: article.url, language: strings.intern(article.language),
+                       publishedAt: article.publishedAt, lede: lede, body: article.body,
+                       explicitEntityIDs: article.explicitEntityIDs)
     }
 
     /// Makes room for about `articles` more articles.

@@ -77,11 +77,12 @@ struct MentionIndex: Sendable {
     }
 
     /// Calls `body` with each mention of the article at `ordinal`: entity index, count, occurrences.
-    func forEachMention(inArticle ordinal: Int32, _ body: (Int32, Int32, ArraySlice<Mention.Occurrence>) -> Void) {
+    func forEachMention(inArticle ordinal: Int32,
+                        _ body: (Int32, Int32, LazyMapSequence<Range<Int>, Mention.Occurrence>) -> Void) {
         let location = ordered[Int(ordinal)]
         let list = lists[Int(location.part)]
         for mention in list.mentionRange(of: Int(location.document)) {
-            body(list.entities[mention], list.counts[mention], list.occurrences[list.occurrenceRange(of: mention)])
+            body(list.entities[mention], list.counts[mention], list.occurrences(of: mention))
         }
     }
 
