@@ -104,7 +104,7 @@ import Testing
     // MARK: The bundled seed corpus
 
     @Test func seedCorpusLinksAsAReaderWould() throws {
-        guard let seed = CorpusFixture.seedDirectory else { return }
+        let seed = try #require(CorpusFixture.seedDirectory, "the bundled corpus is in data/seed")
         let snapshot = try CorpusLoader.load(from: seed, logger: CorpusFixture.logger)
         var sawUS = false
         var sawSouthChinaSea = false

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import NewsAPI
 
-/// The bundled seed corpus (when present) loads, and what it holds is reachable.
+/// The bundled seed corpus loads, and what it holds is reachable.
 @Suite struct StoreSeedTests {
     @Test func seedCorpusLoadsWhole() throws {
-        guard let seed = CorpusFixture.seedDirectory else { return }
+        let seed = try #require(CorpusFixture.seedDirectory, "the bundled corpus is in data/seed")
         let snapshot = try CorpusLoader.load(from: seed, logger: CorpusFixture.logger)
         let lines = try String(contentsOf: seed.appendingPathComponent("articles.ndjson"), encoding: .utf8)
             .split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
