@@ -10,8 +10,6 @@ struct StringInterner {
     mutating func intern(_ text: String) -> String {
         // Short strings are stored inline: nothing to share.
         guard text.utf8.count > 15 else { return text }
-        if let existing = shared.firstIndex(of: text) { return shared[existing] }
-        shared.insert(text)
-        return text
+        return shared.insert(text).memberAfterInsert
     }
 }
