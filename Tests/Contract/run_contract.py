@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         # and has a throwaway admin token, so POST /admin/reload exists and can be checked.
         data = scratch / "data"
         shutil.copytree(args.data, data)
-        token = secrets.token_urlsafe(24)
+        # Hex, not base64url: a token starting with '-' would be read as a flag by both command lines.
+        token = secrets.token_hex(24)
         server = Server(args.server, str(data), args.spec, scratch / "server.log", boot_timeout=60, admin_token=token)
         try:
             try:
