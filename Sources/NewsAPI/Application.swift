@@ -6,7 +6,7 @@ import Synchronization
 /// Everything that depends only on the snapshot is built once per snapshot. A reload (`reload()`,
 /// on SIGHUP or `POST /admin/reload`) loads the data again and swaps the new snapshot in atomically:
 /// requests in flight finish on the old one, and bad data leaves the old one serving.
-public final class Application: Sendable {
+public final class Application: HTTPResponder {
     /// Loads the data directory into a new snapshot.
     public typealias Loader = @Sendable () throws -> CorpusSnapshot
 
@@ -36,6 +36,12 @@ public final class Application: Sendable {
     /// Answers one request on the current snapshot.
     @Sendable public func respond(to request: Request) -> Response {
         current.withLock { $0 }.respond(to: request)
+    }
+
+    /// The answer kept for a GET or HEAD asked before on the current snapshot, found without copying
+    /// the request, or `nil`.
+    public func preparedResponse(for head: RequestHead) -> Response? {
+        current.withLock { $0 }.preparedResponse(for: head)
     }
 
     /// The snapshot being served.

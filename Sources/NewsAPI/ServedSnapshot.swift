@@ -19,13 +19,13 @@ final class ServedSnapshot: Sendable {
 
     /// Answers one request: from the cache when the same URL was answered before, else by routing.
     func respond(to request: Request) -> Response {
-        let origin = allowedOrigin(for: request)
+        let origin = allowedOrigin(requested: request.headers["Origin"])
         if let refusal = refusal(of: request) {
             var response = refusal.response
             response.routeLabel = Router.unmatchedLabel
             return finalize(response, for: request, origin: origin, gzip: false, level: .fast)
         }
-        let gzip = request.acceptsGzip
+        let gzip = ServedSnapshot.acceptsGzip(request.headers["Accept-Encoding"])
         let key = request.method == .get || request.method == .head ? cacheKey(for: request, gzip: gzip, origin: origin) : nil
         let response: Response
         if let key, let kept = cache.response(for: key) {
@@ -45,14 +45,37 @@ final class ServedSnapshot: Sendable {
                 response = fresh
             }
         }
-        return isNotModified(response, for: request) ? notModified(response) : response
+        return revalidated(response, for: request.method, ifNoneMatch: request.headers["If-None-Match"],
+                           ifModifiedSince: request.headers["If-Modified-Since"])
+    }
+
+    /// The kept answer to a GET or HEAD asked before, found from libmicrohttpd's copy of the request
+    /// (no `Request` is built), or `nil` when there is none and the request must be routed.
+    func preparedResponse(for head: RequestHead) -> Response? {
+        guard cache.isEnabled, head.isGetOrHead, !head.hasBody else { return nil }
+        // Refused requests (too many parameters) are never kept, so they are never found here.
+        var key = head.withPathBytes { ResponseCacheKey(path: $0) }
+        head.forEachQueryItem { name, value in
+            key.appendQueryItem(name: name, value: value)
+        }
+        key.finish(gzip: ServedSnapshot.acceptsGzip(head.header("Accept-Encoding")),
+                   acceptsNDJSON: ServedSnapshot.acceptsNDJSON(head.header("Accept")),
+                   origin: configuration.allowsAnyOrigin ? nil : allowedOrigin(requested: head.header("Origin")))
+        guard let kept = cache.response(for: key) else { return nil }
+        return revalidated(kept, for: head.method, ifNoneMatch: head.header("If-None-Match"),
+                           ifModifiedSince: head.header("If-Modified-Since"))
     }
 
     /// What a GET or HEAD answer depends on besides the snapshot.
     private func cacheKey(for request: Request, gzip: Bool, origin: String?) -> ResponseCacheKey {
         ResponseCacheKey(path: request.path, query: request.query, gzip: gzip,
-                         acceptsNDJSON: request.headers["Accept"]?.contains(ListFormat.ndjsonContentType) == true,
+                         acceptsNDJSON: ServedSnapshot.acceptsNDJSON(request.headers["Accept"]),
                          origin: configuration.allowsAnyOrigin ? nil : origin)
+    }
+
+    /// Whether an `Accept` field asks for an NDJSON export.
+    private static func acceptsNDJSON(_ accept: String?) -> Bool {
+        accept?.contains(ListFormat.ndjsonContentType) == true
     }
 
     /// Requests refused before routing: a body (this API is read-only) or too many query parameters.
@@ -104,10 +127,11 @@ final class ServedSnapshot: Sendable {
     /// Bodies at most this long are sent uncompressed: gzip would save too little.
     static let compressionThreshold = 1024
 
-    private func allowedOrigin(for request: Request) -> String? {
+    /// The origin to echo in `Access-Control-Allow-Origin` for a request from `requested`, if any.
+    private func allowedOrigin(requested: String?) -> String? {
         if configuration.allowsAnyOrigin { return "*" }
-        guard let origin = request.headers["Origin"], configuration.corsOrigins.contains(origin) else { return nil }
-        return origin
+        guard let requested, configuration.corsOrigins.contains(requested) else { return nil }
+        return requested
     }
 
     private func addCORS(to headers: inout HTTPHeaders, origin: String?) {
@@ -132,17 +156,25 @@ final class ServedSnapshot: Sendable {
         return response
     }
 
+    /// `response`, or a 304 when the client's validators say its copy is current.
+    private func revalidated(_ response: Response, for method: HTTPMethod, ifNoneMatch: String?,
+                             ifModifiedSince: String?) -> Response {
+        isNotModified(response, for: method, ifNoneMatch: ifNoneMatch, ifModifiedSince: ifModifiedSince)
+            ? notModified(response) : response
+    }
+
     /// Whether the client's validators say its copy is current (RFC 9110 §13.1.2 and §13.1.3).
-    private func isNotModified(_ response: Response, for request: Request) -> Bool {
-        guard response.status == .ok, request.method == .get || request.method == .head else { return false }
-        if let condition = request.headers["If-None-Match"] {
+    private func isNotModified(_ response: Response, for method: HTTPMethod, ifNoneMatch: String?,
+                               ifModifiedSince: String?) -> Bool {
+        guard response.status == .ok, method == .get || method == .head else { return false }
+        if let condition = ifNoneMatch {
             guard let etag = response.headers["ETag"] else { return false }
             return condition.split(separator: ",").contains { candidate in
                 let tag = candidate.trimmingCharacters(in: " \t")
                 return tag == "*" || tag == etag || tag == "W/" + etag
             }
         }
-        if let since = request.headers["If-Modified-Since"].flatMap(HTTPDate.parse), let lastModifiedSeconds {
+        if let since = ifModifiedSince.flatMap(HTTPDate.parse), let lastModifiedSeconds {
             return lastModifiedSeconds <= since
         }
         return false
@@ -158,10 +190,10 @@ final class ServedSnapshot: Sendable {
     }
 }
 
-extension Request {
-    /// Whether `Accept-Encoding` allows gzip (a `q=0` refuses it).
-    var acceptsGzip: Bool {
-        guard let accepted = headers["Accept-Encoding"] else { return false }
+extension ServedSnapshot {
+    /// Whether an `Accept-Encoding` field allows gzip (a `q=0` refuses it).
+    static func acceptsGzip(_ accepted: String?) -> Bool {
+        guard let accepted else { return false }
         return accepted.split(separator: ",").contains { coding in
             let parts = coding.split(separator: ";").map { $0.trimmingCharacters(in: " \t").lowercased() }
             guard parts.first == "gzip" || parts.first == "*" else { return false }

@@ -134,7 +134,7 @@ struct ServerCommand: ParsableCommand {
                     "us": "\(record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds / 1_000_000_000_000)",
                 ])
             },
-            handler: application.respond)
+            responder: application)
         let boundPort: Int
         do {
             boundPort = try server.start()

@@ -121,7 +121,7 @@ import Testing
         let application = Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
                                       logger: Logger(label: "test"))
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-                                observer: metrics.record, handler: application.respond)
+                                observer: metrics.record, responder: application)
         let port = try server.start()
         defer { server.stop(grace: 1) }
         let client = try TestHTTPClient(port: port)

@@ -22,12 +22,19 @@ public final class HTTPServer: Sendable {
     private let state = Mutex<RunningDaemon?>(nil)
     private let logger: Logger
 
-    /// Creates a server that will answer every request with `handler` and report each to `observer`.
+    /// Creates a server that will answer every request with `responder` and report each to `observer`.
     public init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
-                observer: Observer? = nil, handler: @escaping Handler) {
+                observer: Observer? = nil, responder: some HTTPResponder) {
         self.configuration = configuration
-        self.context = HTTPServerContext(handler: handler, observer: observer, logger: logger)
+        self.context = HTTPServerContext(responder: responder, observer: observer, logger: logger)
         self.logger = logger
+    }
+
+    /// Creates a server that will answer every request with `handler` and report each to `observer`.
+    public convenience init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
+                            observer: Observer? = nil, handler: @escaping Handler) {
+        self.init(configuration: configuration, logger: logger, observer: observer,
+                  responder: HandlerResponder(handler: handler))
     }
 
     /// Starts listening and returns the bound port (useful when the configured port is 0).

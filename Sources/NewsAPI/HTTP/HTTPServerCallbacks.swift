@@ -16,7 +16,6 @@ enum HTTPServerCallbacks {
     static let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _, _, uploadSize, requestMark in
         guard let cls, let connection, let url, let method, let uploadSize, let requestMark else { return .NO }
         let context = Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue()
-        let methodName = String(cString: method)
 
         if requestMark.pointee == nil {
             requestMark.pointee = Mark.headersReceived
@@ -30,18 +29,24 @@ enum HTTPServerCallbacks {
             return .YES
         }
         let started = ContinuousClock.now
-        var request = Request(method: HTTPMethod(rawValue: methodName), path: String(cString: url),
-                              query: QueryItems(collecting: connection), headers: HTTPHeaders(collecting: connection))
-        request.hasBody = requestMark.pointee == Mark.bodyRefused
-        var response = context.handler(request)
-        if context.isStopping {
-            response.headers.set("Connection", "close")
+        let head = RequestHead(connection: connection, url: url, method: method,
+                               hasBody: requestMark.pointee == Mark.bodyRefused)
+        // A stopping server adds `Connection: close`, which a prepared answer cannot carry.
+        var response: Response
+        if !context.isStopping, let prepared = context.responder.preparedResponse(for: head) {
+            response = prepared
+        } else {
+            response = context.responder.respond(to: Request(head))
+            if context.isStopping {
+                response.headers.set("Connection", "close")
+            }
         }
         let result = queue(response, on: connection)
         if let observer = context.observer {
-            observer(RequestRecord(method: request.method, path: request.path,
+            let method = head.method
+            observer(RequestRecord(method: method, path: head.path,
                                    route: response.routeLabel ?? Router.unmatchedLabel, status: response.status,
-                                   bytes: request.method == .head ? 0 : response.body.count,
+                                   bytes: method == .head ? 0 : response.body.count,
                                    duration: ContinuousClock.now - started))
         }
         return result
@@ -88,44 +93,5 @@ enum HTTPServerCallbacks {
         let result = MHD_queue_response(connection, UInt32(response.status.code), prepared)
         MHD_destroy_response(prepared)
         return result
-    }
-}
-
-extension QueryItems {
-    /// Copies the decoded query parameters of a libmicrohttpd connection, in order.
-    init(collecting connection: OpaquePointer) {
-        let collector = PairCollector()
-        withExtendedLifetime(collector) {
-            _ = MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, PairCollector.iterator,
-                                          Unmanaged.passUnretained(collector).toOpaque())
-        }
-        // `?&&a=1` has empty pieces, which are not parameters.
-        self.init(collector.pairs.filter { !$0.name.isEmpty || $0.value != nil }.map { Item(name: $0.name, value: $0.value) })
-    }
-}
-
-extension HTTPHeaders {
-    /// Copies the request header fields of a libmicrohttpd connection, in order.
-    init(collecting connection: OpaquePointer) {
-        let collector = PairCollector()
-        withExtendedLifetime(collector) {
-            _ = MHD_get_connection_values(connection, .HEADER_KIND, PairCollector.iterator,
-                                          Unmanaged.passUnretained(collector).toOpaque())
-        }
-        self.init()
-        for pair in collector.pairs { add(pair.name, pair.value ?? "") }
-    }
-}
-
-/// Gathers the name/value pairs libmicrohttpd iterates over; the strings are copied because
-/// libmicrohttpd's memory lives only for the request.
-private final class PairCollector {
-    var pairs: [(name: String, value: String?)] = []
-
-    static let iterator: MHD_KeyValueIterator = { cls, _, key, value in
-        guard let cls, let key else { return .YES }
-        let collector = Unmanaged<PairCollector>.fromOpaque(cls).takeUnretainedValue()
-        collector.pairs.append((name: String(cString: key), value: value.map { String(cString: $0) }))
-        return .YES
     }
 }

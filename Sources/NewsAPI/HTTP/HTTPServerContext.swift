@@ -1,17 +1,17 @@
 import Logging
 import Synchronization
 
-/// What the libmicrohttpd callbacks share: the handler, and a count of requests in flight so that a
+/// What the libmicrohttpd callbacks share: the responder, and a count of requests in flight so that a
 /// graceful stop can wait for them.
 final class HTTPServerContext: Sendable {
-    let handler: HTTPServer.Handler
+    let responder: any HTTPResponder
     let observer: HTTPServer.Observer?
     let logger: Logger
     private let inFlight = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
 
-    init(handler: @escaping HTTPServer.Handler, observer: HTTPServer.Observer?, logger: Logger) {
-        self.handler = handler
+    init(responder: any HTTPResponder, observer: HTTPServer.Observer?, logger: Logger) {
+        self.responder = responder
         self.observer = observer
         self.logger = logger
     }

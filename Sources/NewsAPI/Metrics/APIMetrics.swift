@@ -11,14 +11,19 @@ public final class APIMetrics: Sendable {
     /// The registry the metrics are kept in.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
-    private let requestCounters = Mutex<[RequestKey: CoreMetrics.Counter]>([:])
-    private let latencyTimers = Mutex<[String: CoreMetrics.Timer]>([:])
+    private let requestMetrics = Mutex<[RequestKey: RequestMetrics]>([:])
     private let datasetVersion = Mutex<String?>(nil)
 
     private struct RequestKey: Hashable {
         let route: String
         let method: String
         let status: Int
+    }
+
+    /// What one request updates: the count for its route, method and status, and its route's latency.
+    private struct RequestMetrics {
+        let counter: CoreMetrics.Counter
+        let timer: CoreMetrics.Timer
     }
 
     /// Creates the metrics in `registry`.
@@ -36,24 +41,21 @@ public final class APIMetrics: Sendable {
     /// Counts one request and records its latency.
     public func record(_ record: RequestRecord) {
         let key = RequestKey(route: record.route, method: record.method.rawValue, status: record.status.code)
-        let counter = requestCounters.withLock { counters in
-            if let counter = counters[key] { return counter }
-            let counter = CoreMetrics.Counter(label: "http_requests_total",
-                                              dimensions: [("route", key.route), ("method", key.method), ("status", String(key.status))],
-                                              factory: factory)
-            counters[key] = counter
-            return counter
+        let metrics = requestMetrics.withLock { known in
+            if let metrics = known[key] { return metrics }
+            // Created once per key; the factory hands back the same timer for every status of a route.
+            let metrics = RequestMetrics(
+                counter: CoreMetrics.Counter(label: "http_requests_total",
+                                             dimensions: [("route", key.route), ("method", key.method), ("status", String(key.status))],
+                                             factory: factory),
+                timer: CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("route", record.route)],
+                                         factory: factory))
+            known[key] = metrics
+            return metrics
         }
-        counter.increment()
-        let timer = latencyTimers.withLock { timers in
-            if let timer = timers[record.route] { return timer }
-            let timer = CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("route", record.route)],
-                                          factory: factory)
-            timers[record.route] = timer
-            return timer
-        }
+        metrics.counter.increment()
         let (seconds, attoseconds) = record.duration.components
-        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        metrics.timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// Publishes the counts, load duration and version of the corpus being served.

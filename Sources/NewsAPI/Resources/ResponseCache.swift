@@ -26,9 +26,14 @@ final class ResponseCache: Sendable {
         bytesPerShard = max(0, capacity / shards)
     }
 
+    /// Whether anything can be kept (a capacity of 0 turns the cache off).
+    var isEnabled: Bool {
+        bytesPerShard > 0
+    }
+
     /// The response kept for `key`, if any.
     func response(for key: ResponseCacheKey) -> Response? {
-        guard bytesPerShard > 0 else { return nil }
+        guard isEnabled else { return nil }
         return shard(for: key).contents.withLock { $0.entries[key] }
     }
 
@@ -60,7 +65,7 @@ final class ResponseCache: Sendable {
     }
 
     private func shard(for key: ResponseCacheKey) -> Shard {
-        shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+        shards[Int(UInt(bitPattern: key.hash) % UInt(shards.count))]
     }
 
     /// The bytes one entry is counted as.

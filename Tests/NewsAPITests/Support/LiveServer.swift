@@ -7,10 +7,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Starts the real server on 127.0.0.1, port 0, runs `body` with its port, and always stops it.
-func withLiveServer<T>(_ application: Application, threads: Int = 2,
+func withLiveServer<T>(_ application: some HTTPResponder, threads: Int = 2,
                        _ body: (Int) throws -> T) throws -> T {
     let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: threads),
-                            handler: application.respond)
+                            responder: application)
     let port = try server.start()
     defer { server.stop(grace: 1) }
     return try body(port)

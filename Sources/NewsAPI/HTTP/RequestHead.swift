@@ -1,0 +1,98 @@
+import CMicroHTTPD
+
+/// A request as libmicrohttpd holds it, read in place: nothing is copied until asked for.
+///
+/// It is only valid during the call it is passed to (libmicrohttpd owns the memory and reuses it for
+/// the connection's next request), so it must never be stored or captured. A responder uses it to
+/// find a prepared answer without building a `Request`; `Request(head)` copies everything out.
+public struct RequestHead {
+    private let connection: OpaquePointer
+    private let url: UnsafePointer<CChar>
+    private let methodName: UnsafePointer<CChar>
+    /// Whether the client sent a body (it has been discarded).
+    public let hasBody: Bool
+
+    init(connection: OpaquePointer, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>, hasBody: Bool) {
+        self.connection = connection
+        self.url = url
+        self.methodName = method
+        self.hasBody = hasBody
+    }
+
+    /// The request method.
+    public var method: HTTPMethod {
+        HTTPMethod(rawValue: String(cString: methodName))
+    }
+
+    /// Whether the method is `GET` or `HEAD`, read without making a string.
+    public var isGetOrHead: Bool {
+        strcmp(methodName, "GET") == 0 || strcmp(methodName, "HEAD") == 0
+    }
+
+    /// The percent-decoded path, copied (invalid UTF-8 repaired).
+    public var path: String {
+        String(cString: url)
+    }
+
+    /// Calls `body` with the bytes of the percent-decoded path, as received (not repaired).
+    public func withPathBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: UnsafeRawPointer(url).assumingMemoryBound(to: UInt8.self), count: strlen(url)))
+    }
+
+    /// The value of the first header field named `name` (case ignored), copied.
+    public func header(_ name: String) -> String? {
+        MHD_lookup_connection_value(connection, .HEADER_KIND, name).map { String(cString: $0) }
+    }
+
+    /// Calls `body` with each query parameter in the order sent: its decoded name and value bytes,
+    /// the value `nil` for a bare `?name`. Empty pieces (`?&&a=1`) are not parameters and are skipped.
+    public func forEachQueryItem(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
+        forEachValue(of: .GET_ARGUMENT_KIND) { name, value in
+            if name.isEmpty && value == nil { return }
+            body(name, value)
+        }
+    }
+
+    /// Calls `body` with each header field in the order received.
+    public func forEachHeader(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
+        forEachValue(of: .HEADER_KIND, body)
+    }
+
+    private typealias Visit = (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void
+
+    private func forEachValue(of kind: MHD_ValueKind, _ body: Visit) {
+        withoutActuallyEscaping(body) { visit in
+            withUnsafePointer(to: visit) { pointer in
+                _ = MHD_get_connection_values(connection, kind, RequestHead.iterator, UnsafeMutableRawPointer(mutating: pointer))
+            }
+        }
+    }
+
+    /// libmicrohttpd's iterator: hands each pair to the Swift closure that `cls` points to.
+    private static let iterator: MHD_KeyValueIterator = { cls, _, key, value in
+        guard let cls, let key else { return .YES }
+        let visit = cls.assumingMemoryBound(to: Visit.self).pointee
+        visit(RequestHead.bytes(of: key), value.map(RequestHead.bytes(of:)))
+        return .YES
+    }
+
+    private static func bytes(of text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    }
+}
+
+extension Request {
+    /// Copies a request out of libmicrohttpd's memory.
+    init(_ head: RequestHead) {
+        var query = QueryItems()
+        head.forEachQueryItem { name, value in
+            query.append(name: String(decoding: name, as: UTF8.self), value: value.map { String(decoding: $0, as: UTF8.self) })
+        }
+        var headers = HTTPHeaders()
+        head.forEachHeader { name, value in
+            headers.add(String(decoding: name, as: UTF8.self), value.map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }
+        self.init(method: head.method, path: head.path, query: query, headers: headers)
+        hasBody = head.hasBody
+    }
+}
