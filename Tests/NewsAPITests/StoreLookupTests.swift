@@ -195,6 +195,27 @@ import Testing
         #expect(snapshot.search(try TextQuery(parsing: "vietnam watched")).count == 3000)
     }
 
+    @Test func postingsMatchAScanOfEveryArticle() throws {
+        // Words shared by some articles and words only one article has, in lines split between the
+        // workers across several batches: each worker numbers its terms its own way, and every
+        // posting list must still name exactly the articles holding the word, in ordinal order.
+        let words = ["tariff", "steel", "solar", "rice", "chips", "ports", "loans", "rail", "coal", "fish", "silk"]
+        let filler = String(repeating: "Ministers met again this week to talk about trade. ", count: 60)
+        let lines = (0..<2500).map { index in
+            let chosen = words.indices.filter { (index * 7 + $0 * 13) % ($0 + 2) == 0 }.map { words[$0] }
+            let body = "\(filler)\(chosen.joined(separator: " ")) unique\(index)"
+            return #"{"id": "p\#(index)", "kind": "brief", "title": "Note \#(index)", "source": {"id": "s", "name": "S"}, "language": "en", "published_at": {"value": "2024-\#(String(format: "%02d", index % 12 + 1))-\#(String(format: "%02d", index % 28 + 1))", "precision": "day", "origin": "text"}, "body": "\#(body)"}"#
+        }
+        let snapshot = try CorpusFixture.load(articles: lines, measures: "[]", claims: "[]")
+        let ordinals = Array(0..<Int32(snapshot.articleCount))
+        for word in words + ["unique17", "unique2499", "ministers"] {
+            let expected = ordinals.filter { ordinal in
+                snapshot.article(at: ordinal).body.split(separator: " ").contains { $0 == word || $0 == "Ministers" && word == "ministers" }
+            }
+            #expect(snapshot.search(try TextQuery(parsing: word)) == expected, "postings of \(word)")
+        }
+    }
+
     @Test func emptyCorpusLoads() throws {
         let snapshot = try CorpusFixture.load(articles: [], measures: "[]", claims: "[]")
         #expect(snapshot.articleCount == 0)

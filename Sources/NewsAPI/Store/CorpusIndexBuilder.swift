@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Merges the index parts built by the loader's workers into the final full-text and mention
 /// indexes, in ordinal (newest-first) order.
 enum CorpusIndexBuilder {
@@ -14,7 +16,7 @@ enum CorpusIndexBuilder {
         let ordered = order.map { locations[Int($0)] }
         // Every part's terms become terms of part 0; entity terms were interned first and in the
         // same order by every part, so they already agree.
-        var termMaps: [ContiguousArray<Int32>?] = [nil]
+        var termMaps: [ContiguousArray<Int32>] = []
         for index in parts.indices.dropFirst() {
             var map = ContiguousArray<Int32>()
             map.reserveCapacity(parts[index].terms.count)
@@ -27,8 +29,16 @@ enum CorpusIndexBuilder {
         for index in parts.indices {
             parts[index].terms.releaseLookupTable()
         }
+        let maps = termMaps
+        parts.withUnsafeMutableBufferPointer { parts in
+            // Each iteration rewrites its own part.
+            nonisolated(unsafe) let parts = parts
+            DispatchQueue.concurrentPerform(iterations: maps.count) { index in
+                parts[index + 1].terms.renumberDocumentTerms(maps[index])
+            }
+        }
         let mentions = MentionIndex(lists: parts.map(\.mentions), ordered: ordered, entityCount: entityCount)
-        let text = InvertedIndex(terms: dictionary, parts: parts, termMaps: termMaps, ordered: ordered, threads: threads)
+        let text = InvertedIndex(terms: dictionary, parts: parts, ordered: ordered, threads: threads)
         return (text, mentions)
     }
 }

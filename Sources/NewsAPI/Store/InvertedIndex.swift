@@ -16,56 +16,56 @@ struct InvertedIndex: Sendable {
     /// The mean of `documentLengths`.
     let averageDocumentLength: Double
 
-    /// Builds the index from the workers' parts. `terms` is part 0's dictionary, which holds every
-    /// part's terms; `termMaps[part]` turns a part's term ids into those (`nil` for part 0 itself),
-    /// and `ordered[ordinal]` says where each article's data is.
-    init(
-        terms: TermDictionary,
-        parts: [IndexedArticles],
-        termMaps: [ContiguousArray<Int32>?],
-        ordered: [DocumentLocation],
-        threads: Int
-    ) {
+    /// Builds the index from the workers' parts, whose documents' term ids are all those of
+    /// `terms`; `ordered[ordinal]` says where each article's data is.
+    ///
+    /// The ordinals are split into one range per thread. Each thread counts its range's postings per
+    /// term, the counts give every (range, term) its own place in the term's list, and each thread
+    /// then fills its places: lists come out ascending with no thread reading another's documents.
+    init(terms: TermDictionary, parts: [IndexedArticles], ordered: [DocumentLocation], threads: Int) {
         self.terms = terms
         let termCount = terms.count
-        var starts = ContiguousArray<Int>(repeating: 0, count: termCount + 1)
-        for (part, map) in zip(parts, termMaps) {
-            for term in part.terms.documentTerms {
-                starts[Int(map?[Int(term)] ?? term) + 1] += 1
+        let documents = parts.map { PartDocuments($0.terms) }
+        let ranges = InvertedIndex.split(ordered.count, into: max(1, min(threads, ordered.count)))
+        var counts = [ContiguousArray<Int>](repeating: [], count: ranges.count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            nonisolated(unsafe) let counts = counts
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+                var perTerm = ContiguousArray<Int>(repeating: 0, count: termCount)
+                for ordinal in ranges[index] {
+                    documents.forEachPosting(of: ordered[ordinal]) { term, _ in perTerm[Int(term)] += 1 }
+                }
+                counts[index] = perTerm
             }
         }
+        // Each term's list holds range 0's postings, then range 1's, ...
+        var starts = ContiguousArray<Int>(repeating: 0, count: termCount + 1)
+        var cursors = [ContiguousArray<Int>](repeating: ContiguousArray(repeating: 0, count: termCount), count: ranges.count)
+        var total = 0
         for term in 0..<termCount {
-            starts[term + 1] += starts[term]
+            starts[term] = total
+            for index in ranges.indices {
+                cursors[index][term] = total
+                total += counts[index][term]
+            }
         }
-        let total = starts[termCount]
-        let firstPositions = starts
+        starts[termCount] = total
+        let firstPlaces = cursors
         var ordinals = ContiguousArray<Int32>(repeating: 0, count: total)
         var frequencies = ContiguousArray<UInt8>(repeating: 0, count: total)
-        // Each thread fills the postings of its own range of terms, reading every document in
-        // ordinal order, so every list comes out ascending.
-        let ranges = InvertedIndex.termRanges(starts: starts, count: max(1, min(threads, termCount)))
         ordinals.withUnsafeMutableBufferPointer { ordinals in
             frequencies.withUnsafeMutableBufferPointer { frequencies in
+                // Each thread writes only the places its counts reserved.
                 nonisolated(unsafe) let ordinals = ordinals
                 nonisolated(unsafe) let frequencies = frequencies
                 DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-                    let range = ranges[index]
-                    var cursor = Array(firstPositions[range])
-                    for (ordinal, location) in ordered.enumerated() {
-                        let part = parts[Int(location.part)]
-                        let map = termMaps[Int(location.part)]
-                        let document = Int(location.document)
-                        let documentStarts = part.terms.documentTermStarts
-                        let documentTerms = part.terms.documentTerms
-                        let documentFrequencies = part.terms.documentFrequencies
-                        for slot in documentStarts[document]..<documentStarts[document + 1] {
-                            let localTerm = documentTerms[slot]
-                            let term = Int(map?[Int(localTerm)] ?? localTerm)
-                            guard range.contains(term) else { continue }
-                            let position = cursor[term - range.lowerBound]
+                    var cursor = firstPlaces[index]
+                    for ordinal in ranges[index] {
+                        documents.forEachPosting(of: ordered[ordinal]) { term, frequency in
+                            let position = cursor[Int(term)]
                             ordinals[position] = Int32(ordinal)
-                            frequencies[position] = documentFrequencies[slot]
-                            cursor[term - range.lowerBound] = position + 1
+                            frequencies[position] = frequency
+                            cursor[Int(term)] = position + 1
                         }
                     }
                 }
@@ -85,23 +85,9 @@ struct InvertedIndex: Sendable {
         averageDocumentLength = ordered.isEmpty ? 1 : max(1, Double(totalLength) / Double(ordered.count))
     }
 
-    /// Splits the term ids into `count` consecutive ranges holding about as many postings each.
-    private static func termRanges(starts: ContiguousArray<Int>, count: Int) -> [Range<Int>] {
-        let termCount = starts.count - 1
-        let total = starts[termCount]
-        var bounds = [0]
-        for share in 1..<max(1, count) {
-            let target = total * share / count
-            var low = bounds.last!
-            var high = termCount
-            while low < high {
-                let middle = (low + high) / 2
-                if starts[middle] < target { low = middle + 1 } else { high = middle }
-            }
-            bounds.append(low)
-        }
-        bounds.append(termCount)
-        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
+    /// Splits `0..<count` into `parts` consecutive ranges of about equal size.
+    private static func split(_ count: Int, into parts: Int) -> [Range<Int>] {
+        (0..<parts).map { part in count * part / parts..<count * (part + 1) / parts }.filter { !$0.isEmpty }
     }
 
     /// The number of articles indexed.

@@ -87,6 +87,19 @@ struct TermCollector {
         return slot.id
     }
 
+    /// Rewrites the documents' term ids through `map` (`map[old] == new`), as when another
+    /// collector's dictionary becomes the one kept; this collector's own lookup is then out of step
+    /// with its documents and must not be used again.
+    mutating func renumberDocumentTerms(_ map: ContiguousArray<Int32>) {
+        map.withUnsafeBufferPointer { map in
+            documentTerms.withUnsafeMutableBufferPointer { terms in
+                for index in terms.indices {
+                    terms[index] = map[Int(terms[index])]
+                }
+            }
+        }
+    }
+
     /// Calls `body` with every term's id and bytes, in id order.
     func forEachTerm(_ body: (Int32, UnsafeBufferPointer<UInt8>) -> Void) {
         bytes.withUnsafeBufferPointer { stored in
