@@ -101,6 +101,39 @@ import Testing
         #expect(co == ["united-states:2", "nvidia:1", "to-lam:1", "vietnam:1"])
     }
 
+    @Test func coMentionsDoNotDependOnTheThreadsCountingThem() {
+        // Two workers' mention lists over 40 entities; each thread counts a range of entities.
+        var generator = SplitMix(seed: 11)
+        var lists = [MentionList(), MentionList()]
+        var ordered: [DocumentLocation] = []
+        var entitiesOfArticle: [[Int32]] = []
+        for article in 0..<600 {
+            let part = article % 2
+            var entities: [Int32] = []
+            for _ in 0..<Int(generator.next() % 6) {
+                let entity = Int32(generator.next() % 40)
+                if !entities.contains(entity) { entities.append(entity) }
+            }
+            for entity in entities { lists[part].beginMention(of: entity, count: 1) }
+            lists[part].endDocument()
+            ordered.append(DocumentLocation(part: Int32(part), document: Int32(article / 2)))
+            entitiesOfArticle.append(entities)
+        }
+        let single = MentionIndex(lists: lists, ordered: ordered, entityCount: 40, threads: 1)
+        let several = MentionIndex(lists: lists, ordered: ordered, entityCount: 40, threads: 3)
+        for entity in Int32(0)..<40 {
+            var shared: [Int32: Int32] = [:]
+            for entities in entitiesOfArticle where entities.contains(entity) {
+                for other in entities where other != entity { shared[other, default: 0] += 1 }
+            }
+            let expected = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(MentionIndex.coMentionLimit).map { "\($0.key):\($0.value)" }
+            #expect(single.coMentions(of: entity).map { "\($0.entity):\($0.count)" } == expected)
+            #expect(several.coMentions(of: entity).map { "\($0.entity):\($0.count)" } == expected)
+            #expect(Array(several.articles(mentioning: entity)) == entitiesOfArticle.indices.filter { entitiesOfArticle[$0].contains(entity) }.map { Int32($0) })
+        }
+    }
+
     // MARK: The bundled seed corpus
 
     @Test func seedCorpusLinksAsAReaderWould() throws {

@@ -20,7 +20,11 @@ extension CorpusLoader {
                     let bytesPerLine = max(1, (lines.last?.upperBound ?? 1) / max(1, lines.count))
                     let expected = fileSize / bytesPerLine / workerCount + 16
                     for index in workers.indices { workers[index].reserve(articles: expected) }
-                    loadedArticles.reserveCapacity(fileSize / bytesPerLine + 16)
+                    let expectedArticles = fileSize / bytesPerLine + 16
+                    loadedArticles.reserveCapacity(expectedArticles)
+                    articleLoadIndexByID.reserveCapacity(expectedArticles)
+                    articleLines.reserveCapacity(expectedArticles)
+                    documentLocations.reserveCapacity(expectedArticles)
                 }
                 let shares = CorpusLoader.split(lines, into: workerCount)
                 workers.withUnsafeMutableBufferPointer { workers in

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Who is mentioned where: each article's mentions, each entity's articles (newest first), and
 /// each entity's most frequent co-mentions.
 struct MentionIndex: Sendable {
@@ -10,9 +12,9 @@ struct MentionIndex: Sendable {
     private let entityArticles: ContiguousArray<Int32>
     private let coMentions: [[(entity: Int32, count: Int32)]]
 
-    /// Builds the index from the workers' mention lists; `ordered[ordinal]` says where each
-    /// article's mentions are.
-    init(lists: [MentionList], ordered: [DocumentLocation], entityCount: Int) {
+    /// Builds the index from the workers' mention lists, on up to `threads` threads;
+    /// `ordered[ordinal]` says where each article's mentions are.
+    init(lists: [MentionList], ordered: [DocumentLocation], entityCount: Int, threads: Int = 1) {
         self.lists = lists
         self.ordered = ordered
 
@@ -27,38 +29,77 @@ struct MentionIndex: Sendable {
         }
         var cursor = starts
         var articles = ContiguousArray<Int32>(repeating: 0, count: starts[entityCount])
+        // The same mentions by ordinal, in two flat arrays, for the co-mention counts below, which
+        // read every article's entities once per entity it mentions.
+        var articleEntityStarts = ContiguousArray<Int>()
+        articleEntityStarts.reserveCapacity(ordered.count + 1)
+        articleEntityStarts.append(0)
+        var articleEntities = ContiguousArray<Int32>()
+        articleEntities.reserveCapacity(starts[entityCount])
         for (ordinal, location) in ordered.enumerated() {
             let list = lists[Int(location.part)]
             for mention in list.mentionRange(of: Int(location.document)) {
-                let entity = Int(list.entities[mention])
-                articles[cursor[entity]] = Int32(ordinal)
-                cursor[entity] += 1
+                let entity = list.entities[mention]
+                articles[cursor[Int(entity)]] = Int32(ordinal)
+                cursor[Int(entity)] += 1
+                articleEntities.append(entity)
             }
+            articleEntityStarts.append(articleEntities.count)
         }
         entityArticleStarts = starts
         entityArticles = articles
-        var coMentions: [[(entity: Int32, count: Int32)]] = []
-        coMentions.reserveCapacity(entityCount)
-        var counts = ContiguousArray<Int32>(repeating: 0, count: entityCount)
-        var touched: [Int32] = []
-        for entity in 0..<entityCount {
-            for ordinal in articles[starts[entity]..<starts[entity + 1]] {
-                let location = ordered[Int(ordinal)]
-                let list = lists[Int(location.part)]
-                for mention in list.mentionRange(of: Int(location.document)) {
-                    let other = list.entities[mention]
-                    guard other != Int32(entity) else { continue }
-                    if counts[Int(other)] == 0 { touched.append(other) }
-                    counts[Int(other)] += 1
-                }
-            }
-            var top = touched.map { (entity: $0, count: counts[Int($0)]) }
-            top.sort { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
-            coMentions.append(Array(top.prefix(MentionIndex.coMentionLimit)))
-            for other in touched { counts[Int(other)] = 0 }
-            touched.removeAll(keepingCapacity: true)
+        coMentions = MentionIndex.topCoMentions(
+            entityArticleStarts: starts, entityArticles: articles,
+            articleEntityStarts: articleEntityStarts, articleEntities: articleEntities, threads: threads
+        )
+    }
+
+    /// For each entity, the `coMentionLimit` entities sharing the most articles with it. Entities are
+    /// split into one consecutive range per thread, of about equal numbers of articles.
+    private static func topCoMentions(
+        entityArticleStarts: ContiguousArray<Int>,
+        entityArticles: ContiguousArray<Int32>,
+        articleEntityStarts: ContiguousArray<Int>,
+        articleEntities: ContiguousArray<Int32>,
+        threads: Int
+    ) -> [[(entity: Int32, count: Int32)]] {
+        let entityCount = entityArticleStarts.count - 1
+        let total = entityArticleStarts[entityCount]
+        let shares = max(1, min(threads, entityCount))
+        var bounds = [0]
+        for share in 1..<shares {
+            let target = total * share / shares
+            bounds.append(max(bounds.last!, entityArticleStarts.firstIndex { $0 >= target } ?? entityCount))
         }
-        self.coMentions = coMentions
+        bounds.append(entityCount)
+        let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+        var results = [[[(entity: Int32, count: Int32)]]](repeating: [], count: shares)
+        results.withUnsafeMutableBufferPointer { results in
+            // Each iteration writes only its own result.
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: shares) { share in
+                var counts = ContiguousArray<Int32>(repeating: 0, count: entityCount)
+                var touched: [Int32] = []
+                var top: [[(entity: Int32, count: Int32)]] = []
+                top.reserveCapacity(ranges[share].count)
+                for entity in ranges[share] {
+                    for ordinal in entityArticles[entityArticleStarts[entity]..<entityArticleStarts[entity + 1]] {
+                        for other in articleEntities[articleEntityStarts[Int(ordinal)]..<articleEntityStarts[Int(ordinal) + 1]]
+                        where other != Int32(entity) {
+                            if counts[Int(other)] == 0 { touched.append(other) }
+                            counts[Int(other)] += 1
+                        }
+                    }
+                    var ranked = touched.map { (entity: $0, count: counts[Int($0)]) }
+                    ranked.sort { $0.count != $1.count ? $0.count > $1.count : $0.entity < $1.entity }
+                    top.append(Array(ranked.prefix(MentionIndex.coMentionLimit)))
+                    for other in touched { counts[Int(other)] = 0 }
+                    touched.removeAll(keepingCapacity: true)
+                }
+                results[share] = top
+            }
+        }
+        return results.flatMap { $0 }
     }
 
     /// The ordinals of the articles that mention `entity`, ascending (newest first).
