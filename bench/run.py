@@ -6,8 +6,9 @@ server on it, records boot time, MB/s loaded and resident memory, then drives ea
 wrk (-t1, keep-alive) at 64 and 256 connections. It does so twice: with the response cache on (the
 default: wrk asks for one URL again and again, so after the first request every answer is a kept
 one) and with it off (--response-cache-mb 0: every request is routed, computed and encoded). In the same run, alternating with our server, it
-drives two references serving the exact bytes of one /articles/{id} response: bench/bare.c (the
-least a libmicrohttpd program can do) and nginx (one worker, its own config in a temp dir).
+drives references serving the exact bytes of one /articles/{id} response: bench/bare.c (the least a
+libmicrohttpd program can do), the same program started with news-api's default daemon limits (idle
+timeout, connection caps, request memory), and nginx (one worker, its own config in a temp dir).
 Everything listens on 127.0.0.1 and is stopped at the end, also on failure.
 """
 import json
@@ -171,7 +172,7 @@ def main():
     for size in SIZES:
         directory = corpus(size)
         size_bytes = corpus_bytes(directory)
-        bare = web = None
+        bare = limited = web = None
         for cache in CACHE_MODES:
             server, port, boot_seconds, load_seconds = boot(directory, 64 if cache == "on" else 0)
             if cache == CACHE_MODES[0]:
@@ -197,20 +198,24 @@ def main():
                 body_file = os.path.join(OUT, "article.json")
                 with open(body_file, "wb") as out:
                     out.write(get(port, endpoints[0][1]))
-                bare_port, nginx_port = free_port(), free_port()
+                bare_port, limited_port, nginx_port = free_port(), free_port(), free_port()
                 bare = start([os.path.join(OUT, "bare"), str(bare_port), body_file, "2"])
+                limited = start([os.path.join(OUT, "bare"), str(limited_port), body_file, "2", "limits"])
                 web = nginx(nginx_port, body_file)
                 time.sleep(0.5)
             for connections in CONNECTIONS:
                 for label, path in endpoints:
                     ours = wrk(port, path, connections)
                     reference = wrk(bare_port, "/", connections)
+                    same_limits = wrk(limited_port, "/", connections)
                     static = wrk(nginx_port, "/", connections)
-                    rows.append((size, cache, connections, label, ours, reference, static))
+                    rows.append((size, cache, connections, label, ours, reference, same_limits, static))
                     log(f"{size} cache {cache} c{connections} {label}: {ours['rps']:.0f} req/s "
-                        f"(bare {reference['rps']:.0f}, nginx {static['rps']:.0f})")
+                        f"(bare {reference['rps']:.0f}, bare with limits {same_limits['rps']:.0f}, "
+                        f"nginx {static['rps']:.0f})")
             stop(server)
         stop(bare)
+        stop(limited)
         stop(web)
 
     lines = ["| articles | corpus MB | boot s | load s | MB/s | RSS MB | peak RSS MB | RSS / corpus |",
@@ -222,7 +227,8 @@ def main():
     for size, cache, connections, label, ours, reference, static in rows:
         errors = ours["socket_errors"] or (f"{ours['non2xx']} non-2xx" if ours["non2xx"] else "")
         lines.append(f"| {size:,} | {cache} | {connections} | `{label}` | {ours['rps']:,.0f} | {ours['p50']:.2f} | {ours['p99']:.2f} | "
-                     f"{ours['rps'] / reference['rps']:.2f} | {ours['rps'] / static['rps']:.2f} | {errors} |")
+                     f"{ours['rps'] / reference['rps']:.2f} | {ours['rps'] / same_limits['rps']:.2f} | "
+                     f"{ours['rps'] / static['rps']:.2f} | {errors} |")
     table = "\n".join(lines)
     with open(os.path.join(OUT, "results.md"), "w") as out:
         out.write(table + "\n")
