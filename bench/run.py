@@ -168,6 +168,8 @@ def main():
     signal.signal(signal.SIGINT, stop_all)
     signal.signal(signal.SIGTERM, stop_all)
     os.makedirs(OUT, exist_ok=True)
+    if os.path.exists(os.path.join(OUT, "rows.jsonl")):
+        os.remove(os.path.join(OUT, "rows.jsonl"))
     load_rows, rows = [], []
     for size in SIZES:
         directory = corpus(size)
@@ -210,7 +212,13 @@ def main():
                     same_limits = wrk(limited_port, "/", connections)
                     static = wrk(nginx_port, "/", connections)
                     rows.append((size, cache, connections, label, ours, reference, same_limits, static))
+                    # Each row is also written as it is measured, so a run stopped part way keeps its figures.
+                    with open(os.path.join(OUT, "rows.jsonl"), "a") as out:
+                        out.write(json.dumps({"articles": size, "cache": cache, "connections": connections,
+                                              "endpoint": label, "ours": ours, "bare": reference,
+                                              "bare_with_limits": same_limits, "nginx": static}) + "\n")
                     log(f"{size} cache {cache} c{connections} {label}: {ours['rps']:.0f} req/s "
+                        f"p50 {ours['p50']:.2f} ms p99 {ours['p99']:.2f} ms "
                         f"(bare {reference['rps']:.0f}, bare with limits {same_limits['rps']:.0f}, "
                         f"nginx {static['rps']:.0f})")
             stop(server)
@@ -222,9 +230,10 @@ def main():
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size, mb, boot_s, load_s, rate, rss, peak, ratio in load_rows:
         lines.append(f"| {size:,} | {mb:.0f} | {boot_s:.2f} | {load_s:.2f} | {rate:.0f} | {rss:.0f} | {peak:.0f} | {ratio:.2f} |")
-    lines += ["", "| articles | cache | conns | endpoint | req/s | p50 ms | p99 ms | x bare C | x nginx | errors |",
-              "|---:|---|---:|---|---:|---:|---:|---:|---:|---|"]
-    for size, cache, connections, label, ours, reference, static in rows:
+    lines += ["", "| articles | cache | conns | endpoint | req/s | p50 ms | p99 ms | x bare C | x bare C, same limits "
+                  "| x nginx | errors |",
+              "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|"]
+    for size, cache, connections, label, ours, reference, same_limits, static in rows:
         errors = ours["socket_errors"] or (f"{ours['non2xx']} non-2xx" if ours["non2xx"] else "")
         lines.append(f"| {size:,} | {cache} | {connections} | `{label}` | {ours['rps']:,.0f} | {ours['p50']:.2f} | {ours['p99']:.2f} | "
                      f"{ours['rps'] / reference['rps']:.2f} | {ours['rps'] / same_limits['rps']:.2f} | "
