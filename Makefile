@@ -134,7 +134,8 @@ test-load: setup
 	$(PYTHON) Tests/Load/run_faults.py --server "$$($(SWIFT) build --show-bin-path)/news-api" --data '$(DATA)' \
 		--seconds $(LOAD_SECONDS)
 
-## Benchmark: release build, synthetic corpora of BENCH_SIZES articles, wrk against us, bare C and nginx.
+## Benchmark: release build, synthetic corpora of BENCH_SIZES articles, wrk against us, bare C (as is and with our
+## daemon limits) and nginx; the table goes to bench/out/results.md, each row also to bench/out/rows.jsonl.
 bench: setup
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk nginx; }
 	$(SWIFT) build -c release --product news-api
