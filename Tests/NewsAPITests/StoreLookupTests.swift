@@ -207,11 +207,12 @@ import Testing
             return #"{"id": "p\#(index)", "kind": "brief", "title": "Note \#(index)", "source": {"id": "s", "name": "S"}, "language": "en", "published_at": {"value": "2024-\#(String(format: "%02d", index % 12 + 1))-\#(String(format: "%02d", index % 28 + 1))", "precision": "day", "origin": "text"}, "body": "\#(body)"}"#
         }
         let snapshot = try CorpusFixture.load(articles: lines, measures: "[]", claims: "[]")
-        let ordinals = Array(0..<Int32(snapshot.articleCount))
+        let wordsByOrdinal = (0..<Int32(snapshot.articleCount)).map { ordinal in
+            Set(snapshot.article(at: ordinal).body.lowercased().split(separator: " "))
+        }
         for word in words + ["unique17", "unique2499", "ministers"] {
-            let expected = ordinals.filter { ordinal in
-                snapshot.article(at: ordinal).body.split(separator: " ").contains { $0 == word || $0 == "Ministers" && word == "ministers" }
-            }
+            let expected = wordsByOrdinal.indices.filter { wordsByOrdinal[$0].contains(Substring(word)) }.map { Int32($0) }
+            #expect(!expected.isEmpty)
             #expect(snapshot.search(try TextQuery(parsing: word)) == expected, "postings of \(word)")
         }
     }
