@@ -144,6 +144,9 @@ import Testing
         #expect(SortedOrdinals.intersection(of: [[4, 8]]) == [4, 8])
         let slices: [ArraySlice<Int32>] = [[0, 1, 2, 3, 4, 5][2...], [1, 3, 5][...]]
         #expect(SortedOrdinals.intersection(of: slices) == [3, 5])
+        // Lists with no contiguous storage are read through a copy.
+        let computed = [(0..<40).lazy.map { Int32($0 * 3) }, (0..<40).lazy.map { Int32($0 * 2) }]
+        #expect(SortedOrdinals.intersection(of: computed) == [0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 78])
     }
 
     @Test func gallopingIntersectionMatchesANaiveOne() {

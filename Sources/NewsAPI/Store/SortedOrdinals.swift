@@ -1,24 +1,32 @@
 /// Set operations on ascending lists of article ordinals, in time proportional to the smaller lists.
 public enum SortedOrdinals {
-    /// The ordinals present in every list, ascending. Walks the shortest list and gallops through
-    /// the others. No lists, or any empty list, gives an empty result.
+    /// The ordinals present in every list, ascending. Starts from the shortest list and keeps what
+    /// each longer one also holds, galloping through it. No lists, or any empty list, gives an empty
+    /// result.
     public static func intersection<List: RandomAccessCollection>(of lists: [List]) -> [Int32]
     where List.Element == Int32, List.Index == Int {
         guard !lists.isEmpty else { return [] }
         let sorted = lists.sorted { $0.count < $1.count }
         guard let shortest = sorted.first, !shortest.isEmpty else { return [] }
-        if sorted.count == 1 { return Array(shortest) }
-        var cursors = sorted.map(\.startIndex)
+        var result = Array(shortest)
+        for list in sorted.dropFirst() where !result.isEmpty {
+            // Read through a buffer: indexing a collection held in an array would retain and
+            // release its storage at every step, from every thread answering at once.
+            result = list.withContiguousStorageIfAvailable { retained(result, in: $0) }
+                ?? Array(list).withUnsafeBufferPointer { retained(result, in: $0) }
+        }
+        return result
+    }
+
+    /// The values of `candidates` (ascending) that `list` (ascending) also holds.
+    private static func retained(_ candidates: [Int32], in list: UnsafeBufferPointer<Int32>) -> [Int32] {
         var result: [Int32] = []
-        result.reserveCapacity(shortest.count)
-        candidates: for value in shortest {
-            for list in 1..<sorted.count {
-                let position = gallop(sorted[list], from: cursors[list], toFirstAtLeast: value)
-                cursors[list] = position
-                if position == sorted[list].endIndex { break candidates }
-                if sorted[list][position] != value { continue candidates }
-            }
-            result.append(value)
+        result.reserveCapacity(candidates.count)
+        var cursor = 0
+        for value in candidates {
+            cursor = gallop(list, from: cursor, toFirstAtLeast: value)
+            if cursor == list.endIndex { break }
+            if list[cursor] == value { result.append(value) }
         }
         return result
     }
