@@ -147,13 +147,21 @@ import Testing
         // Lists with no contiguous storage are read through a copy.
         let computed = [(0..<40).lazy.map { Int32($0 * 3) }, (0..<40).lazy.map { Int32($0 * 2) }]
         #expect(SortedOrdinals.intersection(of: computed) == [0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 78])
+        // A short list against a long one (galloped) and two of a length (merged).
+        #expect(SortedOrdinals.intersection(of: [[5, 500, 999, 1000], Array(0..<1000)]) == [5, 500, 999])
+        #expect(SortedOrdinals.intersection(of: [[2, 3, 5, 8], [1, 2, 3, 4, 8, 9]]) == [2, 3, 8])
     }
 
-    @Test func gallopingIntersectionMatchesANaiveOne() {
+    @Test func intersectionMatchesANaiveOne() {
+        // Lists of similar lengths are merged; a list more than `mergeRatio` times longer than the
+        // candidates left is galloped through. Both ways must give the same answer.
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<50 {
-            let lists = (0..<3).map { _ in
-                Array(Set((0..<Int.random(in: 0...400, using: &generator)).map { _ in Int32.random(in: 0..<2000, using: &generator) })).sorted()
+        for round in 0..<100 {
+            let lists = (0..<3).map { list in
+                let longest = round % 2 == 0 || list > 0 ? 400 : 30
+                return Array(Set((0..<Int.random(in: 0...longest, using: &generator)).map { _ in
+                    Int32.random(in: 0..<2000, using: &generator)
+                })).sorted()
             }
             let expected = lists.dropFirst().reduce(Set(lists[0])) { $0.intersection($1) }.sorted()
             #expect(SortedOrdinals.intersection(of: lists) == expected)

@@ -18,18 +18,42 @@ public enum SortedOrdinals {
         return result
     }
 
-    /// The values of `candidates` (ascending) that `list` (ascending) also holds.
+    /// The values of `candidates` (ascending) that `list` (ascending) also holds: a merge of the two
+    /// when `list` is at most `mergeRatio` times longer, else a gallop through `list` per candidate.
     private static func retained(_ candidates: [Int32], in list: UnsafeBufferPointer<Int32>) -> [Int32] {
-        var result: [Int32] = []
-        result.reserveCapacity(candidates.count)
-        var cursor = 0
-        for value in candidates {
-            cursor = gallop(list, from: cursor, toFirstAtLeast: value)
-            if cursor == list.endIndex { break }
-            if list[cursor] == value { result.append(value) }
+        if list.count > candidates.count * mergeRatio {
+            var result: [Int32] = []
+            result.reserveCapacity(candidates.count)
+            var cursor = 0
+            for value in candidates {
+                cursor = gallop(list, from: cursor, toFirstAtLeast: value)
+                if cursor == list.endIndex { break }
+                if list[cursor] == value { result.append(value) }
+            }
+            return result
         }
-        return result
+        return candidates.withUnsafeBufferPointer { candidates in
+            [Int32](unsafeUninitializedCapacity: candidates.count) { result, count in
+                // Branch-free: every step writes the smaller value and keeps it only when both
+                // lists hold it, then moves past the smaller of the two (or both when equal).
+                var kept = 0
+                var left = 0
+                var right = 0
+                while left < candidates.count, right < list.count {
+                    let candidate = candidates[left]
+                    let other = list[right]
+                    result[kept] = candidate
+                    kept &+= candidate == other ? 1 : 0
+                    left &+= candidate <= other ? 1 : 0
+                    right &+= other <= candidate ? 1 : 0
+                }
+                count = kept
+            }
+        }
     }
+
+    /// How much longer than the candidates a list may be for merging to beat galloping.
+    static let mergeRatio = 8
 
     /// The ordinals of `list` that are not in `excluded`, ascending.
     public static func subtracting<Excluded: RandomAccessCollection>(_ excluded: Excluded, from list: [Int32]) -> [Int32]
