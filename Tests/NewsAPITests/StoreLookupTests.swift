@@ -216,6 +216,20 @@ import Testing
             #expect(snapshot.search(try TextQuery(parsing: word)) == expected, "postings of \(word)")
         }
         #expect(snapshot.search(try TextQuery(parsing: "harbour")) == [])
+        // Several words: common ones (here in more than 1 article in 32) are checked against bitmaps,
+        // the others merged or galloped through; every way must agree with the scan.
+        #expect(snapshot.textIndex.denseBitmapBytes > 0)
+        let pairs = [("ministers", "tariff"), ("tariff", "steel"), ("silk", "rice"), ("unique17", "ministers"),
+                     ("fish", "unique2499"), ("tariff", "unique17"), ("coal", "loans")]
+        for (first, second) in pairs {
+            let expected = wordsByOrdinal.indices.filter {
+                wordsByOrdinal[$0].contains(Substring(first)) && wordsByOrdinal[$0].contains(Substring(second))
+            }.map { Int32($0) }
+            #expect(snapshot.search(try TextQuery(parsing: "\(first) \(second)")) == expected, "\(first) \(second)")
+            let scope = Array(stride(from: Int32(0), to: Int32(snapshot.articleCount), by: 3))
+            #expect(snapshot.search(try TextQuery(parsing: "\(first) \(second)"), within: scope)
+                == expected.filter { $0 % 3 == 0 }, "\(first) \(second) within every third article")
+        }
     }
 
     @Test func emptyCorpusLoads() throws {

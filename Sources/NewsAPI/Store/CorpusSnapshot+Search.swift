@@ -7,13 +7,12 @@ extension CorpusSnapshot {
     /// Every word must occur; phrases are checked by re-reading only the candidate articles;
     /// excluded words and phrases remove articles. The work follows the shortest posting list.
     public func search(_ query: TextQuery, within scope: [Int32]? = nil) -> [Int32] {
-        var lists: [ArraySlice<Int32>] = []
+        var ids: [Int32] = []
         for term in query.requiredTerms {
             guard let id = textIndex.terms.find(term) else { return [] }
-            lists.append(textIndex.postings(of: id))
+            ids.append(id)
         }
-        if let scope { lists.append(scope[...]) }
-        var results = SortedOrdinals.intersection(of: lists)
+        var results = textIndex.articles(containingAll: ids, within: scope?[...])
         let matcher = QueryTermMatcher(query)
         if !matcher.phrases.isEmpty {
             results = results.filter { matcher.containsRequiredPhrases(articles[Int($0)]) }

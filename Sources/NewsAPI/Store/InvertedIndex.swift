@@ -13,6 +13,10 @@ struct InvertedIndex: Sendable {
     private let postingFrequencies: ContiguousArray<UInt8>
     /// Tokens per article (title and body), by ordinal.
     let documentLengths: ContiguousArray<Int32>
+    /// The articles of each word found in at least one article in `denseShare` (and in at least
+    /// `denseMinimum`), as bitmaps: a search keeps the candidates whose bit is set instead of walking
+    /// the word's long posting list.
+    private let denseBitmaps: [Int32: OrdinalBitmap]
     /// The mean of `documentLengths`.
     let averageDocumentLength: Double
 
@@ -82,8 +86,21 @@ struct InvertedIndex: Sendable {
         postingOrdinals = ordinals
         postingFrequencies = frequencies
         documentLengths = lengths
+        var bitmaps: [Int32: OrdinalBitmap] = [:]
+        for term in 0..<termCount {
+            let frequency = starts[term + 1] - starts[term]
+            if frequency >= InvertedIndex.denseMinimum, frequency * InvertedIndex.denseShare >= ordered.count {
+                bitmaps[Int32(term)] = OrdinalBitmap(ordinals[starts[term]..<starts[term + 1]], count: ordered.count)
+            }
+        }
+        denseBitmaps = bitmaps
         averageDocumentLength = ordered.isEmpty ? 1 : max(1, Double(totalLength) / Double(ordered.count))
     }
+
+    /// A word in at least one article in this many gets a bitmap.
+    static let denseShare = 32
+    /// ... and in at least this many articles.
+    static let denseMinimum = 64
 
     /// Splits `0..<count` into `parts` consecutive ranges of about equal size.
     private static func split(_ count: Int, into parts: Int) -> [Range<Int>] {
@@ -99,6 +116,29 @@ struct InvertedIndex: Sendable {
     /// The ordinals of the articles containing `term`, ascending.
     func postings(of term: Int32) -> ArraySlice<Int32> {
         postingOrdinals[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]]
+    }
+
+    /// The articles containing every one of `terms` (and in `scope`, when given), ascending. Starts
+    /// from the shortest list; words with a bitmap are then checked bit by bit, the others merged or
+    /// galloped through.
+    func articles(containingAll terms: [Int32], within scope: ArraySlice<Int32>?) -> [Int32] {
+        var lists = terms.map { (term: Optional($0), postings: postings(of: $0)) }
+        if let scope { lists.append((nil, scope)) }
+        lists.sort { $0.postings.count < $1.postings.count }
+        guard var result = lists.first.map({ Array($0.postings) }) else { return [] }
+        for list in lists.dropFirst() where !result.isEmpty {
+            if let term = list.term, let bitmap = denseBitmaps[term] {
+                result = bitmap.filter(result)
+            } else {
+                result = SortedOrdinals.intersection(of: [result[...], list.postings])
+            }
+        }
+        return result
+    }
+
+    /// The bytes the bitmaps of common words take.
+    var denseBitmapBytes: Int {
+        denseBitmaps.values.reduce(0) { $0 + $1.byteCount }
     }
 
     /// The frequencies matching `postings(of:)`, position for position.
