@@ -99,7 +99,7 @@ struct InvertedIndex: Sendable {
 
     /// A word in at least one article in this many gets a bitmap.
     static let denseShare = 32
-    /// ... and in at least this many articles.
+    /// A word in fewer articles than this gets no bitmap, however small the corpus.
     static let denseMinimum = 64
 
     /// Splits `0..<count` into `parts` consecutive ranges of about equal size.
