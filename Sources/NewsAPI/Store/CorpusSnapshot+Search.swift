@@ -27,7 +27,7 @@ extension CorpusSnapshot {
             guard !results.isEmpty else { break }
             let ids = phrase.compactMap { textIndex.terms.find($0) }
             guard ids.count == phrase.count else { continue }
-            let suspects = SortedOrdinals.intersection(of: [results[...]] + ids.map { textIndex.postings(of: $0) })
+            let suspects = textIndex.articles(containingAll: ids, within: results[...])
             let confirmed = suspects.filter { matcher.occurs(codes, in: articles[Int($0)]) }
             results = SortedOrdinals.subtracting(confirmed, from: results)
         }

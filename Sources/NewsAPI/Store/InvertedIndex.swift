@@ -130,7 +130,7 @@ struct InvertedIndex: Sendable {
             if let term = list.term, let bitmap = denseBitmaps[term] {
                 result = bitmap.filter(result)
             } else {
-                result = SortedOrdinals.intersection(of: [result[...], list.postings])
+                result = SortedOrdinals.retained(result, in: list.postings)
             }
         }
         return result

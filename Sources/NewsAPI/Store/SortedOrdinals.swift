@@ -1,8 +1,8 @@
 /// Set operations on ascending lists of article ordinals, in time proportional to the smaller lists.
 public enum SortedOrdinals {
     /// The ordinals present in every list, ascending. Starts from the shortest list and keeps what
-    /// each longer one also holds, galloping through it. No lists, or any empty list, gives an empty
-    /// result.
+    /// each longer one also holds (see `retained(_:in:)`). No lists, or any empty list, gives an
+    /// empty result.
     public static func intersection<List: RandomAccessCollection>(of lists: [List]) -> [Int32]
     where List.Element == Int32, List.Index == Int {
         guard !lists.isEmpty else { return [] }
@@ -10,17 +10,23 @@ public enum SortedOrdinals {
         guard let shortest = sorted.first, !shortest.isEmpty else { return [] }
         var result = Array(shortest)
         for list in sorted.dropFirst() where !result.isEmpty {
-            // Read through a buffer: indexing a collection held in an array would retain and
-            // release its storage at every step, from every thread answering at once.
-            result = list.withContiguousStorageIfAvailable { retained(result, in: $0) }
-                ?? Array(list).withUnsafeBufferPointer { retained(result, in: $0) }
+            result = retained(result, in: list)
         }
         return result
     }
 
+    /// The values of `candidates` (ascending) that `list` (ascending) also holds.
+    static func retained<List: RandomAccessCollection>(_ candidates: [Int32], in list: List) -> [Int32]
+    where List.Element == Int32, List.Index == Int {
+        // Read through a buffer: indexing a collection held in an array would retain and release
+        // its storage at every step, from every thread answering at once.
+        list.withContiguousStorageIfAvailable { retained(candidates, inBuffer: $0) }
+            ?? Array(list).withUnsafeBufferPointer { retained(candidates, inBuffer: $0) }
+    }
+
     /// The values of `candidates` (ascending) that `list` (ascending) also holds: a merge of the two
     /// when `list` is at most `mergeRatio` times longer, else a gallop through `list` per candidate.
-    private static func retained(_ candidates: [Int32], in list: UnsafeBufferPointer<Int32>) -> [Int32] {
+    private static func retained(_ candidates: [Int32], inBuffer list: UnsafeBufferPointer<Int32>) -> [Int32] {
         if list.count > candidates.count * mergeRatio {
             var result: [Int32] = []
             result.reserveCapacity(candidates.count)
