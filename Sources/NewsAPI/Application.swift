@@ -10,7 +10,7 @@ public final class Application: HTTPResponder {
     /// Loads the data directory into a new snapshot.
     public typealias Loader = @Sendable () throws -> CorpusSnapshot
 
-    private let current: Mutex<ServedSnapshot>
+    private let current: Mutex<Served>
     private let reloading = Mutex<Void>(())
     private let loader: Loader?
     private let openAPIDocument: [UInt8]
@@ -27,21 +27,15 @@ public final class Application: HTTPResponder {
         self.logger = logger
         self.metrics = metrics
         self.loader = loader
-        // The first router cannot refer to `self` before it exists; it is replaced at once below.
-        current = Mutex(ServedSnapshot(snapshot: snapshot, router: Router(logger: logger), configuration: configuration))
+        // The first pipeline cannot refer to `self` before it exists; it is replaced at once below.
+        current = Mutex(Served(snapshot: snapshot, pipeline: HTTPPipeline([], endpoint: Router(logger: logger).respond)))
         current.withLock { $0 = serve(snapshot) }
         metrics.corpusLoaded(snapshot)
     }
 
     /// Answers one request on the current snapshot.
     @Sendable public func respond(to request: Request) -> Response {
-        current.withLock { $0 }.respond(to: request)
-    }
-
-    /// The answer kept for a GET or HEAD asked before on the current snapshot, found without copying
-    /// the request, or `nil`.
-    public func preparedResponse(for head: RequestHead) -> Response? {
-        current.withLock { $0 }.preparedResponse(for: head)
+        current.withLock { $0.pipeline }.respond(to: request)
     }
 
     /// The snapshot being served.
@@ -74,7 +68,13 @@ public final class Application: HTTPResponder {
         }
     }
 
-    private func serve(_ snapshot: CorpusSnapshot) -> ServedSnapshot {
+    /// A snapshot and the pipeline that answers over it.
+    private struct Served: Sendable {
+        let snapshot: CorpusSnapshot
+        let pipeline: HTTPPipeline
+    }
+
+    private func serve(_ snapshot: CorpusSnapshot) -> Served {
         var router = Application.buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, metrics: metrics,
                                              logger: logger)
         if let token = configuration.adminToken, loader != nil {
@@ -83,7 +83,23 @@ public final class Application: HTTPResponder {
             }
             router.on(.post, "/admin/reload", use: admin.reload)
         }
-        return ServedSnapshot(snapshot: snapshot, router: router, configuration: configuration)
+        return Served(snapshot: snapshot, pipeline: Application.buildPipeline(snapshot: snapshot, router: router,
+                                                                               configuration: configuration))
+    }
+
+    /// The HTTP behaviours every answer goes through, outermost first, around the router.
+    static func buildPipeline(snapshot: CorpusSnapshot, router: Router, configuration: APIConfiguration) -> HTTPPipeline {
+        HTTPPipeline([
+            ConditionalRequests(lastModified: snapshot.dataModifiedAt),
+            ResponseCaching(bytes: configuration.responseCacheBytes, variesByOrigin: !configuration.allowsAnyOrigin),
+            CORS(origins: configuration.corsOrigins, maxAge: configuration.corsMaxAge),
+            NoSniff(),
+            RequestLimits(maxQueryParameters: configuration.maxQueryParameters),
+            Compression(),
+            Validators(version: snapshot.version, lastModified: snapshot.dataModifiedAt.map(HTTPDate.format),
+                       maxAge: configuration.cacheMaxAge),
+            PrettyPrinting(),
+        ], endpoint: router.respond)
     }
 
     /// The routes of the API over one snapshot.

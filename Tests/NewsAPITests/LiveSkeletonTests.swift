@@ -78,7 +78,7 @@ import Testing
             return .json(json.bytes)
         }
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-                                handler: router.respond)
+                                responder: HandlerResponder(router.respond))
         let port = try server.start()
         defer { server.stop(grace: 1) }
         let reply = try TestHTTPClient(port: port).request("GET", "/echo/United%20States?b=2&a=x+y&b=%C3%A9&flag")
@@ -101,7 +101,7 @@ import Testing
 
     @Test func serverReportsBoundPortAndStops() throws {
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 1),
-                                handler: application.respond)
+                                responder: application)
         let port = try server.start()
         #expect(port > 0)
         #expect(server.port == port)
@@ -112,7 +112,7 @@ import Testing
 
     @Test func badHostIsAnError() {
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: "not-an-address", port: 0),
-                                handler: application.respond)
+                                responder: application)
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
 }

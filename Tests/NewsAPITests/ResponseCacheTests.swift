@@ -6,9 +6,12 @@ import Testing
 /// The response cache: answers kept per URL and negotiated headers are the answers the router would
 /// give, the cache stays within its byte budget, and what must not be kept is not.
 @Suite struct ResponseCacheTests {
-    private static func key(_ path: String, _ query: [(String, String?)] = [], gzip: Bool = false) -> ResponseCacheKey {
-        ResponseCacheKey(path: path, query: QueryItems(query.map { QueryItems.Item(name: $0.0, value: $0.1) }), gzip: gzip,
-                         acceptsNDJSON: false, origin: nil)
+    private static func key(_ path: String, _ query: [(String, String?)] = [], gzip: Bool = false,
+                            headers: HTTPHeaders = [:], variesByOrigin: Bool = false) -> ResponseCacheKey {
+        var request = Request(path: path, query: QueryItems(query.map { QueryItems.Item(name: $0.0, value: $0.1) }),
+                              headers: headers)
+        if gzip { request.headers.add("Accept-Encoding", "gzip") }
+        return ResponseCacheKey(request, variesByOrigin: variesByOrigin)
     }
 
     private static func application(cacheBytes: Int) throws -> Application {
@@ -20,7 +23,7 @@ import Testing
         let cache = ResponseCache(capacity: 64 * 1024, shards: 4)
         for index in 0..<500 {
             let kept = cache.keep(.json(Array(repeating: UInt8(ascii: "x"), count: 700)), for: Self.key("/articles/\(index)"))
-            #expect(kept.preparedCopy != nil)
+            #expect(kept.cached != nil)
         }
         let usage = cache.usage
         #expect(usage.bytes <= 64 * 1024)
@@ -28,7 +31,7 @@ import Testing
         #expect(cache.response(for: Self.key("/articles/499")) != nil, "the newest entry is never the one dropped")
 
         let missing = Problem.notFound("no such article").response
-        #expect(cache.keep(missing, for: Self.key("/articles/missing")).preparedCopy == nil)
+        #expect(cache.keep(missing, for: Self.key("/articles/missing")).cached == nil)
         #expect(cache.response(for: Self.key("/articles/missing")) == nil)
         let huge = Response.json(Array(repeating: UInt8(ascii: "x"), count: 64 * 1024))
         _ = cache.keep(huge, for: Self.key("/huge"))
@@ -46,6 +49,11 @@ import Testing
         #expect(Self.key("/articles", [("a", "1&b=2")]) != Self.key("/articles", [("a", "1"), ("b", "2")]))
         #expect(Self.key("/articles", gzip: true) != Self.key("/articles", gzip: false))
         #expect(Self.key("/articles", [("q", "trade")]) == Self.key("/articles", [("q", "trade")]))
+        #expect(Self.key("/a", headers: ["Accept": "application/x-ndjson"]) != Self.key("/a"))
+        #expect(Self.key("/a", headers: ["Origin": "https://a.example"]) == Self.key("/a"))
+        #expect(Self.key("/a", headers: ["Origin": "https://a.example"], variesByOrigin: true)
+            != Self.key("/a", variesByOrigin: true))
+        #expect(Self.key("/a", headers: ["Accept-Encoding": "gzip;q=0"]) == Self.key("/a"))
     }
 
     @Test func cachedAnswersAreTheAnswersOfAnApplicationWithoutACache() throws {

@@ -12,8 +12,6 @@ import Glibc
 /// calls the handler from several threads at once, so the handler must only read immutable or
 /// synchronised state. Start with `start()`, which reports the bound port; stop with `stop(grace:)`.
 public final class HTTPServer: Sendable {
-    /// What a handler does with a request.
-    public typealias Handler = @Sendable (Request) -> Response
     /// Told about every request after its response is queued (access log, metrics).
     public typealias Observer = @Sendable (RequestRecord) -> Void
 
@@ -28,13 +26,6 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.context = HTTPServerContext(responder: responder, observer: observer, logger: logger)
         self.logger = logger
-    }
-
-    /// Creates a server that will answer every request with `handler` and report each to `observer`.
-    public convenience init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
-                            observer: Observer? = nil, handler: @escaping Handler) {
-        self.init(configuration: configuration, logger: logger, observer: observer,
-                  responder: HandlerResponder(handler: handler))
     }
 
     /// Starts listening and returns the bound port (useful when the configured port is 0).

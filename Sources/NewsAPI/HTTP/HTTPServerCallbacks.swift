@@ -29,24 +29,18 @@ enum HTTPServerCallbacks {
             return .YES
         }
         let started = ContinuousClock.now
-        let head = RequestHead(connection: connection, url: url, method: method,
-                               hasBody: requestMark.pointee == Mark.bodyRefused)
-        // A stopping server adds `Connection: close`, which a prepared answer cannot carry.
-        var response: Response
-        if !context.isStopping, let prepared = context.responder.preparedResponse(for: head) {
-            response = prepared
-        } else {
-            response = context.responder.respond(to: Request(head))
-            if context.isStopping {
-                response.headers.set("Connection", "close")
-            }
+        let request = Request(RequestHead(connection: connection, url: url, method: method,
+                                          hasBody: requestMark.pointee == Mark.bodyRefused))
+        var response = context.responder.respond(to: request)
+        if context.isStopping {
+            // Keep-alive clients go away instead of sending more requests (this drops a cached copy).
+            response.headers.set("Connection", "close")
         }
         let result = queue(response, on: connection)
         if let observer = context.observer {
-            let method = head.method
-            observer(RequestRecord(method: method, path: head.path,
+            observer(RequestRecord(method: request.method, path: request.path,
                                    route: response.routeLabel ?? Router.unmatchedLabel, status: response.status,
-                                   bytes: method == .head ? 0 : response.body.count,
+                                   bytes: request.method == .head ? 0 : response.body.count,
                                    duration: ContinuousClock.now - started))
         }
         return result
@@ -71,10 +65,10 @@ enum HTTPServerCallbacks {
         Unmanaged<BodyStream>.fromOpaque(cls).release()
     }
 
-    /// Hands a response to libmicrohttpd, which copies the body.
+    /// Hands a response to libmicrohttpd: its cached copy when it has one, else a new one (the body is copied).
     private static func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
-        if let prepared = response.preparedCopy {
-            return MHD_queue_response(connection, UInt32(response.status.code), prepared.handle)
+        if let cached = response.cached {
+            return MHD_queue_response(connection, UInt32(response.status.code), cached.handle)
         }
         let prepared: OpaquePointer?
         if let stream = response.stream {

@@ -2,15 +2,15 @@ import CMicroHTTPD
 
 /// A request as libmicrohttpd holds it, read in place: nothing is copied until asked for.
 ///
-/// It is only valid during the call it is passed to (libmicrohttpd owns the memory and reuses it for
-/// the connection's next request), so it must never be stored or captured. A responder uses it to
-/// find a prepared answer without building a `Request`; `Request(head)` copies everything out.
-public struct RequestHead {
+/// It is only valid during the access handler's call (libmicrohttpd owns the memory and reuses it for
+/// the connection's next request), so it never leaves `HTTPServerCallbacks`: `Request(head)` copies
+/// what the rest of the server reads.
+struct RequestHead {
     private let connection: OpaquePointer
     private let url: UnsafePointer<CChar>
     private let methodName: UnsafePointer<CChar>
     /// Whether the client sent a body (it has been discarded).
-    public let hasBody: Bool
+    let hasBody: Bool
 
     init(connection: OpaquePointer, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>, hasBody: Bool) {
         self.connection = connection
@@ -20,33 +20,23 @@ public struct RequestHead {
     }
 
     /// The request method.
-    public var method: HTTPMethod {
+    var method: HTTPMethod {
         HTTPMethod(rawValue: String(cString: methodName))
     }
 
-    /// Whether the method is `GET` or `HEAD`, read without making a string.
-    public var isGetOrHead: Bool {
-        strcmp(methodName, "GET") == 0 || strcmp(methodName, "HEAD") == 0
-    }
-
     /// The percent-decoded path, copied (invalid UTF-8 repaired).
-    public var path: String {
+    var path: String {
         String(cString: url)
     }
 
-    /// Calls `body` with the bytes of the percent-decoded path, as received (not repaired).
-    public func withPathBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try body(UnsafeBufferPointer(start: UnsafeRawPointer(url).assumingMemoryBound(to: UInt8.self), count: strlen(url)))
-    }
-
     /// The value of the first header field named `name` (case ignored), copied.
-    public func header(_ name: String) -> String? {
+    func header(_ name: String) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, name).map { String(cString: $0) }
     }
 
     /// Calls `body` with each query parameter in the order sent: its decoded name and value bytes,
     /// the value `nil` for a bare `?name`. Empty pieces (`?&&a=1`) are not parameters and are skipped.
-    public func forEachQueryItem(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
+    func forEachQueryItem(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
         forEachValue(of: .GET_ARGUMENT_KIND) { name, value in
             if name.isEmpty && value == nil { return }
             body(name, value)
@@ -54,7 +44,7 @@ public struct RequestHead {
     }
 
     /// Calls `body` with each header field in the order received.
-    public func forEachHeader(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
+    func forEachHeader(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>?) -> Void) {
         forEachValue(of: .HEADER_KIND, body)
     }
 

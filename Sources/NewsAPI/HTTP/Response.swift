@@ -1,33 +1,33 @@
 /// An HTTP response: status, header fields and body bytes.
 public struct Response: Sendable {
     /// The status code.
-    public var status: HTTPStatus { didSet { preparedCopy = nil } }
+    public var status: HTTPStatus { didSet { cached = nil } }
     /// The header fields; `Content-Length` and `Date` are added by the server.
-    public var headers: HTTPHeaders { didSet { preparedCopy = nil } }
+    public var headers: HTTPHeaders { didSet { cached = nil } }
     /// The body bytes (empty for 204, 304 and HEAD).
-    public var body: [UInt8] { didSet { preparedCopy = nil } }
+    public var body: [UInt8] { didSet { cached = nil } }
     /// A body sent piece by piece instead of `body` (an NDJSON export), with no `Content-Length`.
-    public var stream: BodyStream? { didSet { preparedCopy = nil } }
+    public var stream: BodyStream? { didSet { cached = nil } }
     /// The route pattern that answered (`/articles/{id}`), for metrics and logs; never sent.
     public var routeLabel: String?
-    /// The same response already in libmicrohttpd's form, when it is sent often (see `prepared()`).
-    public private(set) var preparedCopy: PreparedResponse?
+    /// Whether the answer may be kept and sent again for the same URL, set by the router from its route.
+    public var caching: RouteCaching = .never
+    /// libmicrohttpd's copy of this response when it came from the response cache; any change drops it.
+    private(set) var cached: CachedResponse?
 
     /// Creates a response.
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
-        self.preparedCopy = nil
-        self.routeLabel = nil
-        self.stream = nil
     }
 
-    /// This response with a libmicrohttpd copy made once, so sending it again costs no encoding or
-    /// allocation. Changing the response afterwards drops the copy.
-    public func prepared() -> Response {
+    /// This response with libmicrohttpd's copy made once, so sending it again costs no encoding or
+    /// allocation (`nil` when libmicrohttpd cannot make one).
+    func withCachedCopy() -> Response? {
+        guard let copy = CachedResponse(self) else { return nil }
         var response = self
-        response.preparedCopy = PreparedResponse(self)
+        response.cached = copy
         return response
     }
 

@@ -81,6 +81,7 @@ public struct Router: Sendable {
         case let .route(route, parameters):
             response = run(route, request, parameters)
             response.routeLabel = route.pattern.description
+            response.caching = route.caching
         case .notFound:
             response = Problem.notFound("No resource at \(request.path). GET / lists the resources.").response
             response.routeLabel = Router.unmatchedLabel

@@ -20,3 +20,16 @@ func withLiveServer<T>(_ application: some HTTPResponder, threads: Int = 2,
 func openAPIDocument() throws -> [UInt8] {
     Array(try Data(contentsOf: repositoryRoot.appendingPathComponent("openapi.yaml")))
 }
+
+/// A responder made of a closure, for serving a bare router or a test double.
+struct HandlerResponder: HTTPResponder {
+    let handler: @Sendable (Request) -> Response
+
+    init(_ handler: @escaping @Sendable (Request) -> Response) {
+        self.handler = handler
+    }
+
+    func respond(to request: Request) -> Response {
+        handler(request)
+    }
+}

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Keeps prepared successful responses by URL and negotiated headers, so a resource or a list asked
-/// for again is sent without being computed or encoded again.
+/// Keeps successful answers, each with libmicrohttpd's copy made once, by URL and negotiated headers,
+/// so a resource or a list asked for again is sent without being computed or encoded again.
 ///
 /// The snapshot a cache belongs to never changes, so entries never go stale; a reload builds a new
 /// snapshot with an empty cache. The cache holds at most `capacity` bytes, counted as twice each body
@@ -38,14 +38,15 @@ final class ResponseCache: Sendable {
     }
 
     /// Keeps `response` for `key` when it is a 200 with a body (streams are never kept) small enough
-    /// to leave room for others, and returns it prepared for sending again; anything else is
+    /// to leave room for others, and returns it with its libmicrohttpd copy; anything else is
     /// returned as it is.
     func keep(_ response: Response, for key: ResponseCacheKey) -> Response {
         let cost = ResponseCache.cost(of: response, key: key)
-        guard response.status == .ok, response.stream == nil, cost <= bytesPerShard / 8 else { return response }
-        let prepared = response.prepared()
+        guard response.status == .ok, response.stream == nil, cost <= bytesPerShard / 8,
+            let cached = response.withCachedCopy()
+        else { return response }
         shard(for: key).contents.withLock { contents in
-            if let previous = contents.entries.updateValue(prepared, forKey: key) {
+            if let previous = contents.entries.updateValue(cached, forKey: key) {
                 contents.bytes -= ResponseCache.cost(of: previous, key: key)
             }
             contents.bytes += cost
@@ -54,7 +55,7 @@ final class ResponseCache: Sendable {
                 contents.bytes -= ResponseCache.cost(of: victim.value, key: victim.key)
             }
         }
-        return prepared
+        return cached
     }
 
     /// The responses kept and the bytes they are counted as, over all shards.

@@ -4,30 +4,29 @@ import Synchronization
 import Testing
 @testable import NewsAPI
 
-/// An application that counts the requests answered by `preparedResponse(for:)`.
+/// An application that counts the answers sent from the response cache: those whose libmicrohttpd
+/// copy was already sent before.
 private final class CountingResponder: HTTPResponder {
     let application: Application
     let prepared = Atomic<Int>(0)
+    private let sent = Mutex<Set<ObjectIdentifier>>([])
 
     init(_ application: Application) {
         self.application = application
     }
 
     func respond(to request: Request) -> Response {
-        application.respond(to: request)
-    }
-
-    func preparedResponse(for head: RequestHead) -> Response? {
-        let response = application.preparedResponse(for: head)
-        if response != nil { prepared.add(1, ordering: .relaxed) }
+        let response = application.respond(to: request)
+        if let copy = response.cached, !sent.withLock({ $0.insert(ObjectIdentifier(copy)).inserted }) {
+            prepared.add(1, ordering: .relaxed)
+        }
         return response
     }
 }
 
-/// Answers sent again from the response cache without copying the request (`preparedResponse(for:)`,
-/// read from libmicrohttpd's memory) are the answers the router gives, for every variant a request
-/// can ask for, and requests that must be refused or routed are not answered from it.
-@Suite struct PreparedResponseTests {
+/// Answers sent again from the response cache are the answers the router gives, for every variant a
+/// request can ask for, and requests that must be refused or routed are not answered from it.
+@Suite struct CachedAnswerTests {
     private static func application(_ configuration: APIConfiguration = APIConfiguration(responseCacheBytes: 64 << 20),
                                     metrics: APIMetrics = APIMetrics()) throws -> Application {
         Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: try openAPIDocument(),

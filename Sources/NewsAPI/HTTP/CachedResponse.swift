@@ -1,19 +1,20 @@
 import CMicroHTTPD
 
-/// A response built once into libmicrohttpd's own form and queued for any number of requests.
+/// An answer in libmicrohttpd's own form, built once and queued for any number of requests: what the
+/// response cache keeps.
 ///
-/// libmicrohttpd counts references to a response, so one prepared response can be sent on many
+/// libmicrohttpd counts references to a response, so one cached response can be sent on many
 /// connections at once; it is destroyed when the last Swift reference goes.
-public final class PreparedResponse: @unchecked Sendable {
+final class CachedResponse: @unchecked Sendable {
     // @unchecked: the handle is written once in init and libmicrohttpd synchronises its own reference
     // count when the response is queued from several threads.
     let handle: OpaquePointer
 
-    /// Prepares `response` (status, header fields and body are copied).
-    public init?(_ response: Response) {
+    /// Builds libmicrohttpd's copy of `response` (header fields and body are copied).
+    init?(_ response: Response) {
         let created = response.body.withUnsafeBytes { buffer in
-            MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
-                                            .RESPMEM_MUST_COPY)
+            MHD_create_response_from_buffer(
+                buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress), .RESPMEM_MUST_COPY)
         }
         guard let created else { return nil }
         for field in response.headers {

@@ -1,0 +1,27 @@
+/// Sends a successful GET or HEAD answer asked for before again from the response cache, and keeps
+/// what the steps after it answer when the route allows (`RouteCaching`).
+///
+/// The key is built once per request, from its path, query and the request headers the answer
+/// varies on, and serves both the look-up and, on a miss, the keeping.
+struct ResponseCaching: HTTPMiddleware {
+    let cache: ResponseCache
+    /// Whether answers differ by `Origin` (CORS restricted to a list of origins).
+    let variesByOrigin: Bool
+
+    /// A cache of `bytes` bytes (0 keeps nothing).
+    init(bytes: Int, variesByOrigin: Bool) {
+        cache = ResponseCache(capacity: bytes)
+        self.variesByOrigin = variesByOrigin
+    }
+
+    func respond(to request: Request, next: (Request) -> Response) -> Response {
+        guard cache.isEnabled, request.method == .get || request.method == .head, !request.hasBody else {
+            return next(request)
+        }
+        let key = ResponseCacheKey(request, variesByOrigin: variesByOrigin)
+        if let kept = cache.response(for: key) { return kept }
+        let fresh = next(request)
+        guard fresh.caching != .never else { return fresh }
+        return cache.keep(fresh, for: key)
+    }
+}

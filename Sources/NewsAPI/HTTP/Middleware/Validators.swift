@@ -1,0 +1,25 @@
+/// Validators and freshness for successful answers: an `ETag` from the snapshot's version and the
+/// body, `Last-Modified` from the data files, and `Cache-Control: public, max-age=N`. An answer that
+/// sets its own `Cache-Control` (metrics, admin) and streamed exports get none.
+struct Validators: HTTPMiddleware {
+    /// The snapshot's version: equal data gives equal tags on every replica.
+    let version: String
+    /// The data's last change as an HTTP date, if known.
+    let lastModified: String?
+    /// Seconds clients and shared caches may reuse an answer.
+    let maxAge: Int
+
+    func respond(to request: Request, next: (Request) -> Response) -> Response {
+        var response = next(request)
+        guard response.status == .ok, response.stream == nil, response.headers["Cache-Control"] == nil else {
+            return response
+        }
+        response.headers.set("Cache-Control", "public, max-age=\(maxAge)")
+        if let lastModified { response.headers.set("Last-Modified", lastModified) }
+        var tag = FNV1a64()
+        tag.update(version)
+        tag.update(response.body)
+        response.headers.set("ETag", "\"\(tag.hexDigits)\"")
+        return response
+    }
+}

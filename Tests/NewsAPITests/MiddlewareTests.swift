@@ -1,0 +1,151 @@
+import Synchronization
+import Testing
+@testable import NewsAPI
+
+/// Each HTTP behaviour on its own, around a stub endpoint: what it adds, what it leaves alone, and the
+/// order the application composes them in.
+@Suite struct MiddlewareTests {
+    /// A JSON body longer than the compression threshold.
+    private static let longBody = Array("{\"items\":[\(String(repeating: "1,", count: 800))1]}".utf8)
+
+    /// Runs `step` over a request whose endpoint answers `response`.
+    private static func run(_ step: some HTTPMiddleware, _ request: Request = Request(path: "/x"),
+                            answering response: Response = .json(longBody)) -> Response {
+        HTTPPipeline([step], endpoint: { _ in response }).respond(to: request)
+    }
+
+    @Test func pipelineRunsStepsOutermostFirst() {
+        struct Mark: HTTPMiddleware {
+            let name: String
+            func respond(to request: Request, next: (Request) -> Response) -> Response {
+                var inner = request
+                inner.headers.add("Trail", name)
+                var response = next(inner)
+                response.headers.add("Trail", name)
+                return response
+            }
+        }
+        let pipeline = HTTPPipeline([Mark(name: "outer"), Mark(name: "inner")]) { request in
+            Response(headers: HTTPHeaders(dictionaryLiteral: ("Seen", request.headers.fields.map(\.value).joined(separator: ","))))
+        }
+        let response = pipeline.respond(to: Request(path: "/"))
+        #expect(response.headers["Seen"] == "outer,inner")
+        #expect(response.headers.fields.filter { $0.name == "Trail" }.map(\.value) == ["inner", "outer"])
+    }
+
+    @Test func validatorsTagSuccessesOnly() {
+        let step = Validators(version: "v1", lastModified: "Mon, 14 Apr 2025 00:00:00 GMT", maxAge: 60)
+        let ok = Self.run(step)
+        #expect(ok.headers["ETag"]?.hasPrefix("\"") == true)
+        #expect(ok.headers["Cache-Control"] == "public, max-age=60")
+        #expect(ok.headers["Last-Modified"] == "Mon, 14 Apr 2025 00:00:00 GMT")
+        let other = Self.run(Validators(version: "v2", lastModified: nil, maxAge: 60))
+        #expect(other.headers["ETag"] != ok.headers["ETag"], "another version of the data is another tag")
+        #expect(Self.run(step, answering: Problem.notFound("gone").response).headers["ETag"] == nil)
+        let own = Response(headers: ["Cache-Control": "no-store"], body: [1])
+        #expect(Self.run(step, answering: own).headers["ETag"] == nil)
+    }
+
+    @Test func compressionNeedsAcceptEncodingAndALongEnoughBody() {
+        let gzip = Request(path: "/x", headers: ["Accept-Encoding": "gzip"])
+        let tagged = Response(headers: ["ETag": "\"abc\""], body: Self.longBody)
+        let zipped = Self.run(Compression(), gzip, answering: tagged)
+        #expect(zipped.headers["Content-Encoding"] == "gzip")
+        #expect(zipped.headers["ETag"] == "\"abc-gzip\"")
+        #expect(zipped.headers["Vary"] == "Accept-Encoding")
+        #expect(Gzip.decompress(zipped.body) == Self.longBody)
+
+        let plain = Self.run(Compression(), Request(path: "/x"), answering: tagged)
+        #expect(plain.headers["Content-Encoding"] == nil)
+        #expect(plain.headers["Vary"] == "Accept-Encoding", "the plain answer says it varies too")
+        #expect(Self.run(Compression(), gzip, answering: .json([1, 2, 3])).headers["Content-Encoding"] == nil)
+        let noStore = Response(headers: ["Cache-Control": "no-store"], body: Self.longBody)
+        #expect(Self.run(Compression(), gzip, answering: noStore).headers["Content-Encoding"] == nil)
+        #expect(!Compression.acceptsGzip("gzip;q=0"))
+        #expect(Compression.acceptsGzip("br, *"))
+    }
+
+    @Test func conditionalRequestsAnswer304WithTheValidators() {
+        let step = ConditionalRequests(lastModified: 1_744_588_800)
+        let full = Response(headers: ["Content-Type": "application/json", "ETag": "\"abc\"",
+                                      "Last-Modified": "Mon, 14 Apr 2025 00:00:00 GMT"], body: [1])
+        let matched = Self.run(step, Request(path: "/x", headers: ["If-None-Match": "\"zzz\", W/\"abc\""]), answering: full)
+        #expect(matched.status == .notModified)
+        #expect(matched.body.isEmpty)
+        #expect(matched.headers["ETag"] == "\"abc\"")
+        #expect(matched.headers["Content-Type"] == nil)
+        #expect(Self.run(step, Request(path: "/x", headers: ["If-None-Match": "\"zzz\""]), answering: full).status == .ok)
+        let since = Request(path: "/x", headers: ["If-Modified-Since": "Tue, 15 Apr 2025 00:00:00 GMT"])
+        #expect(Self.run(step, since, answering: full).status == .notModified)
+        let before = Request(path: "/x", headers: ["If-Modified-Since": "Sun, 13 Apr 2025 00:00:00 GMT"])
+        #expect(Self.run(step, before, answering: full).status == .ok)
+        let post = Request(method: .post, path: "/x", headers: ["If-None-Match": "*"])
+        #expect(Self.run(step, post, answering: full).status == .ok, "only GET and HEAD are conditional here")
+    }
+
+    @Test func corsEchoesAllowedOriginsAndAnswersPreflights() {
+        let open = CORS(origins: ["*"], maxAge: 600)
+        #expect(Self.run(open).headers["Access-Control-Allow-Origin"] == "*")
+        #expect(Self.run(open).headers["Vary"] == nil)
+
+        let listed = CORS(origins: ["https://a.example"], maxAge: 600)
+        let allowed = Self.run(listed, Request(path: "/x", headers: ["Origin": "https://a.example"]))
+        #expect(allowed.headers["Access-Control-Allow-Origin"] == "https://a.example")
+        #expect(allowed.headers["Vary"] == "Origin")
+        let refused = Self.run(listed, Request(path: "/x", headers: ["Origin": "https://evil.example"]))
+        #expect(refused.headers["Access-Control-Allow-Origin"] == nil)
+        #expect(refused.headers["Vary"] == "Origin")
+
+        let preflight = Self.run(open, Request(method: .options, path: "/x", headers: ["Origin": "https://b.example"]),
+                                 answering: Response(status: .noContent, headers: ["Allow": "GET, HEAD"]))
+        #expect(preflight.headers["Access-Control-Allow-Methods"] == "GET, HEAD")
+        #expect(preflight.headers["Access-Control-Max-Age"] == "600")
+    }
+
+    @Test func requestLimitsRefuseBodiesAndTooManyParameters() {
+        let step = RequestLimits(maxQueryParameters: 2)
+        var withBody = Request(path: "/x")
+        withBody.hasBody = true
+        #expect(Self.run(step, withBody).status == .badRequest)
+        withBody.method = .put
+        #expect(Self.run(step, withBody).status == .contentTooLarge)
+        let many = Request(path: "/x", query: QueryItems([.init(name: "a", value: "1"), .init(name: "b", value: nil),
+                                                           .init(name: "c", value: "3")]))
+        let refused = Self.run(step, many)
+        #expect(refused.status == .badRequest)
+        #expect(String(decoding: refused.body, as: UTF8.self).contains("at most 2"))
+        #expect(Self.run(step, Request(path: "/x")).status == .ok)
+    }
+
+    @Test func prettyPrintingIndentsJSONWhenAsked() {
+        let compact = Response.json(Array(#"{"a":[1,2]}"#.utf8))
+        let asked = Request(path: "/x", query: QueryItems([.init(name: "pretty", value: "true")]))
+        let pretty = String(decoding: Self.run(PrettyPrinting(), asked, answering: compact).body, as: UTF8.self)
+        #expect(pretty.contains("\n"))
+        #expect(Self.run(PrettyPrinting(), Request(path: "/x"), answering: compact).body == compact.body)
+    }
+
+    @Test func noSniffMarksEveryAnswer() {
+        #expect(Self.run(NoSniff(), answering: Problem.notFound("x").response).headers["X-Content-Type-Options"] == "nosniff")
+    }
+
+    @Test func responseCachingBuildsOneKeyAndKeepsOnlyCacheableSuccesses() {
+        let calls = Atomic<Int>(0)
+        let step = ResponseCaching(bytes: 1 << 20, variesByOrigin: false)
+        let pipeline = HTTPPipeline([step]) { request in
+            calls.add(1, ordering: .relaxed)
+            var response = Response.json(Array(request.path.utf8))
+            response.caching = request.path == "/never" ? .never : .query
+            return response
+        }
+        let first = pipeline.respond(to: Request(path: "/a"))
+        let second = pipeline.respond(to: Request(path: "/a"))
+        #expect(calls.load(ordering: .relaxed) == 1)
+        #expect(first.cached != nil && first.cached === second.cached)
+        _ = pipeline.respond(to: Request(path: "/never"))
+        _ = pipeline.respond(to: Request(path: "/never"))
+        #expect(calls.load(ordering: .relaxed) == 3)
+        _ = pipeline.respond(to: Request(method: .post, path: "/a"))
+        #expect(calls.load(ordering: .relaxed) == 4, "only GET and HEAD are answered from the cache")
+    }
+}
