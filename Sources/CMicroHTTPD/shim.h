@@ -36,6 +36,10 @@ static inline size_t CMicroHTTPD_unescape(void *cls, struct MHD_Connection *conn
     return (size_t)(out - text);
 }
 
+/// The callback libmicrohttpd calls with the raw request target as soon as the request line is in,
+/// before it parses the query; what it returns becomes the request's first `*req_cls`.
+typedef void *(*CMicroHTTPD_URILogCallback)(void *cls, const char *uri, struct MHD_Connection *connection);
+
 /// Why: MHD_start_daemon is variadic. This takes the listening address, limits and callbacks as fixed
 /// arguments and passes them as one MHD_OPTION_ARRAY. `host` is a numeric IPv4 or IPv6 address.
 /// Returns NULL if the address does not parse or the daemon cannot start.
@@ -51,7 +55,11 @@ static inline struct MHD_Daemon *CMicroHTTPD_start(
     MHD_AccessHandlerCallback handler,
     void *handlerContext,
     MHD_RequestCompletedCallback completed,
-    void *completedContext)
+    void *completedContext,
+    CMicroHTTPD_URILogCallback uriLog,
+    void *uriLogContext,
+    MHD_NotifyConnectionCallback connectionNotice,
+    void *connectionNoticeContext)
 {
     struct sockaddr_in v4;
     struct sockaddr_in6 v6;
@@ -82,6 +90,8 @@ static inline struct MHD_Daemon *CMicroHTTPD_start(
     return MHD_start_daemon(flags, port, NULL, NULL, handler, handlerContext,
                             MHD_OPTION_ARRAY, options,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completedContext,
+                            MHD_OPTION_URI_LOG_CALLBACK, uriLog, uriLogContext,
+                            MHD_OPTION_NOTIFY_CONNECTION, connectionNotice, connectionNoticeContext,
                             MHD_OPTION_UNESCAPE_CALLBACK, CMicroHTTPD_unescape, NULL,
                             MHD_OPTION_END);
 }
@@ -91,6 +101,34 @@ static inline uint16_t CMicroHTTPD_boundPort(struct MHD_Daemon *daemon)
 {
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info == NULL ? 0 : info->port;
+}
+
+/// Why: MHD_get_connection_info is variadic and returns a union; this reads the connection's socket (-1 on failure).
+static inline int CMicroHTTPD_connectionSocket(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
+}
+
+/// Why: as above; this reads the pointer stored for the connection when it opened (NULL if none).
+static inline void *CMicroHTTPD_socketContext(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info == NULL ? NULL : info->socket_context;
+}
+
+/// Why: a 304 must not say `Content-Length: 0` (RFC 9110 §8.6), which libmicrohttpd 0.9.75 writes for an empty
+/// buffer. A response of `size` bytes whose body is never read (libmicrohttpd sends none for 304 and HEAD) makes it
+/// write the length of the 200 the 304 stands for, which is allowed.
+static inline ssize_t CMicroHTTPD_noBody(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)cls; (void)pos; (void)buf; (void)max;
+    return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static inline struct MHD_Response *CMicroHTTPD_headerOnlyResponse(uint64_t size)
+{
+    return MHD_create_response_from_callback(size, 1024, CMicroHTTPD_noBody, NULL, NULL);
 }
 
 #endif

@@ -8,19 +8,16 @@ public struct APIConfiguration: Sendable {
     public var corsMaxAge: Int
     /// The bearer token of `POST /admin/reload`; `nil` leaves the endpoint off.
     public var adminToken: String?
-    /// The most query parameters a request may have.
-    public var maxQueryParameters: Int
     /// The bytes of successful responses kept per snapshot to be sent again (0 keeps none).
     public var responseCacheBytes: Int
 
     /// Creates a configuration; the defaults suit a public, read-only API.
     public init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil,
-                maxQueryParameters: Int = 64, responseCacheBytes: Int = 64 << 20) {
+                responseCacheBytes: Int = 64 << 20) {
         self.cacheMaxAge = cacheMaxAge
         self.corsOrigins = corsOrigins
         self.corsMaxAge = corsMaxAge
         self.adminToken = adminToken
-        self.maxQueryParameters = maxQueryParameters
         self.responseCacheBytes = responseCacheBytes
     }
 

@@ -94,7 +94,7 @@ public final class Application: HTTPResponder {
             ResponseCaching(bytes: configuration.responseCacheBytes, variesByOrigin: !configuration.allowsAnyOrigin),
             CORS(origins: configuration.corsOrigins, maxAge: configuration.corsMaxAge),
             NoSniff(),
-            RequestLimits(maxQueryParameters: configuration.maxQueryParameters),
+            Refusals(),
             Compression(),
             Validators(version: snapshot.version, lastModified: snapshot.dataModifiedAt.map(HTTPDate.format),
                        maxAge: configuration.cacheMaxAge),

@@ -44,8 +44,14 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "The most connections open at once from one IP address (0: no limit).")
     var maxConnectionsPerIp = 512
 
-    @Option(help: "Bytes a request line and headers may take; longer URLs get 414, longer headers 431.")
-    var maxHeaderBytes = 32 * 1024
+    @Option(help: "Seconds a client has to send a whole request head, from connecting or from its previous answer.")
+    var headerTimeout = 10
+
+    @Option(help: "Bytes the request line and header fields may take; more get 431.")
+    var maxHeaderBytes = 16 * 1024
+
+    @Option(help: "Bytes the request target (path and query) may take; more get 414.")
+    var maxUrlBytes = 8 * 1024
 
     @Option(help: "The most query parameters one request may have; more get 400.")
     var maxQueryParameters = 64
@@ -75,7 +81,13 @@ struct ServerCommand: ParsableCommand {
         guard connectionTimeout >= 1 else { throw ValidationError("--connection-timeout must be at least 1 second.") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1.") }
         guard maxConnectionsPerIp >= 0 else { throw ValidationError("--max-connections-per-ip must not be negative.") }
-        guard maxHeaderBytes >= 4096 else { throw ValidationError("--max-header-bytes must be at least 4096.") }
+        guard headerTimeout >= 1 else { throw ValidationError("--header-timeout must be at least 1 second.") }
+        guard (4096...1 << 20).contains(maxHeaderBytes) else {
+            throw ValidationError("--max-header-bytes must be between 4096 and 1048576.")
+        }
+        guard (256...1 << 20).contains(maxUrlBytes) else {
+            throw ValidationError("--max-url-bytes must be between 256 and 1048576.")
+        }
         guard maxQueryParameters >= 1 else { throw ValidationError("--max-query-parameters must be at least 1.") }
         guard cacheMaxAge >= 0 else { throw ValidationError("--cache-max-age must not be negative.") }
         guard (0...1 << 20).contains(responseCacheMb) else {
@@ -113,8 +125,7 @@ struct ServerCommand: ParsableCommand {
         }
 
         let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins,
-                                             adminToken: adminToken, maxQueryParameters: maxQueryParameters,
-                                             responseCacheBytes: responseCacheMb << 20)
+                                             adminToken: adminToken, responseCacheBytes: responseCacheMb << 20)
         let command = self
         let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
                                       loader: { try command.load(logger: logger) }, logger: logger)
@@ -123,13 +134,15 @@ struct ServerCommand: ParsableCommand {
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: host, port: port, threads: threads,
                                                    connectionTimeoutSeconds: connectionTimeout,
+                                                   headerTimeoutSeconds: headerTimeout,
                                                    connectionLimit: maxConnections,
                                                    perIPConnectionLimit: maxConnectionsPerIp,
-                                                   connectionMemoryLimit: maxHeaderBytes),
+                                                   maxHeaderBytes: maxHeaderBytes, maxURLBytes: maxUrlBytes,
+                                                   maxQueryParameters: maxQueryParameters),
             logger: logger,
             observer: { record in
                 metrics.record(record)
-                accessLogger?.info("\(record.method) \(record.path) \(record.status.code)", metadata: [
+                accessLogger?.info("\(record.accessLogLine)", metadata: [
                     "route": "\(record.route)", "bytes": "\(record.bytes)",
                     "us": "\(record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds / 1_000_000_000_000)",
                 ])

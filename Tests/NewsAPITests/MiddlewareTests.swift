@@ -102,19 +102,20 @@ import Testing
         #expect(preflight.headers["Access-Control-Max-Age"] == "600")
     }
 
-    @Test func requestLimitsRefuseBodiesAndTooManyParameters() {
-        let step = RequestLimits(maxQueryParameters: 2)
-        var withBody = Request(path: "/x")
-        withBody.hasBody = true
-        #expect(Self.run(step, withBody).status == .badRequest)
-        withBody.method = .put
-        #expect(Self.run(step, withBody).status == .contentTooLarge)
-        let many = Request(path: "/x", query: QueryItems([.init(name: "a", value: "1"), .init(name: "b", value: nil),
-                                                           .init(name: "c", value: "3")]))
-        let refused = Self.run(step, many)
-        #expect(refused.status == .badRequest)
-        #expect(String(decoding: refused.body, as: UTF8.self).contains("at most 2"))
-        #expect(Self.run(step, Request(path: "/x")).status == .ok)
+    @Test func refusalsAnswerWithTheirProblemBeforeRouting() {
+        var refused = Request(path: "/x")
+        refused.refusal = Problem(status: .contentTooLarge, detail: "no bodies")
+        let response = Self.run(Refusals(), refused)
+        #expect(response.status == .contentTooLarge)
+        #expect(response.headers["Content-Type"] == Problem.contentType)
+        #expect(Self.run(Refusals(), Request(path: "/x")).status == .ok)
+        let cache = HTTPPipeline([ResponseCaching(bytes: 1 << 20, variesByOrigin: false), Refusals()]) { _ in
+            var response = Response.json([1])
+            response.caching = .query
+            return response
+        }
+        #expect(cache.respond(to: Request(path: "/x")).status == .ok)
+        #expect(cache.respond(to: refused).status == .contentTooLarge, "a refusal is never answered from the cache")
     }
 
     @Test func prettyPrintingIndentsJSONWhenAsked() {

@@ -24,7 +24,8 @@ public final class HTTPServer: Sendable {
     public init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
                 observer: Observer? = nil, responder: some HTTPResponder) {
         self.configuration = configuration
-        self.context = HTTPServerContext(responder: responder, observer: observer, logger: logger)
+        self.context = HTTPServerContext(responder: responder, observer: observer, logger: logger,
+                                         configuration: configuration)
         self.logger = logger
     }
 
@@ -44,14 +45,17 @@ public final class HTTPServer: Sendable {
                 UInt32(configuration.connectionTimeoutSeconds),
                 UInt32(configuration.connectionLimit),
                 UInt32(configuration.perIPConnectionLimit),
-                configuration.connectionMemoryLimit,
+                configuration.connectionMemory,
                 HTTPServerCallbacks.accessHandler, contextPointer,
-                HTTPServerCallbacks.requestCompleted, contextPointer)
+                HTTPServerCallbacks.requestCompleted, contextPointer,
+                HTTPServerCallbacks.uriReceived, contextPointer,
+                HTTPServerCallbacks.connectionNotice, contextPointer)
             guard let daemon else {
                 Unmanaged<HTTPServerContext>.fromOpaque(contextPointer).release()
                 throw HTTPServerError.cannotStart(host: configuration.host, port: configuration.port)
             }
             let port = Int(CMicroHTTPD_boundPort(daemon))
+            context.headTimeout.start()
             running = RunningDaemon(daemon: daemon, context: contextPointer, port: port)
             logger.debug("libmicrohttpd daemon started", metadata: ["port": "\(port)", "threads": "\(threads)"])
             return port
@@ -78,6 +82,7 @@ public final class HTTPServer: Sendable {
             usleep(5_000)
         }
         MHD_stop_daemon(running.daemon)
+        context.headTimeout.stop()
         if listener >= 0 { close(listener) }
         Unmanaged<HTTPServerContext>.fromOpaque(running.context).release()
         logger.debug("libmicrohttpd daemon stopped")

@@ -1,36 +1,116 @@
 import CMicroHTTPD
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The C callbacks handed to libmicrohttpd.
 ///
 /// They live in a non-isolated type (never at top level of `main.swift`, which would make them
 /// main-actor isolated and crash when a daemon thread calls them) and capture nothing.
+///
+/// A request passes through them in this order: `uriReceived` (the request line is in; the target is
+/// checked against the limits), the access handler's first call (the head is in; its framing is
+/// checked and a refusal is sent at once, before any body is read), its second call (the request is
+/// copied and answered), then `requestCompleted`. `connectionNotice` follows each connection.
 enum HTTPServerCallbacks {
-    /// Per-request marks stored in libmicrohttpd's `*req_cls`.
-    private enum Mark {
-        /// Headers are in; the response is sent on the next call so keep-alive stays on.
-        static var headersReceived: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
-        /// A body arrived: it is discarded, and the request is marked as having had one.
-        static var bodyRefused: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 2) }
+    /// Bytes of a connection's socket send buffer: small enough that a slow reader of a long export
+    /// makes the socket writable (and so the connection active) every few seconds.
+    static let sendBufferBytes: Int32 = 256 * 1024
+
+    static let uriReceived: CMicroHTTPD_URILogCallback = { cls, uri, _ in
+        guard let cls, let uri else { return RequestMark.target(.accepted).pointer }
+        let limits = Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue().limits
+        let length = strlen(uri)
+        guard let mark = strchr(uri, Int32(UInt8(ascii: "?"))) else {
+            return RequestMark.target(length > limits.maxURLBytes ? .tooLong(length) : .accepted).pointer
+        }
+        var parameters = 0
+        var previous = UInt8(ascii: "&")
+        var cursor = UnsafeRawPointer(mark).assumingMemoryBound(to: UInt8.self) + 1
+        while cursor.pointee != 0 {
+            if previous == UInt8(ascii: "&"), cursor.pointee != UInt8(ascii: "&") { parameters += 1 }
+            previous = cursor.pointee
+            cursor += 1
+        }
+        let check: RequestFraming.TargetCheck =
+            length > limits.maxURLBytes ? .tooLong(length)
+            : parameters > limits.maxQueryParameters ? .tooManyParameters(parameters) : .accepted
+        if check != .accepted {
+            // libmicrohttpd stores every query parameter in the connection's memory next, and with enough
+            // of them stalls instead of answering: end the target at `?` so it stores none. (The request
+            // line is in libmicrohttpd's read buffer, which it lets this callback see before parsing.)
+            UnsafeMutablePointer(mutating: mark).advanced(by: 1).pointee = 0
+        }
+        return RequestMark.target(check).pointer
     }
 
-    static let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _, _, uploadSize, requestMark in
-        guard let cls, let connection, let url, let method, let uploadSize, let requestMark else { return .NO }
+    static let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, version, _, uploadSize, markPointer in
+        guard let cls, let connection, let url, let method, let uploadSize, let markPointer else { return .NO }
         let context = Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue()
 
-        if requestMark.pointee == nil {
-            requestMark.pointee = Mark.headersReceived
+        if case let .target(check) = RequestMark(markPointer.pointee) {
+            // The head is in: count the request, and refuse it now (closing the connection, since
+            // libmicrohttpd reads no more of it) if it must be refused.
             context.requestStarted()
-            return .YES
+            markPointer.pointee = RequestMark.headReceived.pointer
+            if let watched = watchedConnection(connection) { context.headTimeout.headReceived(on: watched) }
+            let head = RequestHead(connection: connection, url: url, method: method)
+            let framing = RequestFraming(method: head.method, version: version.map { String(cString: $0) } ?? "",
+                                         fields: head.fields, target: check, limits: context.limits)
+            guard let refusal = framing.refusal() else { return .YES }
+            return answer(Request(head, refusal: refusal), on: connection, context: context)
         }
         if uploadSize.pointee != 0 {
-            // libmicrohttpd 0.9.75 cannot queue a response mid-upload: discard the body, refuse at the end.
+            // Only a request that announced no body gets here, so there is none to read; ignore stray bytes.
             uploadSize.pointee = 0
-            requestMark.pointee = Mark.bodyRefused
             return .YES
         }
+        return answer(Request(RequestHead(connection: connection, url: url, method: method)), on: connection,
+                      context: context)
+    }
+
+    static let requestCompleted: MHD_RequestCompletedCallback = { cls, connection, markPointer, _ in
+        guard let cls, let markPointer, markPointer.pointee != nil else { return }
+        let context = Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue()
+        if case .headReceived = RequestMark(markPointer.pointee) {
+            context.requestFinished()
+        }
+        if let connection, let watched = watchedConnection(connection) { context.headTimeout.answered(on: watched) }
+        markPointer.pointee = nil
+    }
+
+    /// Follows each connection: a small send buffer, and the head timeout's watch from open to close.
+    static let connectionNotice: MHD_NotifyConnectionCallback = { cls, connection, socketContext, notice in
+        guard let cls, let connection, let socketContext else { return }
+        let context = Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue()
+        // MHD_CONNECTION_NOTIFY_STARTED is 0 and MHD_CONNECTION_NOTIFY_CLOSED 1 (their names do not import).
+        switch notice.rawValue {
+        case 0:
+            let socket = CMicroHTTPD_connectionSocket(connection)
+            guard socket >= 0 else { return }
+            var bytes = sendBufferBytes
+            _ = setsockopt(socket, SOL_SOCKET, SO_SNDBUF, &bytes, socklen_t(MemoryLayout<Int32>.size))
+            let watched = context.headTimeout.opened(socket: socket)
+            socketContext.pointee = Unmanaged.passRetained(watched).toOpaque()
+        case 1:
+            guard let stored = socketContext.pointee else { return }
+            let watched = Unmanaged<HeadTimeout.Connection>.fromOpaque(stored).takeRetainedValue()
+            context.headTimeout.closed(watched)
+            socketContext.pointee = nil
+        default:
+            break
+        }
+    }
+
+    /// The head timeout's record of `connection`, stored when it opened.
+    private static func watchedConnection(_ connection: OpaquePointer) -> HeadTimeout.Connection? {
+        CMicroHTTPD_socketContext(connection).map { Unmanaged<HeadTimeout.Connection>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// Answers `request` with the responder, queues the answer and reports it to the observer.
+    private static func answer(_ request: Request, on connection: OpaquePointer, context: HTTPServerContext) -> MHD_Result {
         let started = ContinuousClock.now
-        let request = Request(RequestHead(connection: connection, url: url, method: method,
-                                          hasBody: requestMark.pointee == Mark.bodyRefused))
         var response = context.responder.respond(to: request)
         if context.isStopping {
             // Keep-alive clients go away instead of sending more requests (this drops a cached copy).
@@ -44,12 +124,6 @@ enum HTTPServerCallbacks {
                                    duration: ContinuousClock.now - started))
         }
         return result
-    }
-
-    static let requestCompleted: MHD_RequestCompletedCallback = { cls, _, requestMark, _ in
-        guard let cls, let requestMark, requestMark.pointee != nil else { return }
-        Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue().requestFinished()
-        requestMark.pointee = nil
     }
 
     /// Fills libmicrohttpd's buffer from a `BodyStream` (size unknown: sent chunked); -1 ends the body.
@@ -70,22 +144,52 @@ enum HTTPServerCallbacks {
         if let cached = response.cached {
             return MHD_queue_response(connection, UInt32(response.status.code), cached.handle)
         }
-        let prepared: OpaquePointer?
-        if let stream = response.stream {
-            prepared = MHD_create_response_from_callback(UInt64.max, 64 * 1024, streamReader,
-                                                         Unmanaged.passRetained(stream).toOpaque(), streamReleaser)
+        let made: OpaquePointer?
+        if let length = response.representationLength {
+            made = CMicroHTTPD_headerOnlyResponse(UInt64(length))
+        } else if let stream = response.stream {
+            made = MHD_create_response_from_callback(UInt64.max, 64 * 1024, streamReader,
+                                                     Unmanaged.passRetained(stream).toOpaque(), streamReleaser)
         } else {
-            prepared = response.body.withUnsafeBytes { buffer in
+            made = response.body.withUnsafeBytes { buffer in
                 MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
                                                 .RESPMEM_MUST_COPY)
             }
         }
-        guard let prepared else { return .NO }
+        guard let made else { return .NO }
         for field in response.headers {
-            _ = MHD_add_response_header(prepared, field.name, field.value)
+            _ = MHD_add_response_header(made, field.name, field.value)
         }
-        let result = MHD_queue_response(connection, UInt32(response.status.code), prepared)
-        MHD_destroy_response(prepared)
+        let result = MHD_queue_response(connection, UInt32(response.status.code), made)
+        MHD_destroy_response(made)
         return result
+    }
+}
+
+/// Where a request stands, kept in libmicrohttpd's per-request pointer (`*req_cls`) as a small tagged
+/// number rather than an allocation.
+private enum RequestMark {
+    /// The request line is in and its target was checked; the head is not complete yet.
+    case target(RequestFraming.TargetCheck)
+    /// The head is complete and the request is counted in flight.
+    case headReceived
+
+    init(_ pointer: UnsafeMutableRawPointer?) {
+        let bits = UInt(bitPattern: pointer)
+        switch bits & 7 {
+        case 1: self = .headReceived
+        case 3: self = .target(.tooManyParameters(Int(bits >> 3)))
+        case 4: self = .target(.tooLong(Int(bits >> 3)))
+        default: self = .target(.accepted)
+        }
+    }
+
+    var pointer: UnsafeMutableRawPointer? {
+        switch self {
+        case .headReceived: UnsafeMutableRawPointer(bitPattern: 1)
+        case .target(.accepted): UnsafeMutableRawPointer(bitPattern: 2)
+        case let .target(.tooManyParameters(count)): UnsafeMutableRawPointer(bitPattern: UInt(count) << 3 | 3)
+        case let .target(.tooLong(bytes)): UnsafeMutableRawPointer(bitPattern: UInt(bytes) << 3 | 4)
+        }
     }
 }

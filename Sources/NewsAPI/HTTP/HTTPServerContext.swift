@@ -1,19 +1,25 @@
 import Logging
 import Synchronization
 
-/// What the libmicrohttpd callbacks share: the responder, and a count of requests in flight so that a
+/// What the libmicrohttpd callbacks share: the responder, the limits a request head is checked
+/// against, the head timeout's watch over connections, and a count of requests in flight so that a
 /// graceful stop can wait for them.
 final class HTTPServerContext: Sendable {
     let responder: any HTTPResponder
     let observer: HTTPServer.Observer?
     let logger: Logger
+    let limits: RequestFraming.Limits
+    let headTimeout: HeadTimeout
     private let inFlight = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
 
-    init(responder: any HTTPResponder, observer: HTTPServer.Observer?, logger: Logger) {
+    init(responder: any HTTPResponder, observer: HTTPServer.Observer?, logger: Logger,
+         configuration: HTTPServerConfiguration) {
         self.responder = responder
         self.observer = observer
         self.logger = logger
+        limits = configuration.requestLimits
+        headTimeout = HeadTimeout(seconds: configuration.headerTimeoutSeconds)
     }
 
     /// Requests whose headers have arrived and whose response has not finished.

@@ -12,6 +12,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public var reasonPhrase: String {
         switch code {
         case 200: "OK"
+        case 202: "Accepted"
         case 204: "No Content"
         case 304: "Not Modified"
         case 400: "Bad Request"
@@ -36,6 +37,8 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
 
     /// 200 OK.
     public static let ok = HTTPStatus(code: 200)
+    /// 202 Accepted.
+    public static let accepted = HTTPStatus(code: 202)
     /// 204 No Content.
     public static let noContent = HTTPStatus(code: 204)
     /// 304 Not Modified.
@@ -52,8 +55,14 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let notAcceptable = HTTPStatus(code: 406)
     /// 413 Content Too Large.
     public static let contentTooLarge = HTTPStatus(code: 413)
+    /// 414 URI Too Long.
+    public static let uriTooLong = HTTPStatus(code: 414)
+    /// 431 Request Header Fields Too Large.
+    public static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431)
     /// 500 Internal Server Error.
     public static let internalServerError = HTTPStatus(code: 500)
+    /// 501 Not Implemented.
+    public static let notImplemented = HTTPStatus(code: 501)
     /// 503 Service Unavailable.
     public static let serviceUnavailable = HTTPStatus(code: 503)
 }

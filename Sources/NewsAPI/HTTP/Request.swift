@@ -8,8 +8,9 @@ public struct Request: Sendable {
     public var query: QueryItems
     /// The request header fields.
     public var headers: HTTPHeaders
-    /// Whether the client sent a body (this read-only API refuses them; the bytes are discarded).
-    public var hasBody: Bool
+    /// Why the server refused the request while reading it (a body, a limit, bad framing): the answer
+    /// it gets instead of being routed.
+    var refusal: Problem?
 
     /// Creates a request; tests use this to call the router with no socket.
     public init(method: HTTPMethod = .get, path: String, query: QueryItems = QueryItems(), headers: HTTPHeaders = HTTPHeaders()) {
@@ -17,7 +18,6 @@ public struct Request: Sendable {
         self.path = path
         self.query = query
         self.headers = headers
-        self.hasBody = false
     }
 }
 

@@ -9,14 +9,11 @@ struct RequestHead {
     private let connection: OpaquePointer
     private let url: UnsafePointer<CChar>
     private let methodName: UnsafePointer<CChar>
-    /// Whether the client sent a body (it has been discarded).
-    let hasBody: Bool
 
-    init(connection: OpaquePointer, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>, hasBody: Bool) {
+    init(connection: OpaquePointer, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>) {
         self.connection = connection
         self.url = url
         self.methodName = method
-        self.hasBody = hasBody
     }
 
     /// The request method.
@@ -41,6 +38,16 @@ struct RequestHead {
             if name.isEmpty && value == nil { return }
             body(name, value)
         }
+    }
+
+    /// The header fields in the order received, copied.
+    var fields: [RequestFraming.Field] {
+        var fields: [RequestFraming.Field] = []
+        forEachHeader { name, value in
+            fields.append(RequestFraming.Field(name: String(decoding: name, as: UTF8.self),
+                                               value: value.map { String(decoding: $0, as: UTF8.self) } ?? ""))
+        }
+        return fields
     }
 
     /// Calls `body` with each header field in the order received.
@@ -72,8 +79,8 @@ struct RequestHead {
 }
 
 extension Request {
-    /// Copies a request out of libmicrohttpd's memory.
-    init(_ head: RequestHead) {
+    /// Copies a request out of libmicrohttpd's memory; `refusal` is the answer it must get instead of routing.
+    init(_ head: RequestHead, refusal: Problem? = nil) {
         var query = QueryItems()
         head.forEachQueryItem { name, value in
             query.append(name: String(decoding: name, as: UTF8.self), value: value.map { String(decoding: $0, as: UTF8.self) })
@@ -83,6 +90,6 @@ extension Request {
             headers.add(String(decoding: name, as: UTF8.self), value.map { String(decoding: $0, as: UTF8.self) } ?? "")
         }
         self.init(method: head.method, path: head.path, query: query, headers: headers)
-        hasBody = head.hasBody
+        self.refusal = refusal
     }
 }

@@ -14,3 +14,26 @@ public struct RequestRecord: Sendable {
     /// Time from the complete request to the queued response.
     public let duration: Duration
 }
+
+extension RequestRecord {
+    /// `METHOD path status` for the access log, with every byte a terminal or a log reader could
+    /// mistake for something else written as `\xHH` (as nginx does): controls, non-ASCII, `"` and `\`.
+    /// A path with `%0a` cannot forge a line, and escape sequences never reach a terminal.
+    public var accessLogLine: String {
+        "\(RequestRecord.escaped(method.rawValue)) \(RequestRecord.escaped(path)) \(status.code)"
+    }
+
+    static func escaped(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

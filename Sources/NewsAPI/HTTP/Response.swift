@@ -12,6 +12,8 @@ public struct Response: Sendable {
     public var routeLabel: String?
     /// Whether the answer may be kept and sent again for the same URL, set by the router from its route.
     public var caching: RouteCaching = .never
+    /// For a 304: the length of the 200 it stands for, sent as its `Content-Length` (RFC 9110 §8.6).
+    var representationLength: Int?
     /// libmicrohttpd's copy of this response when it came from the response cache; any change drops it.
     private(set) var cached: CachedResponse?
 

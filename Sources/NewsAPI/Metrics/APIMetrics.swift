@@ -40,7 +40,7 @@ public final class APIMetrics: Sendable {
 
     /// Counts one request and records its latency.
     public func record(_ record: RequestRecord) {
-        let key = RequestKey(route: record.route, method: record.method.rawValue, status: record.status.code)
+        let key = RequestKey(route: record.route, method: APIMetrics.methodLabel(record.method), status: record.status.code)
         let metrics = requestMetrics.withLock { known in
             if let metrics = known[key] { return metrics }
             // Created once per key; the factory hands back the same timer for every status of a route.
@@ -57,6 +57,15 @@ public final class APIMetrics: Sendable {
         let (seconds, attoseconds) = record.duration.components
         metrics.timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
+
+    /// The `method` label: the method itself for the ones HTTP defines, `other` for any other token, so
+    /// that no label takes a value from the client.
+    static func methodLabel(_ method: HTTPMethod) -> String {
+        knownMethods.contains(method.rawValue) ? method.rawValue : "other"
+    }
+
+    private static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
+                                                    "CONNECT"]
 
     /// Publishes the counts, load duration and version of the corpus being served.
     public func corpusLoaded(_ snapshot: CorpusSnapshot) {

@@ -44,9 +44,10 @@ public enum ReloadOutcome: Sendable {
 
 /// Comparison whose time does not depend on where the inputs differ, for secrets.
 enum ConstantTime {
-    /// Whether `a` equals `b`, looking at every byte of `b` whatever `a` holds.
+    /// Whether `a` equals `b`, looking at every byte of `b` whatever `a` holds. Lengths are compared
+    /// whole: `a` with bytes past the end of `b` differs.
     static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        var difference: UInt8 = a.count == b.count ? 0 : 1
         for index in b.indices {
             difference |= (index < a.count ? a[index] : 0) ^ b[index]
         }

@@ -8,9 +8,11 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 
 /// Starts the real server on 127.0.0.1, port 0, runs `body` with its port, and always stops it.
 func withLiveServer<T>(_ application: some HTTPResponder, threads: Int = 2,
+                       configure: (inout HTTPServerConfiguration) -> Void = { _ in },
                        _ body: (Int) throws -> T) throws -> T {
-    let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: threads),
-                            responder: application)
+    var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: threads)
+    configure(&configuration)
+    let server = HTTPServer(configuration: configuration, responder: application)
     let port = try server.start()
     defer { server.stop(grace: 1) }
     return try body(port)

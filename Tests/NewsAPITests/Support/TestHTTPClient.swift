@@ -53,6 +53,9 @@ final class TestHTTPClient {
 
     deinit { close(socket) }
 
+    /// The socket, for tests that watch it directly.
+    var descriptor: Int32 { socket }
+
     /// Sends raw bytes as they are (for malformed or unusual requests).
     func sendRaw(_ text: String) {
         var bytes = Array(text.utf8)
@@ -117,6 +120,21 @@ final class TestHTTPClient {
             while buffer.count < size + 2 { try fill() }
             body.append(contentsOf: buffer[..<size])
             buffer.removeFirst(size + 2)
+        }
+    }
+
+    /// Every byte the server sends until it closes the connection (or the 10 s receive timeout), with
+    /// whatever was already read; `closed` says whether it closed.
+    func readToEnd() -> (bytes: [UInt8], closed: Bool) {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if n > 0 {
+                buffer.append(contentsOf: chunk[..<n])
+            } else {
+                defer { buffer.removeAll() }
+                return (buffer, n == 0 || errno == ECONNRESET)
+            }
         }
     }
 

@@ -39,6 +39,7 @@ struct ConditionalRequests: HTTPMiddleware {
         }
         var notModified = Response(status: .notModified, headers: headers)
         notModified.routeLabel = response.routeLabel
+        notModified.representationLength = response.body.count
         return notModified
     }
 }

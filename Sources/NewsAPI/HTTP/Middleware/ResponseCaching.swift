@@ -15,7 +15,9 @@ struct ResponseCaching: HTTPMiddleware {
     }
 
     func respond(to request: Request, next: (Request) -> Response) -> Response {
-        guard cache.isEnabled, request.method == .get || request.method == .head, !request.hasBody else {
+        guard cache.isEnabled, request.method == .get || request.method == .head,
+            request.refusal == nil
+        else {
             return next(request)
         }
         let key = ResponseCacheKey(request, variesByOrigin: variesByOrigin)
