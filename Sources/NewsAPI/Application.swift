@@ -12,6 +12,8 @@ public final class Application: HTTPResponder {
 
     private let current: Mutex<Served>
     private let reloading = Mutex<Void>(())
+    /// Reloads asked for by `POST /admin/reload` and SIGHUP, run off the request threads.
+    private let reloads = Mutex<Reloads?>(nil)
     private let loader: Loader?
     private let openAPIDocument: [UInt8]
     private let configuration: APIConfiguration
@@ -50,7 +52,25 @@ public final class Application: HTTPResponder {
         metrics.corpusLoaded(snapshot)
     }
 
-    /// Loads the data again with the loader and serves it; one reload runs at a time.
+    /// Starts a reload on a thread of its own, unless one is running (then this joins it); `true` when
+    /// this call started it. The outcome is logged, and reported by `GET /admin/reload`.
+    @discardableResult
+    public func startReload() -> Bool {
+        backgroundReloads.start()
+    }
+
+    /// Reloads run off the request threads, made on first use.
+    private var backgroundReloads: Reloads {
+        reloads.withLock { reloads in
+            if let reloads { return reloads }
+            let made = Reloads { [weak self] in self?.reload() ?? .failed(errors: ["the server is stopping"]) }
+            reloads = made
+            return made
+        }
+    }
+
+    /// Loads the data again with the loader and serves it, waiting for the outcome; one reload runs at
+    /// a time. Request threads use `startReload()` instead.
     public func reload() -> ReloadOutcome {
         guard let loader else { return .failed(errors: ["this server was started without a data directory to reload"]) }
         return reloading.withLock { _ in
@@ -78,10 +98,11 @@ public final class Application: HTTPResponder {
         var router = Application.buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, metrics: metrics,
                                              logger: logger)
         if let token = configuration.adminToken, loader != nil {
-            let admin = AdminResource(token: token) { [weak self] in
-                self?.reload() ?? .failed(errors: ["the server is stopping"])
-            }
-            router.on(.post, "/admin/reload", use: admin.reload)
+            let admin = AdminResource(token: token, start: { [weak self] in self?.startReload() ?? false },
+                                      status: { [weak self] in self?.backgroundReloads.status ?? Reloads.Status(running: false) },
+                                      serving: { [weak self] in self?.snapshot.version ?? "" })
+            router.on(.post, "/admin/reload", use: admin.start)
+            router.on(.get, "/admin/reload", use: admin.status)
         }
         return Served(snapshot: snapshot, pipeline: Application.buildPipeline(snapshot: snapshot, router: router,
                                                                                configuration: configuration))

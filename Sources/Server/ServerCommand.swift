@@ -162,7 +162,7 @@ struct ServerCommand: ParsableCommand {
             switch signals.next() {
             case .reload:
                 logger.info("received SIGHUP, reloading \(data)")
-                _ = application.reload()
+                if !application.startReload() { logger.info("a reload is already running; SIGHUP joins it") }
             case let .stop(signal):
                 logger.info("received \(signal), stopping")
                 server.stop(grace: 5)

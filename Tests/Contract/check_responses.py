@@ -13,8 +13,9 @@ resolved; NDJSON exports line by line) and the documented headers against theirs
 `next` / `prev`. What the spec promises in prose is checked too: `pretty`, pages, ETag /
 Last-Modified / Cache-Control on 200s and 304 for If-None-Match / If-Modified-Since, gzip over 1 KB,
 nosniff and CORS headers on every response, HEAD like GET, OPTIONS and CORS preflight, 405 with
-Allow, bodies refused (400 / 413), problem documents, POST /admin/reload (401, 200, 400, and 422 with
-the old data still served, when given the token and a disposable data directory), and that a NUL
+Allow, bodies refused (400 / 413), problem documents, /admin/reload (401, POST 202 and GET 200 with
+the outcome, 400, and a failed reload with the old data still served, when given the token and a
+disposable data directory), and that a NUL
 byte (%00) does not cut a value short.
 
 Prints one line per check, then the failed checks by kind, then `N passed, M failed` alone on the
@@ -32,6 +33,7 @@ import json
 import os
 import re
 import sys
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 
@@ -986,16 +988,17 @@ class Checker:
         else:
             self.check_problem(req, resp)
 
-    # -- POST /admin/reload (needs --admin-token; the 422 needs --reload-data-dir) ------------------------
+    # -- /admin/reload (needs --admin-token; the failed reload needs --reload-data-dir) ------------------
 
-    def admin(self, expect: int, token: str | None = None, scheme: str = "Bearer", query=(), extra=None) -> Response | None:
+    def admin(self, expect: int, token: str | None = None, scheme: str = "Bearer", query=(), extra=None,
+              method: str = "POST") -> Response | None:
         headers = {"Authorization": f"{scheme} {token}"} if token is not None else {}
-        req = Req("POST", ADMIN_PATH, query=list(query), expect=expect, headers=headers)
+        req = Req(method, ADMIN_PATH, query=list(query), expect=expect, headers=headers)
         self.extra.append(req)
         resp = self.fetch(req)
         if resp is not None:
             self.check_common_headers(req, resp)
-            self.check_documented(req, resp, "POST")
+            self.check_documented(req, resp, method)
             if extra:
                 extra(req, resp)
         return resp
@@ -1007,6 +1010,26 @@ class Checker:
         except ValueError:
             return None
 
+    def reload_and_wait(self, token: str) -> dict | None:
+        """POST a reload (202), then GET the state until it is no longer running; the final state."""
+        check = self.report.check
+        started = self.admin(202, token)
+        if started is None:
+            return None
+        check(started.header("Location") == ADMIN_PATH, f"POST {ADMIN_PATH}", "202 says where the outcome will be",
+              f"Location {started.header('Location')!r}")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            resp = self.admin(200, token, method="GET")
+            if resp is None:
+                return None
+            state = json.loads(resp.body)
+            if state.get("status") != "running":
+                return state
+            time.sleep(0.05)
+        check(False, f"GET {ADMIN_PATH}", "the reload finishes within 30 s", "still running")
+        return None
+
     def check_admin(self) -> None:
         check = self.report.check
         if not check(bool(self.admin_token), f"POST {ADMIN_PATH}", "admin token given (--admin-token)",
@@ -1016,24 +1039,23 @@ class Checker:
         self.admin(401)
         self.admin(401, "not-" + token)
         self.admin(401, token, scheme="Basic")
+        self.admin(401, method="GET")
         before = self.serving_version()
 
-        def unchanged(req: Req, resp: Response) -> None:
-            body = json.loads(resp.body)
-            check(body.get("status") == "unchanged" and body.get("version") == before == body.get("previous_version"),
-                  req.label, "same data: status unchanged, same version",
-                  f"body {short(resp.body.decode('utf-8', 'replace'), 200)}, serving {before!r}")
-
-        self.admin(200, token, extra=unchanged)
+        state = self.reload_and_wait(token)
+        check(state is not None and state.get("status") == "unchanged" and state.get("version") == before
+              and (state.get("last") or {}).get("previous_version") == before,
+              f"GET {ADMIN_PATH}", "same data: status unchanged, same version", f"state {state!r}, serving {before!r}")
         self.admin(400, token, query=[("force", "true")])
-        for method in ("GET", "PUT", "DELETE"):
+        self.admin(400, token, query=[("force", "true")], method="GET")
+        for method in ("PUT", "DELETE"):
             self.extra_wrong_method(Req(method, ADMIN_PATH, expect=405))
         options = Req("OPTIONS", ADMIN_PATH, expect=204)
         self.check_options(options)
 
-        # Bad data: 422 with every error, and the old snapshot keeps serving.
+        # Bad data: the reload fails with every error, and the old snapshot keeps serving.
         if not check(bool(self.reload_data_dir), f"POST {ADMIN_PATH}", "data directory to break given (--reload-data-dir)",
-                     "not given: the 422 cannot be checked"):
+                     "not given: the failed reload cannot be checked"):
             return
         target = os.path.join(self.reload_data_dir, "entities.json")
         with open(target, "rb") as handle:
@@ -1041,20 +1063,19 @@ class Checker:
         try:
             with open(target, "wb") as handle:
                 handle.write(b'[{"id": "broken", "name": ')
-
-            def rejected(req: Req, resp: Response) -> None:
-                body = json.loads(resp.body)
-                errors = body.get("errors")
-                check(isinstance(errors, list) and len(errors) > 0 and all(isinstance(e, str) for e in errors),
-                      req.label, "422 lists the errors", f"errors: {errors!r}")
-                check(self.serving_version() == before, req.label, "the old snapshot keeps serving",
-                      f"/healthz version is no longer {before!r}")
-
-            self.admin(422, token, extra=rejected)
+            state = self.reload_and_wait(token)
+            errors = ((state or {}).get("last") or {}).get("errors")
+            check(state is not None and state.get("status") == "failed" and isinstance(errors, list) and len(errors) > 0
+                  and all(isinstance(e, str) for e in errors),
+                  f"GET {ADMIN_PATH}", "a failed reload lists the errors", f"state {state!r}")
+            check(self.serving_version() == before, f"GET {ADMIN_PATH}", "the old snapshot keeps serving",
+                  f"/healthz version is no longer {before!r}")
         finally:
             with open(target, "wb") as handle:
                 handle.write(saved)
-        self.admin(200, token, extra=unchanged)
+        state = self.reload_and_wait(token)
+        check(state is not None and state.get("status") == "unchanged", f"GET {ADMIN_PATH}",
+              "good data again: unchanged", f"state {state!r}")
 
     def extra_wrong_method(self, req: Req) -> None:
         self.extra.append(req)

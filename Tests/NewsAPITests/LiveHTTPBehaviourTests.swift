@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import Testing
 @testable import NewsAPI
 
@@ -152,12 +153,30 @@ import Testing
                                       configuration: APIConfiguration(adminToken: token), loader: load, logger: logger)
         try withLiveServer(application) { port in
             let client = try TestHTTPClient(port: port)
+            let bearer = [("Authorization", "Bearer \(token)")]
+            /// Starts a reload and waits for `GET /admin/reload` to report it finished.
+            func reloadAndWait() throws -> TestHTTPClient.Reply {
+                let started = try client.request("POST", "/admin/reload", headers: bearer)
+                #expect(started.status == 202)
+                #expect(started.header("Location") == "/admin/reload")
+                let deadline = ContinuousClock.now + .seconds(20)
+                while ContinuousClock.now < deadline {
+                    let status = try client.request("GET", "/admin/reload", headers: bearer)
+                    if !status.text.contains(#""status":"running""#) { return status }
+                    usleep(20_000)
+                }
+                Issue.record("the reload did not finish in 20 s")
+                return started
+            }
             let anonymous = try client.request("POST", "/admin/reload")
             #expect(anonymous.status == 401)
             #expect(anonymous.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
             #expect(try client.request("POST", "/admin/reload", headers: [("Authorization", "Bearer wrong")]).status == 401)
-            let same = try client.request("POST", "/admin/reload", headers: [("Authorization", "Bearer \(token)")])
-            #expect(same.status == 200)
+            #expect(try client.request("GET", "/admin/reload").status == 401)
+            let idle = try client.request("GET", "/admin/reload", headers: bearer)
+            #expect(idle.status == 200)
+            #expect(idle.text.contains(#""status":"idle""#))
+            let same = try reloadAndWait()
             #expect(same.text.contains(#""status":"unchanged""#))
             let before = application.snapshot.version
 
@@ -165,8 +184,8 @@ import Testing
             let articles = directory.appendingPathComponent("articles.ndjson")
             let good = try Data(contentsOf: articles)
             try (good + Data("{\"id\": 1}\n".utf8)).write(to: articles)
-            let bad = try client.request("POST", "/admin/reload", headers: [("Authorization", "Bearer \(token)")])
-            #expect(bad.status == 422)
+            let bad = try reloadAndWait()
+            #expect(bad.text.contains(#""status":"failed""#))
             #expect(bad.text.contains("articles.ndjson:8"))
             #expect(application.snapshot.version == before)
             #expect(try client.request("GET", "/healthz").status == 200)
@@ -175,11 +194,41 @@ import Testing
             try (good + Data("\n".utf8)).write(to: articles)
             let dataset = directory.appendingPathComponent("dataset.json")
             try Data(#"{"name": "seed", "description": "Edited for the reload test."}"#.utf8).write(to: dataset)
-            let changed = try client.request("POST", "/admin/reload", headers: [("Authorization", "Bearer \(token)")])
-            #expect(changed.status == 200)
+            let changed = try reloadAndWait()
             #expect(changed.text.contains(#""status":"reloaded""#))
             #expect(application.snapshot.version != before)
             #expect(try client.request("GET", "/meta").text.contains("Edited for the reload test."))
+        }
+    }
+
+    @Test func concurrentReloadsJoinTheOneRunningAndNothingWaits() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("news-api-reload-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: SeedAPI.directory, to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = "test-token-0123456789"
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let loads = Atomic<Int>(0)
+        // A slow loader: each reload takes at least half a second.
+        let load: Application.Loader = {
+            loads.add(1, ordering: .relaxed)
+            usleep(500_000)
+            return try CorpusSnapshot.load(from: directory, logger: logger)
+        }
+        let application = Application(snapshot: try CorpusSnapshot.load(from: directory, logger: logger), openAPIDocument: [],
+                                      configuration: APIConfiguration(adminToken: token), loader: load, logger: logger)
+        try withLiveServer(application) { port in
+            var statuses: [String] = []
+            for _ in 0..<10 {
+                let reply = try TestHTTPClient(port: port).request("POST", "/admin/reload", headers: [("Authorization", "Bearer \(token)")])
+                #expect(reply.status == 202)
+                statuses.append(reply.text)
+            }
+            #expect(statuses.filter { $0.contains(#""status":"started""#) }.count == 1, "\(statuses)")
+            let started = ContinuousClock.now
+            #expect(try TestHTTPClient(port: port).request("GET", "/healthz").status == 200)
+            #expect(ContinuousClock.now - started < .milliseconds(300), "a plain request does not wait for the reload")
+            usleep(900_000)
+            #expect(loads.load(ordering: .relaxed) == 1, "ten asks while one runs make one reload")
         }
     }
 

@@ -1,35 +1,72 @@
-/// `POST /admin/reload`: loads the data directory again and swaps the new snapshot in, for operators
-/// holding the admin token. Registered only when a token is configured.
+/// `/admin/reload`, for operators holding the admin token: `POST` starts loading the data directory
+/// again off the request threads (or joins the reload already running) and answers 202 at once;
+/// `GET` tells whether one is running and what the last one did. Registered only when a token is
+/// configured.
 struct AdminResource: Sendable {
     let token: String
-    let reload: @Sendable () -> ReloadOutcome
+    /// Starts a reload; `true` when this call started it, `false` when one was running.
+    let start: @Sendable () -> Bool
+    /// Whether a reload is running and what the last one did.
+    let status: @Sendable () -> Reloads.Status
+    /// The version being served.
+    let serving: @Sendable () -> String
 
     /// `POST /admin/reload`.
-    func reload(_ request: Request, _ parameters: PathParameters) throws -> Response {
+    func start(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        try authorize(request)
+        let started = start()
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("status"); json.string(started ? "started" : "running")
+        json.key("version"); json.string(serving())
+        json.endObject()
+        var response = Response.json(json.bytes, status: .accepted)
+        response.headers.set("Location", "/admin/reload")
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    /// `GET /admin/reload`.
+    func status(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        try authorize(request)
+        let status = status()
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("status")
+        switch (status.running, status.last) {
+        case (true, _): json.string("running")
+        case (false, nil): json.string("idle")
+        case let (false, .reloaded(version, previous)?): json.string(version == previous ? "unchanged" : "reloaded")
+        case (false, .failed?): json.string("failed")
+        }
+        json.key("version"); json.string(serving())
+        if let last = status.last {
+            json.key("last")
+            json.beginObject()
+            switch last {
+            case let .reloaded(version, previous):
+                json.key("outcome"); json.string(version == previous ? "unchanged" : "reloaded")
+                json.key("version"); json.string(version)
+                json.key("previous_version"); json.string(previous)
+            case let .failed(errors):
+                json.key("outcome"); json.string("failed")
+                json.key("errors"); json.strings(errors)
+            }
+            json.endObject()
+        }
+        json.endObject()
+        var response = Response.json(json.bytes)
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    private func authorize(_ request: Request) throws {
         try QueryParameters(request.query).validate()
         guard let authorization = request.headers["Authorization"], authorization.hasPrefix("Bearer "),
-              ConstantTime.equal(Array(authorization.utf8.dropFirst("Bearer ".utf8.count)), Array(token.utf8)) else {
-            throw Problem(status: .unauthorized, detail: "POST /admin/reload needs the admin token as Authorization: Bearer TOKEN.",
+            ConstantTime.equal(Array(authorization.utf8.dropFirst("Bearer ".utf8.count)), Array(token.utf8))
+        else {
+            throw Problem(status: .unauthorized, detail: "/admin/reload needs the admin token as Authorization: Bearer TOKEN.",
                           headers: ["WWW-Authenticate": "Bearer realm=\"news-api admin\""])
-        }
-        switch reload() {
-        case let .reloaded(version, previous):
-            var json = JSONWriter()
-            json.beginObject()
-            json.key("status"); json.string(version == previous ? "unchanged" : "reloaded")
-            json.key("version"); json.string(version)
-            json.key("previous_version"); json.string(previous)
-            json.endObject()
-            var response = Response.json(json.bytes)
-            response.headers.set("Cache-Control", "no-store")
-            return response
-        case let .failed(errors):
-            var list = JSONWriter()
-            list.strings(errors)
-            throw Problem(status: HTTPStatus(code: 422), type: "urn:news-api:problem:invalid-corpus",
-                          title: "The data directory does not load",
-                          detail: "The new data has \(errors.count) error(s); the previous data is still being served.",
-                          extensions: ["errors": list.bytes])
         }
     }
 }
