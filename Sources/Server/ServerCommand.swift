@@ -146,6 +146,12 @@ struct ServerCommand: ParsableCommand {
             case .reload:
                 logger.info("received SIGHUP, reloading \(dataDirectory)")
                 _ = application.reload()
+                // The previous snapshot is freed when the last request on it finishes: now, or within a few
+                // seconds; hand its pages back then. Measured at 100,000 articles: 399 MiB resident after the
+                // first load, 771 after one reload either way, then 1,046 after a second reload without this
+                // and 776 with it (the same after a third).
+                ServerCommand.returnFreedMemory()
+                DispatchQueue.global().asyncAfter(deadline: .now() + 10) { ServerCommand.returnFreedMemory() }
             case let .stop(signal):
                 logger.info("received \(signal), stopping")
                 server.stop(grace: 5)
@@ -207,7 +213,7 @@ extension ServerCommand {
     /// Loading frees much of what it allocated (parsed lines, per-core index parts), but glibc keeps
     /// freed pages resident; `malloc_trim` hands them back. Looked up at run time: it is glibc's own,
     /// not part of the C library Swift imports.
-    private static func returnFreedMemory() {
+    static func returnFreedMemory() {
         #if canImport(Glibc)
         typealias MallocTrim = @convention(c) (Int) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
