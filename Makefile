@@ -9,12 +9,13 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON     ?= python3
 SERVER      = .build/release/news-api
 
-.PHONY: setup build run test test-unit test-contract test-load bench clean help \
+.PHONY: setup build run test test-unit test-contract test-load test-manifests test-cluster bench clean help \
         test-fuzz test-fuzz-replay test-fuzz-run test-sanitize test-asan test-tsan
 
 help:
 	@echo "make run     build (release) and serve $(DATA) on http://$(HOST):$(PORT)"
-	@echo "make test    unit, router, store and live-server tests, fuzzing, the contract checks and load scripts"
+	@echo "make test    unit, router, store and live-server tests, fuzzing, the contract checks, load scripts,"
+	@echo "             the Kubernetes manifests' validation and the cluster test (3 replicas behind nginx)"
 	@echo "make bench   load and throughput benchmark (see BENCHMARKS.md)"
 	@echo "make test-fuzz      replay the fuzz corpus and regressions, then fuzz each target (FUZZ_SECONDS in all)"
 	@echo "make test-sanitize  the test suite under AddressSanitizer and ThreadSanitizer"
@@ -34,7 +35,7 @@ run: build
 
 ## `make test` is what CI runs (.ci/run adds `make test-sanitize`). The fuzz step replays every saved input, then
 ## fuzzes each target for FUZZ_SECONDS in all (its libFuzzer build took 3.5 minutes from cold on two cores).
-test: test-unit test-fuzz test-contract test-load
+test: test-unit test-fuzz test-contract test-load test-manifests test-cluster
 
 test-unit: setup
 	$(SWIFT) test
@@ -133,6 +134,39 @@ test-load: setup
 	$(SWIFT) build --quiet --product news-api
 	$(PYTHON) Tests/Load/run_faults.py --server "$$($(SWIFT) build --show-bin-path)/news-api" --data '$(DATA)' \
 		--seconds $(LOAD_SECONDS)
+
+## Kubernetes manifests (deploy/kubernetes) checked against the API schemas of the oldest and newest Kubernetes
+## versions named below, strictly (an unknown field fails), with no network: kubernetes-validate carries the
+## schemas. Installed into MANIFESTS_VENV, pinned.
+KUBERNETES_VALIDATE_VERSION ?= 1.37.0
+MANIFESTS_VENV              ?= .build/manifests-venv
+MANIFESTS_KUBERNETES        ?= 1.29.0 1.37.0
+
+test-manifests:
+	@set -e; py='$(MANIFESTS_VENV)/bin/python'; \
+	if ! "$$py" -c 'import importlib.metadata as m; assert m.version("kubernetes-validate") == "$(KUBERNETES_VALIDATE_VERSION)"' 2>/dev/null; then \
+		echo "installing kubernetes-validate $(KUBERNETES_VALIDATE_VERSION) into $(MANIFESTS_VENV)"; \
+		command -v '$(PYTHON)' >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv; }; \
+		'$(PYTHON)' -m venv '$(MANIFESTS_VENV)' 2>/dev/null || { rm -rf '$(MANIFESTS_VENV)'; \
+			$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && '$(PYTHON)' -m venv '$(MANIFESTS_VENV)'; }; \
+		"$$py" -m pip install -q --disable-pip-version-check kubernetes-validate==$(KUBERNETES_VALIDATE_VERSION); \
+	fi; \
+	for version in $(MANIFESTS_KUBERNETES); do \
+		echo "deploy/kubernetes against Kubernetes $$version:"; \
+		"$$py" -m kubernetes_validate --strict -k "$$version" deploy/kubernetes/*.yaml; \
+	done
+
+## Cluster (Tests/Cluster/run_cluster.py): three replicas of the debug server on free loopback ports behind
+## Debian's nginx running deploy/nginx/news-api.conf (upstreams and port swapped for loopback ones) in a
+## temporary directory. Same bytes and ETags everywhere; no failed request under wrk while a replica is
+## SIGKILLed, while the replicas reload new data one at a time, and while one drains on SIGTERM. About 1 minute.
+CLUSTER_SECONDS ?= 8
+
+test-cluster: setup
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk nginx; }
+	$(SWIFT) build --quiet --product news-api
+	$(PYTHON) Tests/Cluster/run_cluster.py --server "$$($(SWIFT) build --show-bin-path)/news-api" --data '$(DATA)' \
+		--nginx-conf deploy/nginx/news-api.conf --seconds $(CLUSTER_SECONDS)
 
 ## Benchmark: release build, synthetic corpora of BENCH_SIZES articles, wrk against us, bare C (as is and with our
 ## daemon limits) and nginx; the table goes to bench/out/results.md, each row also to bench/out/rows.jsonl.

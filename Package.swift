@@ -37,13 +37,16 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // The contract served at /openapi.yaml is compiled into the binary (`openapi.yaml` here is a symlink
+        // to the top-level one), so an installed news-api needs no file beside it; `--openapi` overrides it.
         .executableTarget(
             name: "Server",
             dependencies: [
                 "NewsAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.embedInCode("openapi.yaml")]
         ),
         .executableTarget(
             name: "CorpusGen",

@@ -26,11 +26,13 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "TCP port to listen on; 0 picks a free one.")
     var port = 8080
 
-    @Option(help: "Data directory holding the corpus (see docs/data-format.md).")
-    var data = "data/seed"
+    @Option(help: ArgumentHelp("Data directory holding the corpus (see docs/data-format.md). Default: data/seed in the working directory.",
+                               valueName: "dir"))
+    var data: String?
 
-    @Option(help: "The OpenAPI document served at /openapi.yaml.")
-    var openapi = "openapi.yaml"
+    @Option(help: ArgumentHelp("A file to serve at /openapi.yaml instead of the contract built into the binary.",
+                               valueName: "file"))
+    var openapi: String?
 
     @Option(help: "Worker threads (default: the number of cores). One thread uses poll, more use epoll with a pool.")
     var threads = HTTPServerConfiguration.coreCount
@@ -106,21 +108,15 @@ struct ServerCommand: ParsableCommand {
             return handler
         }
         let logger = Logger(label: "news-api")
+        let openAPIDocument = try readOpenAPIDocument()
+        try checkDataDirectory()
         let signals = SignalWaiter.blockingServerSignals()
-
-        let openAPIDocument: [UInt8]
-        do {
-            openAPIDocument = Array(try Data(contentsOf: URL(fileURLWithPath: openapi)))
-        } catch {
-            logger.critical("cannot read the OpenAPI document", metadata: ["path": "\(openapi)", "error": "\(error)"])
-            throw ExitCode.failure
-        }
 
         let snapshot: CorpusSnapshot
         do {
             snapshot = try load(logger: logger)
         } catch {
-            logger.critical("the corpus in \(data) cannot be served:\n\(error)")
+            logger.critical("the corpus in \(dataDirectory) cannot be served:\n\(error)")
             throw ExitCode.failure
         }
 
@@ -161,8 +157,13 @@ struct ServerCommand: ParsableCommand {
         while true {
             switch signals.next() {
             case .reload:
-                logger.info("received SIGHUP, reloading \(data)")
+                logger.info("received SIGHUP, reloading \(dataDirectory)")
                 if !application.startReload() { logger.info("a reload is already running; SIGHUP joins it") }
+                // The reload runs on its own thread, and the previous snapshot is freed when the last request on
+                // it finishes; hand its pages back a little later. Measured at 100,000 articles: 399 MiB resident
+                // after the first load, 771 after one reload either way, then 1,046 after a second reload without
+                // this and 776 with it (the same after a third).
+                DispatchQueue.global().asyncAfter(deadline: .now() + 10) { ServerCommand.returnFreedMemory() }
             case let .stop(signal):
                 logger.info("received \(signal), stopping")
                 server.stop(grace: 5)
@@ -174,12 +175,45 @@ struct ServerCommand: ParsableCommand {
 }
 
 extension ServerCommand {
+    /// Where the corpus is read from when `--data` is not given, relative to the working directory.
+    static let defaultDataDirectory = "data/seed"
+
+    /// The data directory: `--data`, else `data/seed` in the working directory.
+    var dataDirectory: String { data ?? ServerCommand.defaultDataDirectory }
+
+    /// The document served at `/openapi.yaml`: the `--openapi` file, else the contract built in.
+    func readOpenAPIDocument() throws -> [UInt8] {
+        guard let openapi else { return PackageResources.openapi_yaml }
+        guard let contents = FileManager.default.contents(atPath: openapi) else {
+            ServerCommand.fail("cannot read the OpenAPI document \(openapi); leave out --openapi to serve the one built in")
+        }
+        return Array(contents)
+    }
+
+    /// Stops with one plain line when the data directory is not there, rather than a list of missing files.
+    func checkDataDirectory() throws {
+        var isDirectory: ObjCBool = false
+        guard !FileManager.default.fileExists(atPath: dataDirectory, isDirectory: &isDirectory) || !isDirectory.boolValue else {
+            return
+        }
+        let what = data == nil ? "" : ": no such directory"
+        ServerCommand.fail("no corpus at \(dataDirectory)\(what); pass --data DIR (a directory with articles.ndjson, "
+            + "entities.json, trade-measures.json, ...; see docs/data-format.md)")
+    }
+
+    /// Writes `news-api: message` to standard error and exits 1: for a mistake in how the server was started,
+    /// which one line explains.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("news-api: \(message)\n".utf8))
+        Foundation.exit(ExitCode.failure.rawValue)
+    }
+
     /// Loads and checks the data directory, logging one line with its counts.
     func load(logger: Logger) throws(CorpusLoadError) -> CorpusSnapshot {
-        let snapshot = try CorpusSnapshot.load(from: URL(fileURLWithPath: data), logger: logger)
+        let snapshot = try CorpusSnapshot.load(from: URL(fileURLWithPath: dataDirectory), logger: logger)
         let seconds = Double(snapshot.loadDuration.components.seconds)
             + Double(snapshot.loadDuration.components.attoseconds) / 1e18
-        logger.info("loaded \(data)", metadata: [
+        logger.info("loaded \(dataDirectory)", metadata: [
             "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
             "trade_measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
             "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(seconds)", "version": "\(snapshot.version)",
@@ -191,7 +225,7 @@ extension ServerCommand {
     /// Loading frees much of what it allocated (parsed lines, per-core index parts), but glibc keeps
     /// freed pages resident; `malloc_trim` hands them back. Looked up at run time: it is glibc's own,
     /// not part of the C library Swift imports.
-    private static func returnFreedMemory() {
+    static func returnFreedMemory() {
         #if canImport(Glibc)
         typealias MallocTrim = @convention(c) (Int) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }

@@ -814,6 +814,12 @@ class Checker:
             want = pretty == "true"
             check(indented == want, label, f"pretty={pretty} {'indents' if want else 'does not indent'} the JSON",
                   f"body is {'indented' if indented else 'on one line'}")
+        if req.template == "/meta":
+            # Replicas of the same data must send the same bytes and ETag, so /meta holds only what the
+            # schema names and nothing per-process (the load time is news_api_corpus_load_seconds in /metrics).
+            documented = set(self.spec.doc["components"]["schemas"]["Meta"]["properties"])
+            check(set(body) == documented, label, "/meta has exactly the fields the Meta schema names",
+                  f"undocumented {sorted(set(body) - documented)}, missing {sorted(documented - set(body))}")
         if req.template in LISTS and "items" in body:
             limit, offset, total = body.get("limit"), body.get("offset"), body.get("total")
             asked = dict(req.query)

@@ -1,5 +1,7 @@
 /// The service's own endpoints: the index of resources, health, the dataset's description and the
-/// OpenAPI document. Their bodies depend only on the snapshot, so they are encoded once.
+/// OpenAPI document. Their bodies depend only on the snapshot, so they are encoded once, and replicas
+/// serving the same data send the same bytes and ETags: nothing per-process (load time, start time)
+/// belongs here; that goes to `/metrics`.
 struct ServiceResource: Sendable {
     private let indexResponse: Response
     private let healthResponse: Response
@@ -82,8 +84,6 @@ struct ServiceResource: Sendable {
         json.key("name"); json.string(snapshot.name)
         json.key("description"); json.string(snapshot.datasetDescription ?? "")
         json.key("version"); json.string(snapshot.version)
-        let (seconds, attoseconds) = snapshot.loadDuration.components
-        json.key("loaded_in_ms"); json.int(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         json.key("bytes"); json.int(snapshot.bytesLoaded)
         json.key("counts"); writeCounts(snapshot, into: &json)
         json.key("vocabularies")
