@@ -10,15 +10,18 @@ public struct APIConfiguration: Sendable {
     public var adminToken: String?
     /// The bytes of successful responses kept per snapshot to be sent again (0 keeps none).
     public var responseCacheBytes: Int
+    /// The dashboard served at `/dashboard/`, or `nil` for none.
+    public var dashboard: DashboardResource?
 
     /// Creates a configuration; the defaults suit a public, read-only API.
     public init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil,
-                responseCacheBytes: Int = 64 << 20) {
+                responseCacheBytes: Int = 64 << 20, dashboard: DashboardResource? = nil) {
         self.cacheMaxAge = cacheMaxAge
         self.corsOrigins = corsOrigins
         self.corsMaxAge = corsMaxAge
         self.adminToken = adminToken
         self.responseCacheBytes = responseCacheBytes
+        self.dashboard = dashboard
     }
 
     /// Whether any origin may read responses.

@@ -97,6 +97,7 @@ public final class Application: HTTPResponder {
     private func serve(_ snapshot: CorpusSnapshot) -> Served {
         var router = Application.buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, metrics: metrics,
                                              logger: logger)
+        configuration.dashboard?.addRoutes(to: &router)
         if let token = configuration.adminToken, loader != nil {
             let admin = AdminResource(token: token, start: { [weak self] in self?.startReload() ?? false },
                                       status: { [weak self] in self?.backgroundReloads.status ?? Reloads.Status(running: false) },

@@ -71,6 +71,12 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "Bearer token that enables POST /admin/reload. Without it the endpoint does not exist.")
     var adminToken: String?
 
+    @Option(help: "Folder of the dashboard served at /dashboard/ (default: web, when there is one in the working directory).")
+    var dashboard: String?
+
+    @Flag(help: "Serve no dashboard.")
+    var noDashboard = false
+
     @Flag(help: "Log one line per request (method, path, route, status, bytes, microseconds).")
     var accessLog = false
 
@@ -121,7 +127,8 @@ struct ServerCommand: ParsableCommand {
         }
 
         let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins,
-                                             adminToken: adminToken, responseCacheBytes: responseCacheMb << 20)
+                                             adminToken: adminToken, responseCacheBytes: responseCacheMb << 20,
+                                             dashboard: loadDashboard(logger: logger))
         let command = self
         let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
                                       loader: { try command.load(logger: logger) }, logger: logger)
@@ -189,6 +196,27 @@ extension ServerCommand {
         }
         return Array(contents)
     }
+
+    /// The dashboard's files: `--dashboard DIR`, else `web` in the working directory when it is there; none
+    /// with `--no-dashboard`. A folder named with `--dashboard` that cannot be served stops the server.
+    func loadDashboard(logger: Logger) -> DashboardResource? {
+        if noDashboard { return nil }
+        let folder = dashboard ?? ServerCommand.defaultDashboardDirectory
+        if dashboard == nil, !FileManager.default.fileExists(atPath: folder) {
+            logger.info("no dashboard: there is no \(folder) folder here (--dashboard DIR serves one)")
+            return nil
+        }
+        do {
+            let files = try DashboardResource(directory: URL(fileURLWithPath: folder))
+            logger.info("serving the dashboard in \(folder) at /dashboard/")
+            return files
+        } catch {
+            ServerCommand.fail("\(error); pass --dashboard DIR (a folder with index.html) or --no-dashboard")
+        }
+    }
+
+    /// The dashboard served when `--dashboard` is not given, relative to the working directory.
+    static let defaultDashboardDirectory = "web"
 
     /// Stops with one plain line when the data directory is not there, rather than a list of missing files.
     func checkDataDirectory() throws {

@@ -14,6 +14,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
         case 200: "OK"
         case 202: "Accepted"
         case 204: "No Content"
+        case 301: "Moved Permanently"
         case 304: "Not Modified"
         case 400: "Bad Request"
         case 401: "Unauthorized"
