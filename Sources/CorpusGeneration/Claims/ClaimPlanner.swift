@@ -6,7 +6,7 @@ struct ClaimPlanner {
     private var rng: Xoshiro256
     private let catalog: EntityCatalog
     private let schedule: ArticleSchedule
-    private var usedIDs: Set<String> = []
+    private var ids = UniqueIDs()
 
     /// Plans `count` claims (none when there are fewer than two articles) and adds the sentences
     /// they quote to `planned`.
@@ -41,7 +41,7 @@ struct ClaimPlanner {
         }
         let words = story.topic.slug.split(separator: "-").prefix(8)
         return Claim(
-            id: uniqueID(words.joined(separator: "-")),
+            id: ids.id(from: words.joined(separator: "-")),
             topic: story.topic,
             entities: story.entities.map { catalog[$0].id },
             claims: statements
@@ -153,16 +153,6 @@ struct ClaimPlanner {
             second = catalog.draw(.person, &rng)!
         }
         return (first, second)
-    }
-
-    private mutating func uniqueID(_ base: String) -> String {
-        var id = base
-        var number = 2
-        while !usedIDs.insert(id).inserted {
-            id = base + "-\(number)"
-            number += 1
-        }
-        return id
     }
 
     /// "1,250".

@@ -7,7 +7,7 @@ struct MeasurePlanner {
     private let catalog: EntityCatalog
     private let lexicon: Lexicon
     private let schedule: ArticleSchedule
-    private var usedIDs: Set<String> = []
+    private var ids = UniqueIDs()
 
     /// Plans `count` measures and adds the sentences they quote to `planned`.
     static func plan(
@@ -71,7 +71,7 @@ struct MeasurePlanner {
 
         let title = facts.title(for: type, implementing: catalog[implementing[0]].name)
         return TradeMeasure(
-            id: uniqueID(title.slug + "-" + String(CalendarDay.date(of: announced.day).year)),
+            id: ids.id(from: title.slug + "-" + String(CalendarDay.date(of: announced.day).year)),
             title: title,
             description: facts.description(for: type),
             type: type,
@@ -210,16 +210,6 @@ struct MeasurePlanner {
         let entity = catalog[country]
         let forms = entity.mentions.map { String(decoding: $0, as: UTF8.self) }
         return rng.chance(0.7) ? forms[0] : rng.pick(forms)
-    }
-
-    private mutating func uniqueID(_ base: String) -> String {
-        var id = base
-        var number = 2
-        while !usedIDs.insert(id).inserted {
-            id = base + "-\(number)"
-            number += 1
-        }
-        return id
     }
 
     private static let types: [MeasureType] = [
