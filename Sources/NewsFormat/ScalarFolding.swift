@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Scalars below U+3000 (Latin, Greek, Cyrillic, Vietnamese and the rest of the alphabetic
 /// blocks) are folded once into a table; anything else is folded on demand.
-enum ScalarFolding {
+@usableFromInline enum ScalarFolding {
     /// What a scalar is to the tokenizer.
-    enum Role: UInt8 {
+    @usableFromInline enum Role: UInt8 {
         /// Ends a token (spaces, punctuation, symbols).
         case separator = 0
         /// Continues a token without adding text (combining marks).
@@ -16,11 +16,11 @@ enum ScalarFolding {
     }
 
     /// The scalars covered by the table.
-    static let tableLimit: UInt32 = 0x3000
+    @usableFromInline static let tableLimit: UInt32 = 0x3000
 
     /// Per scalar below `tableLimit`: the role in byte 0, the folded length in byte 1 and up to six
     /// folded UTF-8 bytes in bytes 2...7. A length of 7 means "too long, fold on demand".
-    static let table: [UInt64] = (0..<tableLimit).map { value in
+    @usableFromInline static let table: [UInt64] = (0..<tableLimit).map { value in
         guard let scalar = Unicode.Scalar(value) else { return 0 }
         let (role, bytes) = fold(scalar)
         if bytes.count > 6 { return UInt64(role.rawValue) | 7 << 8 }
@@ -38,7 +38,7 @@ enum ScalarFolding {
     ]
 
     /// Folds one scalar the slow way: lowercase, compatibility-decompose, drop marks.
-    static func fold(_ scalar: Unicode.Scalar) -> (Role, [UInt8]) {
+    @usableFromInline static func fold(_ scalar: Unicode.Scalar) -> (Role, [UInt8]) {
         switch role(of: scalar) {
         case .separator: return (.separator, [])
         case .joiner: return (.joiner, [])
@@ -61,7 +61,7 @@ enum ScalarFolding {
     }
 
     /// Whether a scalar is a letter or digit, a combining mark, or a separator.
-    static func role(of scalar: Unicode.Scalar) -> Role {
+    @usableFromInline static func role(of scalar: Unicode.Scalar) -> Role {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:

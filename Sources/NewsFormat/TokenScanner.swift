@@ -3,21 +3,25 @@
 /// A token that folding leaves unchanged (lowercase ASCII, the common case) is handed out as a
 /// slice of the text itself; others are folded into a private buffer. The folded bytes stay valid
 /// until the next call to `next`.
+///
+/// The indexer calls it for every word of the corpus from another module, so the scanning path is
+/// `@inlinable` (and what it touches `@usableFromInline`): it compiles into the caller as it did when
+/// both lived in one module.
 package struct TokenScanner: ~Copyable {
-    private let text: UnsafeBufferPointer<UInt8>
-    private var position = 0
+    @usableFromInline let text: UnsafeBufferPointer<UInt8>
+    @usableFromInline var position = 0
     /// UTF-8 bytes minus UTF-16 units before `position`: what turns byte offsets into UTF-16 offsets.
-    private var utf16Delta = 0
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var bufferCount = 0
-    private var folding = false
+    @usableFromInline var utf16Delta = 0
+    @usableFromInline var buffer: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var bufferCount = 0
+    @usableFromInline var folding = false
 
     /// Where the current token is.
-    package private(set) var span = TokenSpan(byteStart: 0, byteEnd: 0, utf16Start: 0, utf16End: 0)
+    @usableFromInline package internal(set) var span = TokenSpan(byteStart: 0, byteEnd: 0, utf16Start: 0, utf16End: 0)
 
     /// Prepares to scan valid UTF-8 `text`.
-    package init(_ text: UnsafeBufferPointer<UInt8>) {
+    @inlinable package init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
         capacity = 64
         buffer = .allocate(capacity: capacity)
@@ -28,14 +32,14 @@ package struct TokenScanner: ~Copyable {
     }
 
     /// The current token's folded bytes; valid until the next call to `next`.
-    package var folded: UnsafeBufferPointer<UInt8> {
+    @inlinable package var folded: UnsafeBufferPointer<UInt8> {
         folding
             ? UnsafeBufferPointer(start: buffer, count: bufferCount)
             : UnsafeBufferPointer(rebasing: text[span.byteStart..<span.byteEnd])
     }
 
     /// Moves to the next token; `false` at the end of the text.
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func next() -> Bool {
         guard let base = text.baseAddress else { return false }
         let count = text.count
@@ -101,21 +105,21 @@ package struct TokenScanner: ~Copyable {
     }
 
     /// Starts the buffer with source bytes, unchanged.
-    private mutating func appendSource(_ range: Range<Int>) {
+    @inlinable mutating func appendSource(_ range: Range<Int>) {
         bufferCount = 0
         for offset in range {
             append(text[offset])
         }
     }
 
-    @inline(__always)
-    private mutating func append(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    mutating func append(_ byte: UInt8) {
         if bufferCount == capacity { grow() }
         buffer[bufferCount] = byte
         bufferCount += 1
     }
 
-    private mutating func grow() {
+    @usableFromInline mutating func grow() {
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
         larger.update(from: buffer, count: bufferCount)
         buffer.deallocate()
@@ -124,7 +128,7 @@ package struct TokenScanner: ~Copyable {
     }
 
     /// Appends the folded form of a letter or digit outside ASCII.
-    private mutating func appendFolded(_ scalar: UInt32) {
+    @inlinable mutating func appendFolded(_ scalar: UInt32) {
         if scalar < ScalarFolding.tableLimit {
             let packed = ScalarFolding.table[Int(scalar)]
             let count = Int(UInt8(truncatingIfNeeded: packed >> 8))
@@ -143,7 +147,7 @@ package struct TokenScanner: ~Copyable {
     }
 
     /// Whether a scalar outside ASCII is a letter or digit, a combining mark, or a separator.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func role(of scalar: UInt32) -> ScalarFolding.Role {
         if scalar < ScalarFolding.tableLimit {
             return ScalarFolding.Role(rawValue: UInt8(truncatingIfNeeded: ScalarFolding.table[Int(scalar)])) ?? .separator
@@ -152,7 +156,7 @@ package struct TokenScanner: ~Copyable {
     }
 
     /// Decodes the multi-byte UTF-8 scalar starting at `index` (the text is valid UTF-8).
-    @inline(__always)
+    @inlinable @inline(__always)
     static func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = UInt32(text[index])
         let count = text.count

@@ -15,7 +15,7 @@ package enum Tokenizer {
     }
 
     /// Calls `body` with the UTF-8 bytes of `text`, copying only if the string is not stored contiguously.
-    package static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    @inlinable package static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         if let result = try text.utf8.withContiguousStorageIfAvailable(body) {
             return result
         }
@@ -25,7 +25,7 @@ package enum Tokenizer {
 
     /// Scans valid UTF-8 `text` and calls `body` with each token's folded bytes (valid only during
     /// the call) and its span.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, TokenSpan) -> Void) {
         var scanner = TokenScanner(text)
         while scanner.next() {
