@@ -27,6 +27,22 @@ import Testing
         #expect(snapshot.name == "synthetic-300-11")
     }
 
+    @Test func generatedDatesReadBackAsWritten() throws {
+        // corpus-gen knows the exact day and writes only what the precision keeps.
+        let day = try #require(CalendarDay.number(year: 2024, month: 3, day: 17))
+        let cases: [(DatePrecision, String, Int32?)] = [
+            (.day, "2024-03-17", day),
+            (.month, "2024-03", CalendarDay.number(year: 2024, month: 3, day: 1)),
+            (.year, "2024", CalendarDay.number(year: 2024, month: 1, day: 1)),
+        ]
+        for (precision, value, start) in cases {
+            let written = DateValue(containing: day, precision: precision, origin: .external, note: "on record")
+            #expect(written.value == value)
+            #expect(written.day == start)
+            #expect(DateValue(value: value, precision: precision, origin: .external, note: "on record") == written)
+        }
+    }
+
     /// Letters whose base Unicode decomposition does not reveal (Đ, ø, ß, Ł) and combining marks,
     /// with the key each folds to.
     static let foldings: [(name: String, key: String)] = [
