@@ -1,7 +1,7 @@
 /// Converts between calendar dates and day numbers (days since 1970-01-01, proleptic Gregorian).
-public enum CalendarDay {
+package enum CalendarDay {
     /// The day number of a valid date, or `nil` if the date does not exist (e.g. 2025-02-30).
-    public static func number(year: Int, month: Int, day: Int) -> Int32? {
+    package static func number(year: Int, month: Int, day: Int) -> Int32? {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else {
             return nil
         }
@@ -15,7 +15,7 @@ public enum CalendarDay {
     }
 
     /// The year, month and day of a day number.
-    public static func date(of number: Int32) -> (year: Int, month: Int, day: Int) {
+    package static func date(of number: Int32) -> (year: Int, month: Int, day: Int) {
         let z = Int(number) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -28,13 +28,13 @@ public enum CalendarDay {
     }
 
     /// `YYYY-MM-DD` for a day number.
-    public static func isoString(of number: Int32) -> String {
+    package static func isoString(of number: Int32) -> String {
         let (year, month, day) = date(of: number)
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// The number of days in a month.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -44,7 +44,7 @@ public enum CalendarDay {
 
     /// Parses an ISO 8601 date (`2025-04-14`) or date-time (`2025-04-14T09:30:00Z`, with optional
     /// fraction and `Z` or `±hh:mm` offset) to the day number of its calendar date as written.
-    public static func parseISO8601(_ text: String) -> Int32? {
+    package static func parseISO8601(_ text: String) -> Int32? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),

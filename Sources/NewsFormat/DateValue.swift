@@ -23,7 +23,7 @@ public struct DateValue: Hashable, Sendable {
 
     /// The date of `precision` that holds `day` (days since 1970-01-01, in years 1-9999): its year,
     /// its month or the day itself, as a generated corpus writes it.
-    public init(containing day: Int32, precision: DatePrecision, origin: DateOrigin, note: String? = nil) {
+    package init(containing day: Int32, precision: DatePrecision, origin: DateOrigin, note: String? = nil) {
         let length = switch precision {
         case .year: 4
         case .month: 7
@@ -37,7 +37,7 @@ public struct DateValue: Hashable, Sendable {
     }
 
     /// The result of checking a date string against a precision.
-    public enum Check: Hashable, Sendable {
+    package enum Check: Hashable, Sendable {
         /// The date is valid; `day` is the first day of its period (days since 1970-01-01).
         case valid(day: Int32)
         /// The string does not have the shape the precision requires.
@@ -47,7 +47,7 @@ public struct DateValue: Hashable, Sendable {
     }
 
     /// Checks `value` against `precision`: its shape, then that it is a real calendar date.
-    public static func check(_ value: String, precision: DatePrecision) -> Check {
+    package static func check(_ value: String, precision: DatePrecision) -> Check {
         let expected = switch precision {
         case .year: "YYYY"
         case .month: "YYYY-MM"

@@ -63,7 +63,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes a string value given as its UTF-8 bytes (valid UTF-8), such as text built byte by byte.
-    public mutating func string(utf8 value: some Collection<UInt8>) {
+    package mutating func string(utf8 value: some Collection<UInt8>) {
         separate()
         if value.withContiguousStorageIfAvailable({ writeString(utf8: $0) }) == nil {
             Array(value).withUnsafeBufferPointer { writeString(utf8: $0) }
