@@ -27,9 +27,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // What the server and corpus-gen must agree on: the data format's vocabularies, dates, key
+        // folding and the JSON writer.
+        .target(name: "NewsFormat"),
         .target(
             name: "NewsAPI",
             dependencies: [
+                "NewsFormat",
                 "CMicroHTTPD",
                 "CZlib",
                 .product(name: "Logging", package: "swift-log"),
@@ -48,9 +52,15 @@ let package = Package(
             ],
             resources: [.embedInCode("openapi.yaml")]
         ),
+        // corpus-gen's generator, a library so that tests can generate a corpus and load it.
+        .target(
+            name: "CorpusGeneration",
+            dependencies: ["NewsFormat"]
+        ),
         .executableTarget(
             name: "CorpusGen",
             dependencies: [
+                "CorpusGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsAPITests",
-            dependencies: ["NewsAPI"]
+            dependencies: ["NewsAPI", "NewsFormat", "CorpusGeneration", "CZlib"]
         ),
     ]
 )

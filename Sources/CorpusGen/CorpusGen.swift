@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorpusGeneration
 import Foundation
 
 /// The `corpus-gen` command: writes a synthetic news corpus in the data directory format.
@@ -49,12 +50,8 @@ struct CorpusGen: ParsableCommand {
 
     func run() throws {
         let generator = CorpusGenerator(
-            articleCount: articles,
-            entityCount: entities ?? min(max(2000, articles / 200), 20000),
-            measureCount: measures ?? min(max(500, articles / 500), 5000, max(1, articles / 2)),
-            claimCount: claims ?? min(articles / 4, 300),
-            seed: seed,
-            directory: URL(fileURLWithPath: out)
+            articles: articles, seed: seed, directory: URL(fileURLWithPath: out),
+            entities: entities, measures: measures, claims: claims
         )
         print(try generator.run().line)
     }

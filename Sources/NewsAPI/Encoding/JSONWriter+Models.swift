@@ -25,12 +25,17 @@ extension JSONWriter {
         key("type"); string(entity.type.rawValue)
     }
 
+    /// An object pointing at another resource: the members `members` writes, then `"links": {"self": link}`.
+    mutating func linkedObject(to link: String, _ members: (inout JSONWriter) -> Void) {
+        beginObject()
+        members(&self)
+        key("links"); selfLink(link)
+        endObject()
+    }
+
     /// A short reference to an entity with its link.
     mutating func entityRef(_ entity: Entity) {
-        beginObject()
-        entityIdentity(entity)
-        key("links"); selfLink(Links.entity(entity.id))
-        endObject()
+        linkedObject(to: Links.entity(entity.id)) { $0.entityIdentity(entity) }
     }
 
     /// References to the entities with these ids, in order (unknown ids cannot occur: the loader checks).

@@ -101,23 +101,4 @@ extension CorpusLoader {
         shares.append(start..<lines.count)
         return shares.filter { !$0.isEmpty }
     }
-
-    // MARK: References
-
-    /// The article `id` refers to; reports an unknown id (unless that article was broken or the
-    /// articles could not be read).
-    mutating func articleReference(_ id: String, field: String, reader: inout RecordReader) -> Article? {
-        if let index = articleLoadIndexByID[id] { return loadedArticles[Int(index)] }
-        if !articlesUnreadable, !brokenArticleIDs.contains(id) {
-            reader.report("unknown article \"\(id)\"", field: field)
-        }
-        return nil
-    }
-
-    /// Checks that `quote` appears word for word in the article's title or body.
-    func checkQuote(_ quote: String, in article: Article, field: String, reader: inout RecordReader) {
-        if !ByteSearch.contains(article.body, quote) && !ByteSearch.contains(article.title, quote) {
-            reader.report("quote does not appear in the title or body of article \"\(article.id)\"", field: field)
-        }
-    }
 }

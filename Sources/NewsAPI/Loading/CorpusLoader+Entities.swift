@@ -2,32 +2,14 @@ extension CorpusLoader {
     /// Reads `entities.json`: checks each entity, duplicate ids, and that no two entities share a
     /// folded name or alias; keeps the valid entities sorted by id.
     mutating func loadEntities() {
-        let file = "entities.json"
-        guard let elements = arrayElements(of: file, required: true, naming: "entities") else { return }
-        var valid: [Entity] = []
-        var lineOfID: [String: Int] = [:]
-        var seenIDs: Set<String> = []
         // Folded name or alias -> the entity that has it, and how it is spelled there.
         var owners: [String: (id: String, spelling: String)] = [:]
-        for element in elements {
-            if errors.isFull { break }
-            let line = CorpusLoader.line(of: element)
-            var reader = RecordReader(file: file, line: line)
-            let entity = reader.readEntity(element)
-            if let id = reader.recordID {
-                if let first = lineOfID[id] {
-                    reader.report("duplicate id: the entity on line \(first) has the same id", field: "id")
-                } else {
-                    lineOfID[id] = line
-                    seenIDs.insert(id)
-                }
-            }
-            if let entity {
-                checkNames(of: entity, owners: &owners, reader: &reader)
-            }
-            errors.report(contentsOf: reader.errors)
-            if reader.isValid, let entity { valid.append(entity) }
-        }
+        // An unreadable file leaves the directory marked unreadable, so references to it are not errors too.
+        guard let (valid, seenIDs) = loadRecords(
+            of: "entities.json", required: true, record: "entity", plural: "entities",
+            read: { reader, element in reader.readEntity(element) },
+            check: { _, entity, reader in CorpusLoader.checkNames(of: entity, owners: &owners, reader: &reader) }
+        ) else { return }
         entities = valid.sorted { $0.id < $1.id }
         var indexByID: [String: Int32] = [:]
         for (index, entity) in entities.enumerated() {
@@ -37,7 +19,7 @@ extension CorpusLoader {
     }
 
     /// Reports a name or alias that folds to nothing, or to the same key as another entity's.
-    private func checkNames(of entity: Entity, owners: inout [String: (id: String, spelling: String)], reader: inout RecordReader) {
+    private static func checkNames(of entity: Entity, owners: inout [String: (id: String, spelling: String)], reader: inout RecordReader) {
         for (position, name) in ([entity.name] + entity.aliases).enumerated() {
             let field = position == 0 ? "name" : "aliases[\(position - 1)]"
             let key = TextFolding.normalizedKey(name)

@@ -2,72 +2,54 @@ extension CorpusLoader {
     /// Reads `trade-measures.json`: checks each measure, duplicate ids, entity and article
     /// references, and that every quote appears in its article.
     mutating func loadMeasures() -> [TradeMeasure] {
-        let file = "trade-measures.json"
-        guard let elements = arrayElements(of: file, required: true, naming: "trade measures") else { return [] }
-        var measures: [TradeMeasure] = []
-        var lineOfID: [String: Int] = [:]
-        for element in elements {
-            if errors.isFull { break }
-            let line = CorpusLoader.line(of: element)
-            var reader = RecordReader(file: file, line: line)
-            let measure = reader.readTradeMeasure(element)
-            if let id = reader.recordID {
-                if let first = lineOfID[id] {
-                    reader.report("duplicate id: the measure on line \(first) has the same id", field: "id")
-                } else {
-                    lineOfID[id] = line
-                }
-            }
-            if let measure {
-                for (field, ids) in [("implementing", measure.implementing), ("affected", measure.affected), ("targeted_firms", measure.targetedFirms)] {
-                    for (position, id) in ids.enumerated() {
-                        _ = entityDirectory.reference(id, field: "\(field)[\(position)]", reader: &reader)
-                    }
-                }
+        loadRecords(
+            of: "trade-measures.json", required: true, record: "measure", plural: "trade measures",
+            read: { reader, element in reader.readTradeMeasure(element) },
+            check: { loader, measure, reader in
+                loader.checkEntities(measure.implementing, field: "implementing", reader: &reader)
+                loader.checkEntities(measure.affected, field: "affected", reader: &reader)
+                loader.checkEntities(measure.targetedFirms, field: "targeted_firms", reader: &reader)
                 for (position, source) in measure.sources.enumerated() {
-                    if let article = articleReference(source.articleID, field: "sources[\(position)].article_id", reader: &reader) {
-                        checkQuote(source.quote, in: article, field: "sources[\(position)].quote", reader: &reader)
-                    }
+                    loader.checkCitation(source.articleID, quote: source.quote, at: "sources[\(position)]", reader: &reader)
                 }
             }
-            errors.report(contentsOf: reader.errors)
-            if reader.isValid, let measure { measures.append(measure) }
-        }
-        return measures
+        )?.records ?? []
     }
 
     /// Reads the optional `claims.json`: checks each claim, duplicate ids, entity and article
     /// references, and that every quote appears in its article.
     mutating func loadClaims() -> [Claim] {
-        let file = "claims.json"
-        guard let elements = arrayElements(of: file, required: false, naming: "claims") else { return [] }
-        var claims: [Claim] = []
-        var lineOfID: [String: Int] = [:]
-        for element in elements {
-            if errors.isFull { break }
-            let line = CorpusLoader.line(of: element)
-            var reader = RecordReader(file: file, line: line)
-            let claim = reader.readClaim(element)
-            if let id = reader.recordID {
-                if let first = lineOfID[id] {
-                    reader.report("duplicate id: the claim on line \(first) has the same id", field: "id")
-                } else {
-                    lineOfID[id] = line
-                }
-            }
-            if let claim {
-                for (position, id) in claim.entityIDs.enumerated() {
-                    _ = entityDirectory.reference(id, field: "entities[\(position)]", reader: &reader)
-                }
+        loadRecords(
+            of: "claims.json", required: false, record: "claim", plural: "claims",
+            read: { reader, element in reader.readClaim(element) },
+            check: { loader, claim, reader in
+                loader.checkEntities(claim.entityIDs, field: "entities", reader: &reader)
                 for (position, version) in claim.claims.enumerated() {
-                    if let article = articleReference(version.articleID, field: "claims[\(position)].article_id", reader: &reader) {
-                        checkQuote(version.quote, in: article, field: "claims[\(position)].quote", reader: &reader)
-                    }
+                    loader.checkCitation(version.articleID, quote: version.quote, at: "claims[\(position)]", reader: &reader)
                 }
             }
-            errors.report(contentsOf: reader.errors)
-            if reader.isValid, let claim { claims.append(claim) }
+        )?.records ?? []
+    }
+
+    /// Reports each id in `ids` that names no entity (`field[position]`).
+    private func checkEntities(_ ids: [String], field: String, reader: inout RecordReader) {
+        for (position, id) in ids.enumerated() {
+            _ = entityDirectory.reference(id, field: "\(field)[\(position)]", reader: &reader)
         }
-        return claims
+    }
+
+    /// Checks that the article `id` exists (unless it was broken or the articles could not be read)
+    /// and that `quote` appears word for word in its title or body; `path` names the citation.
+    private func checkCitation(_ id: String, quote: String, at path: String, reader: inout RecordReader) {
+        guard let index = articleLoadIndexByID[id] else {
+            if !articlesUnreadable, !brokenArticleIDs.contains(id) {
+                reader.report("unknown article \"\(id)\"", field: "\(path).article_id")
+            }
+            return
+        }
+        let article = loadedArticles[Int(index)]
+        if !ByteSearch.contains(article.body, quote) && !ByteSearch.contains(article.title, quote) {
+            reader.report("quote does not appear in the title or body of article \"\(article.id)\"", field: "\(path).quote")
+        }
     }
 }

@@ -144,21 +144,40 @@ public struct CorpusLoader: Sendable {
         }
     }
 
-    /// The elements of a file that must hold one JSON array.
-    mutating func arrayElements(of file: String, required: Bool, naming records: String) -> [JSONValue]? {
-        guard let bytes = readFile(file, required: required) else { return nil }
-        guard let value = parseJSON(bytes, file: file) else { return nil }
+    /// Reads a file that holds one JSON array of records: each element goes through `read`, has its
+    /// id checked against the earlier ones (`record` names one in the message), then goes through
+    /// `check` (references, names). Returns the valid records in file order and every id seen, or
+    /// `nil` if the file is missing (reported if `required`) or is not a JSON array (reported).
+    mutating func loadRecords<Record>(
+        of file: String, required: Bool, record: String, plural: String,
+        read: (inout RecordReader, JSONValue) -> Record?,
+        check: (inout CorpusLoader, Record, inout RecordReader) -> Void
+    ) -> (records: [Record], ids: Set<String>)? {
+        guard let bytes = readFile(file, required: required), let value = parseJSON(bytes, file: file) else { return nil }
         guard case .array(let elements) = value else {
-            errors.report(CorpusError(file: file, line: 1, message: "expected an array of \(records), found \(value.kindDescription)"))
+            errors.report(CorpusError(file: file, line: 1, message: "expected an array of \(plural), found \(value.kindDescription)"))
             return nil
         }
-        return elements
-    }
-
-    /// The line an array element starts on (objects know theirs).
-    static func line(of value: JSONValue) -> Int {
-        if case .object(let object) = value { return object.line }
-        return 1
+        var records: [Record] = []
+        var lineOfID: [String: Int] = [:]
+        for element in elements {
+            if errors.isFull { break }
+            // Objects know the line they start on.
+            let line = if case .object(let object) = element { object.line } else { 1 }
+            var reader = RecordReader(file: file, line: line)
+            let parsed = read(&reader, element)
+            if let id = reader.recordID {
+                if let first = lineOfID[id] {
+                    reader.report("duplicate id: the \(record) on line \(first) has the same id", field: "id")
+                } else {
+                    lineOfID[id] = line
+                }
+            }
+            if let parsed { check(&self, parsed, &reader) }
+            errors.report(contentsOf: reader.errors)
+            if reader.isValid, let parsed { records.append(parsed) }
+        }
+        return (records, Set(lineOfID.keys))
     }
 
     /// The latest modification time of the data files read, in Unix seconds.

@@ -132,21 +132,22 @@ struct RecordReader {
 
     /// A required slug id: lowercase letters and digits in groups joined by single hyphens.
     mutating func slug(_ key: String, of object: JSONObject, at path: String = "") -> String? {
-        guard let id = text(key, of: object, at: path) else { return nil }
-        guard Identifier.isSlug(id) else {
-            report("\"\(id)\" is not a valid id: use lowercase letters, digits and single hyphens (e.g. united-states)",
-                   field: key, in: path, line: member(key, of: object)?.line)
-            return nil
-        }
-        return id
+        id(key, of: object, at: path, isValid: Identifier.isSlug,
+           rule: "use lowercase letters, digits and single hyphens (e.g. united-states)")
     }
 
     /// A required article or source id: letters, digits, `-`, `_` and `.`.
     mutating func articleStyleID(_ key: String, of object: JSONObject, at path: String = "") -> String? {
+        id(key, of: object, at: path, isValid: Identifier.isArticleID, rule: "use only letters, digits, '-', '_' and '.'")
+    }
+
+    /// A required id that `isValid` accepts; otherwise reported with the `rule` it breaks.
+    private mutating func id(
+        _ key: String, of object: JSONObject, at path: String, isValid: (String) -> Bool, rule: String
+    ) -> String? {
         guard let id = text(key, of: object, at: path) else { return nil }
-        guard Identifier.isArticleID(id) else {
-            report("\"\(id)\" is not a valid id: use only letters, digits, '-', '_' and '.'",
-                   field: key, in: path, line: member(key, of: object)?.line)
+        guard isValid(id) else {
+            report("\"\(id)\" is not a valid id: \(rule)", field: key, in: path, line: member(key, of: object)?.line)
             return nil
         }
         return id

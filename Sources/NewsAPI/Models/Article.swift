@@ -1,5 +1,19 @@
 /// One news article from the corpus, as published.
 public struct Article: Hashable, Sendable {
+    /// The publication an article comes from.
+    public struct Source: Hashable, Sendable {
+        /// The publication's id (letters, digits, `-`, `_` and `.`).
+        public let id: String
+        /// The publication's display name.
+        public let name: String
+
+        /// Creates a publication reference.
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
     /// The article's unique id (letters, digits, `-`, `_` and `.`).
     public let id: String
     /// A full article or a brief.

@@ -1,5 +1,36 @@
 /// A trade policy measure (a tariff, an export control, ...) with the articles that report it.
 public struct TradeMeasure: Hashable, Sendable {
+    /// A measure's rate, such as "up to 46 percent".
+    public struct Rate: Hashable, Sendable {
+        /// The number.
+        public let value: Double
+        /// Its unit, e.g. `percent`.
+        public let unit: String
+        /// Whether the rate is exact, a maximum or a minimum.
+        public let qualifier: RateQualifier
+
+        /// Creates a rate.
+        public init(value: Double, unit: String, qualifier: RateQualifier) {
+            self.value = value
+            self.unit = unit
+            self.qualifier = qualifier
+        }
+    }
+
+    /// An article that reports a measure, with the words that do.
+    public struct Source: Hashable, Sendable {
+        /// The reporting article's id.
+        public let articleID: String
+        /// The words, as they appear in the article's title or body.
+        public let quote: String
+
+        /// Creates a source reference.
+        public init(articleID: String, quote: String) {
+            self.articleID = articleID
+            self.quote = quote
+        }
+    }
+
     /// A readable slug.
     public let id: String
     /// A short title.

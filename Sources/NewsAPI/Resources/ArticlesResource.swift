@@ -86,32 +86,30 @@ struct ArticlesResource: Sendable {
         json.key("entities")
         json.beginArray()
         for mention in snapshot.mentions(inArticle: ordinal) {
-            json.beginObject()
-            json.entityIdentity(mention.entity)
-            json.key("mentions"); json.int(mention.count)
-            json.key("offsets")
-            json.beginArray()
-            for occurrence in mention.offsets {
-                json.beginObject()
-                json.key("field"); json.string(occurrence.field.rawValue)
-                json.key("start"); json.int(occurrence.start)
-                json.key("end"); json.int(occurrence.end)
-                json.endObject()
+            json.linkedObject(to: Links.entity(mention.entity.id)) { json in
+                json.entityIdentity(mention.entity)
+                json.key("mentions"); json.int(mention.count)
+                json.key("offsets")
+                json.beginArray()
+                for occurrence in mention.offsets {
+                    json.beginObject()
+                    json.key("field"); json.string(occurrence.field.rawValue)
+                    json.key("start"); json.int(occurrence.start)
+                    json.key("end"); json.int(occurrence.end)
+                    json.endObject()
+                }
+                json.endArray()
             }
-            json.endArray()
-            json.key("links"); json.selfLink(Links.entity(mention.entity.id))
-            json.endObject()
         }
         json.endArray()
         json.key("trade_measures")
         json.beginArray()
         for measure in snapshot.measures(citing: ordinal) {
             for source in measure.sources where source.articleID == article.id {
-                json.beginObject()
-                json.measureIdentity(measure)
-                json.key("quote"); json.string(source.quote)
-                json.key("links"); json.selfLink(Links.measure(measure.id))
-                json.endObject()
+                json.linkedObject(to: Links.measure(measure.id)) { json in
+                    json.measureIdentity(measure)
+                    json.key("quote"); json.string(source.quote)
+                }
             }
         }
         json.endArray()
@@ -153,4 +151,14 @@ extension JSONWriter {
         endArray()
         endObject()
     }
+}
+
+/// The orders an article list can come in.
+enum ArticleSort: String, CaseIterable, Sendable {
+    /// Newest first (the default).
+    case newestFirst = "-published_at"
+    /// Oldest first.
+    case oldestFirst = "published_at"
+    /// Best BM25 match first; only with `q`.
+    case relevance
 }

@@ -80,24 +80,22 @@ struct EntitiesResource: Sendable {
         json.beginArray()
         for ordinal in snapshot.articlePostings(mentioning: entity).prefix(5) {
             let article = snapshot.article(at: ordinal)
-            json.beginObject()
-            json.key("id"); json.string(article.id)
-            json.key("kind"); json.string(article.kind.rawValue)
-            json.key("title"); json.string(article.title)
-            json.key("published_at"); json.date(article.publishedAt)
-            json.key("links"); json.selfLink(Links.article(article.id))
-            json.endObject()
+            json.linkedObject(to: Links.article(article.id)) { json in
+                json.key("id"); json.string(article.id)
+                json.key("kind"); json.string(article.kind.rawValue)
+                json.key("title"); json.string(article.title)
+                json.key("published_at"); json.date(article.publishedAt)
+            }
         }
         json.endArray()
 
         json.key("co_mentioned")
         json.beginArray()
         for other in snapshot.coMentions(of: entity) {
-            json.beginObject()
-            json.entityIdentity(other.entity)
-            json.key("count"); json.int(other.articleCount)
-            json.key("links"); json.selfLink(Links.entity(other.entity.id))
-            json.endObject()
+            json.linkedObject(to: Links.entity(other.entity.id)) { json in
+                json.entityIdentity(other.entity)
+                json.key("count"); json.int(other.articleCount)
+            }
         }
         json.endArray()
 
@@ -157,4 +155,12 @@ struct EntitiesResource: Sendable {
         json.key("articles"); json.string(Links.entityArticles(entity.id))
         json.endObject()
     }
+}
+
+/// The orders an entity list can come in.
+enum EntitySort: String, CaseIterable, Sendable {
+    /// Most articles first (the default), then by name.
+    case mostMentioned = "-article_count"
+    /// By name, case- and diacritic-insensitively.
+    case name
 }

@@ -1,0 +1,204 @@
+/// Writes compact JSON into a byte buffer, one token at a time.
+///
+/// Commas are placed automatically: call `beginObject`, then `key` and a value for each member,
+/// then `endObject`. Pre-encoded fragments (records encoded once at load) go in with `raw`.
+///
+/// Every response is written through it from another module, so its methods are `@inlinable` (and
+/// what they touch `@usableFromInline`): they compile into the caller, specialised, as they did
+/// when the writer lived in NewsAPI.
+public struct JSONWriter: Sendable {
+    /// The bytes written so far.
+    public var bytes: [UInt8] { output }
+    /// Where the bytes are written.
+    @usableFromInline var output: [UInt8]
+    /// Whether the next value or key needs a comma before it.
+    @usableFromInline var needsComma = false
+
+    /// Creates a writer, reserving room for `capacity` bytes.
+    @inlinable public init(capacity: Int = 256) {
+        output = []
+        output.reserveCapacity(capacity)
+    }
+
+    /// Starts an object (`{`) as the next value.
+    @inlinable public mutating func beginObject() {
+        separate()
+        output.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    /// Ends the current object (`}`).
+    @inlinable public mutating func endObject() {
+        output.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    /// Starts an array (`[`) as the next value.
+    @inlinable public mutating func beginArray() {
+        separate()
+        output.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    /// Ends the current array (`]`).
+    @inlinable public mutating func endArray() {
+        output.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// Writes a member name; the next call writes its value.
+    @inlinable public mutating func key(_ name: String) {
+        separate()
+        writeString(name)
+        output.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// Writes a string value.
+    @inlinable public mutating func string(_ value: String) {
+        separate()
+        writeString(value)
+        needsComma = true
+    }
+
+    /// Writes a string value from part of a string (no copy of the part is made).
+    @inlinable public mutating func string(_ value: Substring) {
+        separate()
+        var value = value
+        value.withUTF8 { writeString(utf8: $0) }
+        needsComma = true
+    }
+
+    /// Writes a string value given as its UTF-8 bytes (valid UTF-8), such as text built byte by byte.
+    @inlinable package mutating func string(utf8 value: some Collection<UInt8>) {
+        separate()
+        if value.withContiguousStorageIfAvailable({ writeString(utf8: $0) }) == nil {
+            Array(value).withUnsafeBufferPointer { writeString(utf8: $0) }
+        }
+        needsComma = true
+    }
+
+    /// Writes a string value, or `null` when it is `nil`.
+    @inlinable public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// Writes an integer value.
+    @inlinable public mutating func int<T: BinaryInteger>(_ value: T) {
+        separate()
+        var magnitude = UInt64(value.magnitude)
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+        }
+        needsComma = true
+    }
+
+    /// Writes a number; integral values are written without a fraction (`145`, not `145.0`).
+    @inlinable public mutating func double(_ value: Double) {
+        separate()
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            output.append(contentsOf: String(Int64(value)).utf8)
+        } else if value.isFinite {
+            output.append(contentsOf: String(value).utf8)
+        } else {
+            output.append(contentsOf: "null".utf8)
+        }
+        needsComma = true
+    }
+
+    /// Writes `true` or `false`.
+    @inlinable public mutating func bool(_ value: Bool) {
+        separate()
+        output.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
+    /// Writes `null`.
+    @inlinable public mutating func null() {
+        separate()
+        output.append(contentsOf: "null".utf8)
+        needsComma = true
+    }
+
+    /// Writes one complete, already-encoded JSON value.
+    @inlinable public mutating func raw(_ encoded: [UInt8]) {
+        separate()
+        output.append(contentsOf: encoded)
+        needsComma = true
+    }
+
+    /// Writes already-encoded members (`"a":1,"b":2`) inside the open object.
+    @inlinable public mutating func rawMembers(_ encoded: [UInt8]) {
+        separate()
+        output.append(contentsOf: encoded)
+        needsComma = true
+    }
+
+    /// Ends a line of NDJSON: a newline, after which the next value starts afresh (no comma).
+    @inlinable public mutating func rawNewline() {
+        output.append(0x0A)
+        needsComma = false
+    }
+
+    /// Writes an array of strings.
+    @inlinable public mutating func strings<S: Sequence<String>>(_ values: S) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// Writes the comma the next value or key needs, if any.
+    @inlinable mutating func separate() {
+        if needsComma { output.append(UInt8(ascii: ",")) }
+    }
+
+    /// Writes `value` quoted and escaped.
+    @inlinable mutating func writeString(_ value: String) {
+        var value = value
+        value.withUTF8 { writeString(utf8: $0) }
+    }
+
+    /// Writes UTF-8 `utf8` quoted and escaped.
+    @inlinable mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
+        output.append(UInt8(ascii: "\""))
+        // Copy runs of bytes that need no escaping in one go; escape the rest.
+        var runStart = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { continue }
+            if runStart < index {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            }
+            appendEscaped(byte)
+            runStart = index + 1
+        }
+        if runStart < utf8.count {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the escape for a quote, a backslash or a control character.
+    @usableFromInline mutating func appendEscaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
+        case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            output.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        }
+    }
+}
