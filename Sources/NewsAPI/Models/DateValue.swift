@@ -20,4 +20,19 @@ public struct DateValue: Hashable, Sendable {
         self.note = note
         self.day = day
     }
+
+    /// The last day of the period (the same as `day` for a day-precision date): a date of month or
+    /// year precision is the range `day...lastDay`, never just its first day.
+    public var lastDay: Int32 {
+        switch precision {
+        case .day:
+            return day
+        case .month:
+            let (year, month, _) = CalendarDay.date(of: day)
+            return day + Int32(CalendarDay.daysIn(month: month, year: year)) - 1
+        case .year:
+            let (year, _, _) = CalendarDay.date(of: day)
+            return CalendarDay.number(year: year, month: 12, day: 31) ?? day
+        }
+    }
 }

@@ -55,6 +55,11 @@ public final class CorpusSnapshot: Sendable {
     let measuresByArticle: [Int32: [Int32]]
     let claimsByArticle: [Int32: [Int32]]
     let claimsByEntity: [[Int32]]
+    /// The ordinals of the articles dated only by month or year, ascending: the few a date filter
+    /// must test beyond the contiguous run of ordinals.
+    let coarselyDatedArticles: [Int32]
+    /// Each measure's period in force, by measure position, by the one rule every endpoint uses.
+    public let measureLifecycles: [MeasureLifecycle]
 
     /// A folded name, alias or id, and what it leads to.
     struct EntityKey: Sendable {
@@ -94,8 +99,10 @@ public final class CorpusSnapshot: Sendable {
         var sourceNames: [String: String] = [:]
         var byKind: [ArticleKind: [Int32]] = [:]
         var byLanguageAsWritten: [String: [Int32]] = [:]
+        var coarselyDated: [Int32] = []
         for (ordinal, article) in articles.enumerated() {
             let ordinal = Int32(ordinal)
+            if article.publishedAt.precision != .day { coarselyDated.append(ordinal) }
             articleOrdinalByID[article.id] = ordinal
             bySource[article.source.id, default: []].append(ordinal)
             if sourceNames[article.source.id] == nil { sourceNames[article.source.id] = article.source.name }
@@ -114,6 +121,10 @@ public final class CorpusSnapshot: Sendable {
             byLanguage[key]?.sort()
         }
         self.articleOrdinalByID = articleOrdinalByID
+        coarselyDatedArticles = coarselyDated
+        measureLifecycles = measures.map { measure in
+            MeasureLifecycle(measure) { id in articleOrdinalByID[id].map { articles[Int($0)].publishedAt } }
+        }
         articlesBySource = bySource
         articlesByKind = byKind
         articlesByLanguage = byLanguage
