@@ -94,7 +94,7 @@ public final class Application: HTTPResponder {
         let articles = ArticlesResource(snapshot: snapshot)
         let entities = EntitiesResource(snapshot: snapshot, articles: articles)
         let measures = TradeMeasuresResource(snapshot: snapshot)
-        let timeline = TimelineResource(snapshot: snapshot)
+        let timeline = TimelineResource(snapshot: snapshot, catalog: measures.catalog)
 
         router.get("/", caching: .resource, use: service.index)
         router.get("/healthz", caching: .resource, use: service.health)

@@ -7,9 +7,13 @@ struct ClaimsResource: Sendable {
 
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
-        foldedText = snapshot.claims.map { claim in
-            " " + TextFolding.normalizedKey(([claim.topic] + claim.claims.flatMap { [$0.statement, $0.quote] }).joined(separator: " "))
-        }
+        foldedText = snapshot.claims.map(ClaimsResource.searchText)
+    }
+
+    /// A claim's topic, statements and quotes, folded, with a space before each word: `q` keeps a
+    /// claim when each of its words begins a word here.
+    static func searchText(_ claim: Claim) -> String {
+        " " + TextFolding.normalizedKey(([claim.topic] + claim.claims.flatMap { [$0.statement, $0.quote] }).joined(separator: " "))
     }
 
     /// `GET /claims`: every claim (by id), or those about each `entity`, quoting `article`, or whose
