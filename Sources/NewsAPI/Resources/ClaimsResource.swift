@@ -30,7 +30,7 @@ struct ClaimsResource: Sendable {
         }
         let text = query.text("q")
         let words = text.map { TextFolding.normalizedKey($0).split(separator: " ").map(String.init) } ?? []
-        if text != nil, words.isEmpty { query.reject("q", "must contain a letter or digit") }
+        if text != nil, words.isEmpty { query.reject("q", "the query has no words to search for") }
         let page = query.page()
         let format = ListFormat.read(&query, headers: request.headers)
         try query.validate()

@@ -11,7 +11,7 @@ struct FacetRequest {
     init(reading query: inout QueryParameters, allowed: [String]) {
         var names: [String] = []
         for value in query.list("facets") {
-            for name in value.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingSpaces }) {
+            for name in value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
                 if !allowed.contains(name) {
                     query.reject("facets", "must be a comma-separated list of \(allowed.joined(separator: ", ")), got \"\(name)\"")
                 } else if !names.contains(name) {

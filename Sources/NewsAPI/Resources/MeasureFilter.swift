@@ -52,7 +52,7 @@ struct MeasureFilter {
         if readsText, let q = query.text("q") {
             text = q
             words = TextFolding.normalizedKey(q).split(separator: " ").map(String.init)
-            if words.isEmpty { query.reject("q", "must contain a letter or digit") }
+            if words.isEmpty { query.reject("q", "the query has no words to search for") }
         }
         inForceOn = query.day("in_force_on")
         if readsPeriod { period = MeasureFilter.period(&query, "from", "to") }
