@@ -9,6 +9,15 @@ import Foundation
 /// appears together). Edges are strongest first: by `count`, then `npmi`, then ids.
 struct GraphResource: Sendable {
     let snapshot: CorpusSnapshot
+    /// Each entity's type, as a position in `EntityType.allCases` (computed once, so the walk over the
+    /// matching articles reads a flat array).
+    private let typeOfEntity: [UInt8]
+
+    init(snapshot: CorpusSnapshot) {
+        self.snapshot = snapshot
+        let types = EntityType.allCases
+        typeOfEntity = snapshot.entities.map { UInt8(types.firstIndex(of: $0.type) ?? 0) }
+    }
 
     /// `GET /graph`.
     func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
@@ -21,14 +30,14 @@ struct GraphResource: Sendable {
         let matches = ArticleMatches(snapshot: snapshot, query: articleQuery, scope: nil)
         let entities = snapshot.entities
         let typeAllowed = EntityType.allCases.map { types.isEmpty || types.contains($0) }
-        let typePosition = Dictionary(uniqueKeysWithValues: EntityType.allCases.enumerated().map { ($1, $0) })
+        let typeOfEntity = self.typeOfEntity
         func forEachArticle(_ body: (ArraySlice<Int32>) -> Void) {
             switch matches.ordinals {
             case let .range(range): for ordinal in range { body(snapshot.mentionIndex.entities(inArticle: ordinal)) }
             case let .list(list): for ordinal in list { body(snapshot.mentionIndex.entities(inArticle: ordinal)) }
             }
         }
-        func allowed(_ entity: Int32) -> Bool { typeAllowed[typePosition[entities[Int(entity)].type]!] }
+        func allowed(_ entity: Int32) -> Bool { typeAllowed[Int(typeOfEntity[Int(entity)])] }
 
         // Pass one: each entity's matching articles; pass two: pairs among the chosen nodes only.
         var counts = [Int32](repeating: 0, count: entities.count)

@@ -9,8 +9,10 @@
 struct TimelineResource: Sendable {
     let snapshot: CorpusSnapshot
     let catalog: MeasureCatalog
-    /// Every milestone of every measure and claim, oldest first (computed once).
-    private let milestones: [Milestone]
+    /// Each measure's milestones, by measure position, and each claim's, by claim position (computed
+    /// once), so a request gathers those of the measures and claims in scope without a walk over all.
+    private let measureMilestones: [[Milestone]]
+    private let claimMilestones: [Milestone?]
     /// Each article's publication day, by ordinal (computed once), so counting a period is two
     /// binary searches over plain integers.
     private let publishedDays: [Int32]
@@ -27,6 +29,9 @@ struct TimelineResource: Sendable {
         case measureRemoved = "measure_removed"
         case measureSuspended = "measure_suspended"
         case claimDisputed = "claim_disputed"
+
+        /// Its place among the events of one day.
+        var order: Int { EventKind.allCases.firstIndex(of: self)! }
     }
 
     /// A dated event of a measure or claim.
@@ -48,15 +53,14 @@ struct TimelineResource: Sendable {
         self.snapshot = snapshot
         self.catalog = catalog
         publishedDays = snapshot.articles.map(\.publishedAt.day)
-        var milestones = snapshot.measures.indices.flatMap { TimelineResource.milestones(ofMeasure: $0, in: snapshot) }
-        for (position, claim) in snapshot.claims.enumerated() {
+        measureMilestones = snapshot.measures.indices.map { TimelineResource.milestones(ofMeasure: $0, in: snapshot) }
+        claimMilestones = snapshot.claims.enumerated().map { position, claim in
             // A disagreement exists once its last version is published.
             let dates = claim.claims.compactMap { snapshot.article(id: $0.articleID).map { snapshot.article(at: $0).publishedAt } }
-            if let last = dates.max(by: { ($0.day, $0.lastDay) < ($1.day, $1.lastDay) }) {
-                milestones.append(Milestone(day: last.day, kind: .claimDisputed, subject: Int32(position), date: last, origin: nil))
+            return dates.max(by: { ($0.day, $0.lastDay) < ($1.day, $1.lastDay) }).map { last in
+                Milestone(day: last.day, kind: .claimDisputed, subject: Int32(position), date: last, origin: nil)
             }
         }
-        self.milestones = TimelineResource.sorted(milestones, in: snapshot)
         claimEntities = snapshot.claims.map(\.entityIDs)
         claimText = snapshot.claims.map(ClaimsResource.searchText)
     }
@@ -80,14 +84,14 @@ struct TimelineResource: Sendable {
         return milestones
     }
 
+    /// Oldest first; on one day by kind, then by the measure's or claim's id.
     private static func sorted(_ milestones: [Milestone], in snapshot: CorpusSnapshot) -> [Milestone] {
-        let kindOrder = Dictionary(uniqueKeysWithValues: EventKind.allCases.enumerated().map { ($1, $0) })
         func id(_ milestone: Milestone) -> String {
             milestone.isMeasure ? snapshot.measures[Int(milestone.subject)].id : snapshot.claims[Int(milestone.subject)].id
         }
         return milestones.sorted { left, right in
             if left.day != right.day { return left.day < right.day }
-            if left.kind != right.kind { return kindOrder[left.kind]! < kindOrder[right.kind]! }
+            if left.kind != right.kind { return left.kind.order < right.kind.order }
             return id(left) < id(right)
         }
     }
@@ -106,7 +110,8 @@ struct TimelineResource: Sendable {
 
         let firstDay = articleQuery.firstDay, lastDay = articleQuery.lastDay
         let articles = articleTimeline(articleQuery, included: kinds.isEmpty || kinds.contains(.articlePublished))
-        let selected = selectedMilestones(articleQuery, measureFilter, kinds: kinds)
+        let measures = measureSet(articleQuery, measureFilter)
+        let selected = selectedMilestones(articleQuery, measures: measures, kinds: kinds)
         let stream = TimelineStream(articles: articles, milestones: selected)
 
         var applied = articleQuery.applied
@@ -118,7 +123,6 @@ struct TimelineResource: Sendable {
         applied.add("offset", page.offset)
 
         if let interval {
-            let measures = measureSet(articleQuery, measureFilter)
             let buckets = try stream.buckets(interval, from: firstDay, through: lastDay, descending: descending,
                                              coarse: coarseArticles(in: articles, finerThan: interval),
                                              lifecycles: measures.map { snapshot.measureLifecycles[Int($0)] })
@@ -181,18 +185,26 @@ struct TimelineResource: Sendable {
         Array(Set(query.text.map { $0.words + $0.phrases.flatMap { $0 } } ?? [])).sorted()
     }
 
-    /// The milestones in scope, oldest first.
-    private func selectedMilestones(_ query: ArticleQuery, _ filter: MeasureFilter, kinds: [EventKind]) -> [Milestone] {
-        let measures = Set(measureSet(query, filter))
+    /// The milestones in scope, oldest first: those of the measures in scope and of the claims about
+    /// the entities (an entity's own claims when one is given).
+    private func selectedMilestones(_ query: ArticleQuery, measures: [Int32], kinds: [EventKind]) -> [Milestone] {
         let entityIDs = query.entities.map(\.id), words = TimelineResource.words(of: query)
-        return milestones.filter { milestone in
+        var claims: [Int32]
+        if let entity = query.entities.first, let index = snapshot.entityIndexByID[entity.id] {
+            claims = snapshot.claimsByEntity[Int(index)]
+        } else {
+            claims = snapshot.claims.indices.map { Int32($0) }
+        }
+        claims = claims.filter { claim in
+            entityIDs.allSatisfy(claimEntities[Int(claim)].contains) && words.allSatisfy { claimText[Int(claim)].contains(" " + $0) }
+        }
+        let candidates = measures.flatMap { measureMilestones[Int($0)] } + claims.compactMap { claimMilestones[Int($0)] }
+        return TimelineResource.sorted(candidates.filter { milestone in
             if !kinds.isEmpty, !kinds.contains(milestone.kind) { return false }
             if let first = query.firstDay, milestone.date.lastDay < first { return false }
             if let last = query.lastDay, milestone.date.day > last { return false }
-            if milestone.isMeasure { return measures.contains(milestone.subject) }
-            return entityIDs.allSatisfy(claimEntities[Int(milestone.subject)].contains)
-                && words.allSatisfy { claimText[Int(milestone.subject)].contains(" " + $0) }
-        }
+            return true
+        }, in: snapshot)
     }
 
     private func writeArticleEvent(_ ordinal: Int32, into json: inout JSONWriter) {
