@@ -249,8 +249,9 @@ public final class CorpusSnapshot: Sendable {
     }
 
     /// The ordinals of the articles published in a period, as a range (ordinals run newest first).
-    /// Days count from 1970-01-01 (see `DateValue.day`); `nil` leaves that end open. Articles dated
-    /// by month or year count as published on the period's first day.
+    /// Days count from 1970-01-01 (see `DateValue.day`); `nil` leaves that end open. This is the run of
+    /// articles whose date *starts* in the period; `articles(publishedFrom:through:)` adds the older
+    /// month- or year-dated ones whose range reaches into it, as every filter must.
     public func ordinals(publishedFrom firstDay: Int32?, through lastDay: Int32?) -> Range<Int32> {
         // Newest first: the range starts at the first article on or before `lastDay` and ends
         // before the first article earlier than `firstDay`.

@@ -6,9 +6,10 @@
 ///   `suspended` or `removed` with no such date is in force from the publication of the earliest
 ///   article reporting it, never before its announcement (origin `inferred`). A `proposed` or
 ///   `announced` measure with no `date_in_force` is never in force.
-/// - It stops being in force **on** its `date_removed` (a `removed` or `suspended` measure); a
-///   `removed` or `suspended` measure with no such date stops on the publication of the latest article
-///   reporting it, since the status is as last reported (origin `inferred`).
+/// - It stops being in force **on** its `date_removed` (for a `suspended` measure, when the suspension
+///   took effect); a `removed` or `suspended` measure with no such date stops on the publication of the
+///   latest article reporting it, since the status is as last reported (origin `inferred`), and never
+///   before the day after it came into force.
 /// - A date of month or year precision is a range: the measure counts as in force only from the
 ///   range's last day (when it certainly is), and as stopped from the range's first day.
 public struct MeasureLifecycle: Hashable, Sendable {
