@@ -40,7 +40,7 @@ struct ClaimsResource: Sendable {
             let claim = claims[index]
             return entities.allSatisfy { claim.entityIDs.contains($0.id) }
                 && ordinals.allSatisfy { ordinal in snapshot.claims(citing: ordinal).contains { $0.id == claim.id } }
-                && words.allSatisfy { foldedText[index].contains(" " + $0) }
+                && words.allSatisfy { ByteSearch.contains(foldedText[index], " " + $0) }
         }
         var applied = AppliedQuery()
         applied.add("entity", entities.map(\.id))

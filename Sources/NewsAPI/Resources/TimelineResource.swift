@@ -157,14 +157,16 @@ struct TimelineResource: Sendable {
         return coarse.map { snapshot.articles[Int($0)].publishedAt }
     }
 
-    /// The positions of the measures in scope: an entity's own measures when one is given (no walk
-    /// over every measure), then the filters.
+    /// The positions of the measures in scope: an entity's own measures when one is given, else those
+    /// with the words of `q` (no walk over every measure), then the filters.
     private func measureSet(_ query: ArticleQuery, _ filter: MeasureFilter) -> [Int32] {
         let words = TimelineResource.words(of: query)
         let candidates: [Int32]
         if let entity = query.entities.first, let index = snapshot.entityIndexByID[entity.id] {
             candidates = Array(Set(snapshot.measuresByImplementing[Int(index)] + snapshot.measuresByAffected[Int(index)]
                 + snapshot.measuresByTargetedFirm[Int(index)])).sorted()
+        } else if !words.isEmpty {
+            candidates = catalog.measures(withWordsStartingWith: words)
         } else {
             candidates = snapshot.measures.indices.map { Int32($0) }
         }
@@ -196,7 +198,7 @@ struct TimelineResource: Sendable {
             claims = snapshot.claims.indices.map { Int32($0) }
         }
         claims = claims.filter { claim in
-            entityIDs.allSatisfy(claimEntities[Int(claim)].contains) && words.allSatisfy { claimText[Int(claim)].contains(" " + $0) }
+            entityIDs.allSatisfy(claimEntities[Int(claim)].contains) && words.allSatisfy { ByteSearch.contains(claimText[Int(claim)], " " + $0) }
         }
         let candidates = measures.flatMap { measureMilestones[Int($0)] } + claims.compactMap { claimMilestones[Int($0)] }
         return TimelineResource.sorted(candidates.filter { milestone in
