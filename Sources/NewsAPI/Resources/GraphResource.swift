@@ -31,10 +31,12 @@ struct GraphResource: Sendable {
         let entities = snapshot.entities
         let typeAllowed = EntityType.allCases.map { types.isEmpty || types.contains($0) }
         let typeOfEntity = self.typeOfEntity
+        // One copy of the index for both walks: reading it through the snapshot copies it each time.
+        let mentions = snapshot.mentionIndex
         func forEachArticle(_ body: (ArraySlice<Int32>) -> Void) {
             switch matches.ordinals {
-            case let .range(range): for ordinal in range { body(snapshot.mentionIndex.entities(inArticle: ordinal)) }
-            case let .list(list): for ordinal in list { body(snapshot.mentionIndex.entities(inArticle: ordinal)) }
+            case let .range(range): for ordinal in range { body(mentions.entities(inArticle: ordinal)) }
+            case let .list(list): for ordinal in list { body(mentions.entities(inArticle: ordinal)) }
             }
         }
         func allowed(_ entity: Int32) -> Bool { typeAllowed[Int(typeOfEntity[Int(entity)])] }

@@ -87,20 +87,24 @@ struct MeasureFilter {
 
     /// Whether the measure at `position` passes every filter.
     func matches(_ position: Int, in catalog: MeasureCatalog) -> Bool {
-        let measure = catalog.snapshot.measures[position]
-        if !MeasureFilter.names(measure.implementing, implementing, implementingMatch) { return false }
-        if !MeasureFilter.names(measure.affected, affected, affectedMatch) { return false }
-        if !types.isEmpty, !types.contains(measure.measureType) { return false }
-        if !statuses.isEmpty, !statuses.contains(measure.status) { return false }
-        if !evaluations.isEmpty, !evaluations.contains(measure.evaluation) { return false }
+        // Fields are read in place: binding a whole measure would copy (and retain) every field.
+        let measures = catalog.snapshot.measures
+        if !implementing.isEmpty, !MeasureFilter.names(measures[position].implementing, implementing, implementingMatch) { return false }
+        if !affected.isEmpty, !MeasureFilter.names(measures[position].affected, affected, affectedMatch) { return false }
+        if !types.isEmpty, !types.contains(measures[position].measureType) { return false }
+        if !statuses.isEmpty, !statuses.contains(measures[position].status) { return false }
+        if !evaluations.isEmpty, !evaluations.contains(measures[position].evaluation) { return false }
         if !words.isEmpty, !catalog.text(of: position, containsWordsStartingWith: words) { return false }
+        if inForceOn == nil, announced == (nil, nil), inForce == (nil, nil), removed == (nil, nil), period == (nil, nil) {
+            return true
+        }
         let lifecycle = catalog.snapshot.measureLifecycles[position]
         if let inForceOn, !lifecycle.isInForce(on: inForceOn) { return false }
-        if !MeasureFilter.overlaps(measure.dateAnnounced, announced) { return false }
+        if !MeasureFilter.overlaps(measures[position].dateAnnounced, announced) { return false }
         if !MeasureFilter.overlaps(lifecycle.inForce?.date, inForce) { return false }
         if !MeasureFilter.overlaps(lifecycle.ended?.date, removed) { return false }
         if period.first != nil || period.last != nil {
-            let touched = [measure.dateAnnounced, lifecycle.inForce?.date, lifecycle.ended?.date]
+            let touched = [measures[position].dateAnnounced, lifecycle.inForce?.date, lifecycle.ended?.date]
                 .contains { $0 != nil && MeasureFilter.overlaps($0, period) }
             if !touched, !lifecycle.isInForce(between: period.first, and: period.last) { return false }
         }

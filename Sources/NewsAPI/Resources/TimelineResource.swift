@@ -170,11 +170,12 @@ struct TimelineResource: Sendable {
         } else {
             candidates = snapshot.measures.indices.map { Int32($0) }
         }
+        let measures = snapshot.measures
         return candidates.filter { position in
-            let measure = snapshot.measures[Int(position)]
+            let index = Int(position)
             return query.entities.allSatisfy { entity in
-                measure.implementing.contains(entity.id) || measure.affected.contains(entity.id)
-                    || measure.targetedFirms.contains(entity.id)
+                measures[index].implementing.contains(entity.id) || measures[index].affected.contains(entity.id)
+                    || measures[index].targetedFirms.contains(entity.id)
             }
                 && catalog.text(of: Int(position), containsWordsStartingWith: words)
                 && filter.matches(Int(position), in: catalog)
