@@ -118,6 +118,19 @@ import Testing
         #expect(counts(facet(object, "source")) == ["cnews-live": 1, "unknown": 1])
     }
 
+    /// An entity's own articles are counted from tables made at load; a filter that keeps the same
+    /// articles (`from` long before) walks them instead: the answers must agree.
+    @Test(arguments: ["china", "vietnam", "nvidia", "russia"])
+    func facetsCountedAtLoadAgreeWithAWalk(entity: String) throws {
+        let names = "facets=entity,source,kind&facet_limit=21"
+        let precounted = try ok("/articles?entity=\(entity)&\(names)")["facets"] as? NSDictionary
+        let walked = try ok("/articles?entity=\(entity)&from=1900-01-01&\(names)")["facets"] as? NSDictionary
+        #expect(precounted != nil)
+        #expect(precounted == walked)
+        let scoped = try ok("/entities/\(entity)/articles?\(names)")["facets"] as? NSDictionary
+        #expect(scoped == walked)
+    }
+
     @Test func badFacetsAreNamed() throws {
         let reply = try SeedAPI.get("/articles?facets=entity,colour&facet_limit=101")
         #expect(reply.status == 400)

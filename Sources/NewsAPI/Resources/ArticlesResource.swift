@@ -40,7 +40,10 @@ struct ArticlesResource: Sendable {
         facets.apply(to: &applied)
         var envelope = ListEnvelope(path: path, query: applied, page: query.page, total: matches.count, format: format)
         if !facets.isEmpty, format == .json {
-            envelope.extraMembers.append(facetTable.encode(facets, over: matches.ordinals))
+            let entities = (scope.map { [$0] } ?? []) + query.entities
+            let onlyEntity = query.text == nil && query.sources.isEmpty && query.kind == nil && query.firstDay == nil
+                && query.lastDay == nil && entities.count == 1
+            envelope.extraMembers.append(facetTable.encode(facets, over: matches.ordinals, soleEntity: onlyEntity ? entities[0] : nil))
         }
         return envelope.response { position, json in
             writeSummary(of: ordered[position], query: query.text, into: &json)

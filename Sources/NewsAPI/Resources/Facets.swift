@@ -79,6 +79,11 @@ struct ArticleFacetTable: Sendable {
     private let periods: [String]
     /// Each entity's type, as a position in `EntityType.allCases`.
     private let typeOfEntity: [UInt8]
+    /// For each entity, how many of its articles come from each source (`entity * sources + source`)
+    /// and are of each kind (`entity * kinds + kind`): the facets of an entity's articles, counted
+    /// once at load instead of walking thousands of them per request.
+    private let sourcesByEntity: [Int32]
+    private let kindsByEntity: [Int32]
 
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
@@ -97,12 +102,29 @@ struct ArticleFacetTable: Sendable {
         self.periods = periods
         let types = EntityType.allCases
         typeOfEntity = snapshot.entities.map { entity in UInt8(types.firstIndex(of: entity.type) ?? 0) }
+        let sourceCount = snapshot.sources.count, kinds = ArticleKind.allCases
+        var sourcesByEntity = [Int32](repeating: 0, count: snapshot.entities.count * sourceCount)
+        var kindsByEntity = [Int32](repeating: 0, count: snapshot.entities.count * kinds.count)
+        let mentions = snapshot.mentionIndex
+        for ordinal in snapshot.articles.indices {
+            let source = Int(sourceOf[ordinal]), kind = kinds.firstIndex(of: snapshot.articles[ordinal].kind)!
+            for entity in mentions.entities(inArticle: Int32(ordinal)) {
+                sourcesByEntity[Int(entity) * sourceCount + source] += 1
+                kindsByEntity[Int(entity) * kinds.count + kind] += 1
+            }
+        }
+        self.sourcesByEntity = sourcesByEntity
+        self.kindsByEntity = kindsByEntity
     }
 
-    /// The `facets` member for the matches of an article list.
-    func encode(_ request: FacetRequest, over matches: ArticleMatches.Ordinals) -> (name: String, json: [UInt8]) {
+    /// The `facets` member for the matches of an article list. `soleEntity` says the matches are
+    /// exactly the articles naming that entity (no other filter), so counts made at load can answer.
+    func encode(_ request: FacetRequest, over matches: ArticleMatches.Ordinals, soleEntity: Entity?) -> (name: String, json: [UInt8]) {
         var counts: [String: [(key: Int, count: Int)]] = [:]
-        for name in request.names { counts[name] = count(name, over: matches) }
+        let sole = soleEntity.flatMap { snapshot.entityIndexByID[$0.id] }.map(Int.init)
+        for name in request.names {
+            counts[name] = sole.flatMap { precounted(name, entity: $0, limit: request.limit) } ?? count(name, over: matches)
+        }
         return request.encode({ counts[$0] ?? [] }) { name, key, json in
             switch name {
             case "entity":
@@ -117,6 +139,25 @@ struct ArticleFacetTable: Sendable {
             default:
                 json.key("value"); json.string(periods[key])
             }
+        }
+    }
+
+    /// The counts of a facet over one entity's articles from what was counted at load, when that is
+    /// enough: sources and kinds always, entities while the limit is within the entity's kept co-mentions.
+    private func precounted(_ name: String, entity: Int, limit: Int) -> [(key: Int, count: Int)]? {
+        switch name {
+        case "source":
+            let width = snapshot.sources.count
+            return (0..<width).map { ($0, Int(sourcesByEntity[entity * width + $0])) }
+        case "kind":
+            let width = ArticleKind.allCases.count
+            return (0..<width).map { ($0, Int(kindsByEntity[entity * width + $0])) }
+        case "entity" where limit <= MentionIndex.coMentionLimit + 1:
+            let mentions = snapshot.mentionIndex
+            return [(entity, mentions.articleCount(of: Int32(entity)))]
+                + mentions.coMentions(of: Int32(entity)).map { (Int($0.entity), Int($0.count)) }
+        default:
+            return nil
         }
     }
 

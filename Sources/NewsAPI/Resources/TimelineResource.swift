@@ -13,9 +13,9 @@ struct TimelineResource: Sendable {
     /// once), so a request gathers those of the measures and claims in scope without a walk over all.
     private let measureMilestones: [[Milestone]]
     private let claimMilestones: [Milestone?]
-    /// Each article's publication day, by ordinal (computed once), so counting a period is two
-    /// binary searches over plain integers.
-    private let publishedDays: [Int32]
+    /// Each article's publication day and where each day starts among the ordinals (computed once), so
+    /// counting a period is two binary searches over the matching ordinals.
+    private let boundaries: DayBoundaries
     /// Each claim's entity ids, by claim position.
     private let claimEntities: [[String]]
     /// Each claim's folded text, for `q` (see `ClaimsResource.searchText`).
@@ -52,7 +52,7 @@ struct TimelineResource: Sendable {
     init(snapshot: CorpusSnapshot, catalog: MeasureCatalog) {
         self.snapshot = snapshot
         self.catalog = catalog
-        publishedDays = snapshot.articles.map(\.publishedAt.day)
+        boundaries = DayBoundaries(days: snapshot.articles.map(\.publishedAt.day))
         measureMilestones = snapshot.measures.indices.map { TimelineResource.milestones(ofMeasure: $0, in: snapshot) }
         claimMilestones = snapshot.claims.enumerated().map { position, claim in
             // A disagreement exists once its last version is published.
@@ -143,8 +143,8 @@ struct TimelineResource: Sendable {
 
     /// The articles in scope, oldest first, as a view over the store's sorted indexes.
     private func articleTimeline(_ query: ArticleQuery, included: Bool) -> ArticleTimeline {
-        guard included else { return ArticleTimeline(days: publishedDays, ordinals: .list([])) }
-        return ArticleTimeline(days: publishedDays, ordinals: ArticleMatches(snapshot: snapshot, query: query, scope: nil).ordinals)
+        guard included else { return ArticleTimeline(boundaries: boundaries, ordinals: .list([])) }
+        return ArticleTimeline(boundaries: boundaries, ordinals: ArticleMatches(snapshot: snapshot, query: query, scope: nil).ordinals)
     }
 
     /// The matching articles whose date is coarser than `interval` (month or year dates in day and week

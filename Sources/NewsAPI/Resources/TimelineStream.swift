@@ -142,12 +142,60 @@ struct TimelineBucket {
     }
 }
 
+/// Where each day starts in the store's newest-first ordinals, made once per snapshot: the first
+/// ordinal published before a day is one array read, so counting a period of a posting list is two
+/// binary searches over the list itself (no reads of scattered publication days).
+struct DayBoundaries: Sendable {
+    /// The first day of the table.
+    private let firstDay: Int32
+    /// For each day from `firstDay`, the first ordinal published before it (empty when the corpus
+    /// spans too many days for a table; then the days are searched).
+    private let firstOrdinalBefore: [Int32]
+    /// Each article's publication day, by ordinal.
+    let days: [Int32]
+
+    /// The most days a table covers (about 270 years).
+    static let maximumDays = 100_000
+
+    init(days: [Int32]) {
+        self.days = days
+        guard let newest = days.first, let oldest = days.last, Int(newest) - Int(oldest) < DayBoundaries.maximumDays else {
+            firstDay = 0
+            firstOrdinalBefore = []
+            return
+        }
+        firstDay = oldest
+        var table = [Int32](repeating: 0, count: Int(newest - oldest) + 2)
+        // Newest first: walking from the oldest article, each day's boundary is where the older ones end.
+        var ordinal = days.count
+        for offset in table.indices {
+            let day = oldest + Int32(offset)
+            while ordinal > 0, days[ordinal - 1] < day { ordinal -= 1 }
+            table[offset] = Int32(ordinal)
+        }
+        firstOrdinalBefore = table
+    }
+
+    /// The first ordinal published before `day`: every smaller ordinal is published on or after it.
+    func firstOrdinal(before day: Int32) -> Int32 {
+        if !firstOrdinalBefore.isEmpty {
+            if day <= firstDay { return Int32(days.count) }
+            let offset = Int(day - firstDay)
+            return offset < firstOrdinalBefore.count ? firstOrdinalBefore[offset] : 0
+        }
+        return Int32(days.partitioningIndex { $0 < day })
+    }
+}
+
 /// The articles of a timeline, oldest first, read through the store's newest-first ordinals without
 /// copying them.
 struct ArticleTimeline: Sendable {
-    /// Each article's publication day, by ordinal (made once per snapshot).
-    let days: [Int32]
+    /// Where each day starts among the ordinals (made once per snapshot).
+    let boundaries: DayBoundaries
     let ordinals: ArticleMatches.Ordinals
+
+    /// Each article's publication day, by ordinal.
+    var days: [Int32] { boundaries.days }
 
     var count: Int {
         switch ordinals {
@@ -179,13 +227,17 @@ struct ArticleTimeline: Sendable {
         days[Int(ordinal(at: index))]
     }
 
-    /// How many of the articles were published before `day`.
+    /// How many of the articles were published before `day`: those at or after the day's boundary.
     func countBefore(_ day: Int32) -> Int {
-        (0..<count).partitioningIndex { self.day(at: $0) >= day }
+        let boundary = boundaries.firstOrdinal(before: day)
+        switch ordinals {
+        case let .range(range): return Int(range.upperBound - max(range.lowerBound, min(boundary, range.upperBound)))
+        case let .list(list): return list.count - list.partitioningIndex { $0 >= boundary }
+        }
     }
 
     /// How many of the articles were published on or before `day`.
     func countOnOrBefore(_ day: Int32) -> Int {
-        (0..<count).partitioningIndex { self.day(at: $0) > day }
+        countBefore(day + 1)
     }
 }
