@@ -13,6 +13,8 @@ struct TimelineResource: Sendable {
     /// once), so a request gathers those of the measures and claims in scope without a walk over all.
     private let measureMilestones: [[Milestone]]
     private let claimMilestones: [Milestone?]
+    /// Each measure's place in id order, so sorting milestones compares integers, not ids.
+    private let measureRank: [Int32]
     /// Each article's publication day and where each day starts among the ordinals (computed once), so
     /// counting a period is two binary searches over the matching ordinals.
     private let boundaries: DayBoundaries
@@ -54,6 +56,11 @@ struct TimelineResource: Sendable {
         self.catalog = catalog
         boundaries = DayBoundaries(days: snapshot.articles.map(\.publishedAt.day))
         measureMilestones = snapshot.measures.indices.map { TimelineResource.milestones(ofMeasure: $0, in: snapshot) }
+        var measureRank = [Int32](repeating: 0, count: snapshot.measures.count)
+        for (rank, position) in snapshot.measures.indices.sorted(by: { snapshot.measures[$0].id < snapshot.measures[$1].id }).enumerated() {
+            measureRank[position] = Int32(rank)
+        }
+        self.measureRank = measureRank
         claimMilestones = snapshot.claims.enumerated().map { position, claim in
             // A disagreement exists once its last version is published.
             let dates = claim.claims.compactMap { snapshot.article(id: $0.articleID).map { snapshot.article(at: $0).publishedAt } }
@@ -84,15 +91,16 @@ struct TimelineResource: Sendable {
         return milestones
     }
 
-    /// Oldest first; on one day by kind, then by the measure's or claim's id.
-    private static func sorted(_ milestones: [Milestone], in snapshot: CorpusSnapshot) -> [Milestone] {
-        func id(_ milestone: Milestone) -> String {
-            milestone.isMeasure ? snapshot.measures[Int(milestone.subject)].id : snapshot.claims[Int(milestone.subject)].id
+    /// Oldest first; on one day by kind, then by the measure's or claim's id (claims are kept by id).
+    private func sorted(_ milestones: [Milestone]) -> [Milestone] {
+        let measureRank = self.measureRank
+        func rank(_ milestone: Milestone) -> Int32 {
+            milestone.isMeasure ? measureRank[Int(milestone.subject)] : milestone.subject
         }
         return milestones.sorted { left, right in
             if left.day != right.day { return left.day < right.day }
             if left.kind != right.kind { return left.kind.order < right.kind.order }
-            return id(left) < id(right)
+            return rank(left) < rank(right)
         }
     }
 
@@ -202,12 +210,12 @@ struct TimelineResource: Sendable {
             entityIDs.allSatisfy(claimEntities[Int(claim)].contains) && words.allSatisfy { ByteSearch.contains(claimText[Int(claim)], " " + $0) }
         }
         let candidates = measures.flatMap { measureMilestones[Int($0)] } + claims.compactMap { claimMilestones[Int($0)] }
-        return TimelineResource.sorted(candidates.filter { milestone in
+        return sorted(candidates.filter { milestone in
             if !kinds.isEmpty, !kinds.contains(milestone.kind) { return false }
             if let first = query.firstDay, milestone.date.lastDay < first { return false }
             if let last = query.lastDay, milestone.date.day > last { return false }
             return true
-        }, in: snapshot)
+        })
     }
 
     private func writeArticleEvent(_ ordinal: Int32, into json: inout JSONWriter) {

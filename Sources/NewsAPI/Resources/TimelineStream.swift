@@ -56,7 +56,8 @@ struct TimelineStream: Sendable {
         let stopped = lifecycles.compactMap { lifecycle in lifecycle.inForce.flatMap { start in
             lifecycle.ended.map { max($0.day, start.day) } } }.sorted()
         return TimelineBuckets(stream: self, interval: interval, starts: descending ? starts.reversed() : starts,
-                               coarse: coarse, started: started, stopped: stopped)
+                               coarse: coarse, coarseMilestones: milestones.filter { $0.isMeasure && !interval.isAsCoarse(as: $0.date.precision) },
+                               started: started, stopped: stopped)
     }
 }
 
@@ -67,6 +68,8 @@ struct TimelineBuckets: Sendable {
     let starts: [Int32]
     /// Article dates coarser than the interval: counted as `articles_imprecise`, not in `articles`.
     let coarse: [DateValue]
+    /// Measure milestones dated more coarsely than the interval, oldest first: `measures_imprecise`.
+    let coarseMilestones: [TimelineResource.Milestone]
     /// Days the measures in scope came into force, and days they stopped, sorted.
     let started: [Int32]
     let stopped: [Int32]
@@ -87,9 +90,9 @@ struct TimelineBuckets: Sendable {
             bucket.count(milestone.kind)
         }
         // Milestones dated more coarsely than the interval, whose period (a year at most) overlaps this one.
-        let reach = milestones.partitioningIndex { $0.day >= start - 366 }
-        for milestone in milestones[reach..<max(reach, last)] where milestone.isMeasure && !interval.isAsCoarse(as: milestone.date.precision)
-            && milestone.date.lastDay >= start {
+        let reach = coarseMilestones.partitioningIndex { $0.day >= start - 366 }
+        let end = coarseMilestones.partitioningIndex { $0.day >= next }
+        for milestone in coarseMilestones[reach..<max(reach, end)] where milestone.date.lastDay >= start {
             bucket.measuresImprecise += 1
         }
         bucket.measuresActive = started.partitioningIndex { $0 > bucket.end } - stopped.partitioningIndex { $0 > bucket.end }
