@@ -10,6 +10,11 @@ drives references serving the exact bytes of one /articles/{id} response: bench/
 libmicrohttpd program can do), the same program started with news-api's default daemon limits (idle
 timeout, connection caps, request memory), and nginx (one worker, its own config in a temp dir).
 Everything listens on 127.0.0.1 and is stopped at the end, also on failure.
+
+Each row also gives the server's CPU time per request (user + system time of the news-api process over
+the wrk run, from /proc, divided by the requests wrk completed): with the cache off, that is what the
+dashboard cases of issue #14 are measured by (an entity-filtered list with facets, monthly timelines with
+an entity or a `q`, and the graph of an entity).
 """
 import json
 import os
@@ -116,7 +121,15 @@ def boot(directory, cache_mb):
     return server, port, boot_seconds, seconds
 
 
-def wrk(port, path, connections):
+def cpu_seconds(pid):
+    """User plus system CPU time of a process so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(port, path, connections, pid=None):
+    before = cpu_seconds(pid) if pid else None
     result = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{DURATION}", "--latency",
                              f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True)
     text = result.stdout
@@ -127,9 +140,11 @@ def wrk(port, path, connections):
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    cpu_us = (cpu_seconds(pid) - before) / max(requests, 1) * 1e6 if pid else None
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     socket_errors = re.search(r"Socket errors: (.*)", text)
-    return {"rps": rate, "p50": latency(50), "p99": latency(99),
+    return {"rps": rate, "p50": latency(50), "p99": latency(99), "cpu_us": cpu_us,
             "non2xx": int(errors.group(1)) if errors else 0,
             "socket_errors": socket_errors.group(1) if socket_errors else ""}
 
@@ -195,6 +210,11 @@ def main():
                 ("/articles?q=two+words", f"/articles?q={'+'.join(words)}"),
                 ("/trade-measures?affected=X", f"/trade-measures?affected={country}"),
                 ("/timeline?interval=month", "/timeline?interval=month"),
+                # The dashboard cases of issue #14 (their targets are server CPU per request, cache off).
+                ("/articles?entity=X&facets=entity,source", f"/articles?entity={popular}&facets=entity,source"),
+                ("/timeline?interval=month&entity=X", f"/timeline?interval=month&entity={popular}"),
+                ("/timeline?interval=month&q=two+words", f"/timeline?interval=month&q={'+'.join(words)}"),
+                ("/graph?entity=X", f"/graph?entity={popular}"),
             ]
             if bare is None:
                 body_file = os.path.join(OUT, "article.json")
@@ -207,7 +227,7 @@ def main():
                 time.sleep(0.5)
             for connections in CONNECTIONS:
                 for label, path in endpoints:
-                    ours = wrk(port, path, connections)
+                    ours = wrk(port, path, connections, server.pid)
                     reference = wrk(bare_port, "/", connections)
                     same_limits = wrk(limited_port, "/", connections)
                     static = wrk(nginx_port, "/", connections)
@@ -217,7 +237,7 @@ def main():
                         out.write(json.dumps({"articles": size, "cache": cache, "connections": connections,
                                               "endpoint": label, "ours": ours, "bare": reference,
                                               "bare_with_limits": same_limits, "nginx": static}) + "\n")
-                    log(f"{size} cache {cache} c{connections} {label}: {ours['rps']:.0f} req/s "
+                    log(f"{size} cache {cache} c{connections} {label}: {ours['rps']:.0f} req/s, {ours['cpu_us']:.0f} us CPU/req, "
                         f"p50 {ours['p50']:.2f} ms p99 {ours['p99']:.2f} ms "
                         f"(bare {reference['rps']:.0f}, bare with limits {same_limits['rps']:.0f}, "
                         f"nginx {static['rps']:.0f})")
@@ -230,12 +250,13 @@ def main():
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size, mb, boot_s, load_s, rate, rss, peak, ratio in load_rows:
         lines.append(f"| {size:,} | {mb:.0f} | {boot_s:.2f} | {load_s:.2f} | {rate:.0f} | {rss:.0f} | {peak:.0f} | {ratio:.2f} |")
-    lines += ["", "| articles | cache | conns | endpoint | req/s | p50 ms | p99 ms | x bare C | x bare C, same limits "
-                  "| x nginx | errors |",
-              "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines += ["", "| articles | cache | conns | endpoint | req/s | server CPU us/req | p50 ms | p99 ms | x bare C "
+                  "| x bare C, same limits | x nginx | errors |",
+              "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for size, cache, connections, label, ours, reference, same_limits, static in rows:
         errors = ours["socket_errors"] or (f"{ours['non2xx']} non-2xx" if ours["non2xx"] else "")
-        lines.append(f"| {size:,} | {cache} | {connections} | `{label}` | {ours['rps']:,.0f} | {ours['p50']:.2f} | {ours['p99']:.2f} | "
+        lines.append(f"| {size:,} | {cache} | {connections} | `{label}` | {ours['rps']:,.0f} | {ours['cpu_us']:.0f} | "
+                     f"{ours['p50']:.2f} | {ours['p99']:.2f} | "
                      f"{ours['rps'] / reference['rps']:.2f} | {ours['rps'] / same_limits['rps']:.2f} | "
                      f"{ours['rps'] / static['rps']:.2f} | {errors} |")
     table = "\n".join(lines)

@@ -132,7 +132,7 @@ public final class Application: HTTPResponder {
         let articles = ArticlesResource(snapshot: snapshot)
         let entities = EntitiesResource(snapshot: snapshot, articles: articles)
         let measures = TradeMeasuresResource(snapshot: snapshot)
-        let timeline = TimelineResource(snapshot: snapshot)
+        let timeline = TimelineResource(snapshot: snapshot, catalog: measures.catalog)
 
         router.get("/", caching: .resource, use: service.index)
         router.get("/healthz", caching: .resource, use: service.health)
@@ -145,8 +145,15 @@ public final class Application: HTTPResponder {
         router.get("/entities/{key}", caching: .resource, use: entities.show)
         router.get("/entities/{key}/articles", use: entities.articles)
         router.get("/trade-measures", use: measures.list)
+        router.get("/trade-measures/flows", use: measures.flows)
         router.get("/trade-measures/{id}", caching: .resource, use: measures.show)
         router.get("/timeline", use: timeline.show)
+        let claims = ClaimsResource(snapshot: snapshot), sources = SourcesResource(snapshot: snapshot)
+        router.get("/claims", use: claims.list)
+        router.get("/claims/{id}", caching: .resource, use: claims.show)
+        router.get("/sources", use: sources.list)
+        router.get("/sources/{id}", caching: .resource, use: sources.show)
+        router.get("/graph", use: GraphResource(snapshot: snapshot).show)
         return router
     }
 }

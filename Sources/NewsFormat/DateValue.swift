@@ -21,6 +21,21 @@ public struct DateValue: Hashable, Sendable {
         self.day = day
     }
 
+    /// The last day of the period (the same as `day` for a day-precision date): a date of month or
+    /// year precision is the range `day...lastDay`, never just its first day.
+    public var lastDay: Int32 {
+        switch precision {
+        case .day:
+            return day
+        case .month:
+            let (year, month, _) = CalendarDay.date(of: day)
+            return day + Int32(CalendarDay.daysIn(month: month, year: year)) - 1
+        case .year:
+            let (year, _, _) = CalendarDay.date(of: day)
+            return CalendarDay.number(year: year, month: 12, day: 31) ?? day
+        }
+    }
+
     /// The date of `precision` that holds `day` (days since 1970-01-01, in years 1-9999): its year,
     /// its month or the day itself, as a generated corpus writes it.
     package init(containing day: Int32, precision: DatePrecision, origin: DateOrigin, note: String? = nil) {

@@ -6,7 +6,8 @@
 
    * an `entity` / `implementing` / `affected` key must name an entity of the corpus;
    * a `source` must be a source id of the corpus;
-   * `from` must not be after `to`;
+   * `from` must not be after `to` (nor `announced_from` after `announced_to`, and so on);
+   * an `article` (on /claims) must be an article id of the corpus;
    * `sort=relevance` needs a `q`;
    * `q` on the article lists must contain at least one word to search for (not only punctuation or
      `-exclusions`);
@@ -34,6 +35,8 @@ _DATA_DEPENDENT_RULES = [
     ({"entity", "implementing", "affected"}, re.compile(r"^no entity has the id, name or alias ")),
     ({"source"}, re.compile(r"^no source has the id ")),
     ({"from"}, re.compile(r"^must not be after to$")),
+    ({"announced_from", "in_force_from", "removed_from"}, re.compile(r"^must not be after (announced|in_force|removed)_to$")),
+    ({"article"}, re.compile(r"^no article has the id ")),
     ({"sort"}, re.compile(r"^relevance needs a q to rank by$")),
     ({"q"}, re.compile(r"^the query (has no words to search for|only excludes words; add at least one word to search for)$")),
     ({"interval"}, re.compile(r"^makes more than \d+ periods over this range")),

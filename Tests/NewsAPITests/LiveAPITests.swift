@@ -31,6 +31,16 @@ import Testing
         Endpoint(target: "/trade-measures/us-tariff-145-percent-china", contentType: json,
                  member: ("id", "us-tariff-145-percent-china"), isList: false),
         Endpoint(target: "/timeline?interval=week&limit=1", contentType: json, member: nil, isList: true),
+        Endpoint(target: "/timeline?interval=day&q=steel&implementing=vietnam&limit=1", contentType: json, member: nil, isList: true),
+        Endpoint(target: "/articles?q=tariffs&facets=entity,source&limit=1", contentType: json, member: nil, isList: true),
+        Endpoint(target: "/trade-measures?facets=status&affected=malaysia&affected=vietnam&match=any&limit=1", contentType: json,
+                 member: nil, isList: true),
+        Endpoint(target: "/trade-measures/flows?limit=2", contentType: json, member: nil, isList: true),
+        Endpoint(target: "/graph?entity_type=country", contentType: json, member: nil, isList: false),
+        Endpoint(target: "/claims?entity=vietnam&limit=1", contentType: json, member: nil, isList: true),
+        Endpoint(target: "/claims/railway-loans", contentType: json, member: ("id", "railway-loans"), isList: false),
+        Endpoint(target: "/sources?limit=1", contentType: json, member: nil, isList: true),
+        Endpoint(target: "/sources/cnews-live", contentType: json, member: ("id", "cnews-live"), isList: false),
     ]
 
     @Test(arguments: endpoints)

@@ -213,12 +213,12 @@ import Testing
 
     @Test func unknownEnumValues() throws {
         let measures = Fixture.measures
-            .replacingOccurrences(of: #""measure_type": "tariff""#, with: #""measure_type": "quota""#)
+            .replacingOccurrences(of: #""measure_type": "tariff""#, with: #""measure_type": "quotas""#)
             .replacingOccurrences(of: #""qualifier": "up_to""#, with: #""qualifier": "upTo""#)
         let errors = try Fixture.errors(measures: measures)
         #expect(errors == [
             CorpusError(file: "trade-measures.json", line: 12, recordID: "us-tariffs-china", field: "measure_type",
-                        message: #""quota" is not one of: \#(MeasureType.allCases.map(\.rawValue).joined(separator: ", "))"#),
+                        message: #""quotas" is not one of: \#(MeasureType.allCases.map(\.rawValue).joined(separator: ", "))"#),
             CorpusError(file: "trade-measures.json", line: 14, recordID: "us-tariffs-china", field: "rate.qualifier",
                         message: #""upTo" is not one of: exact, up_to, at_least"#),
         ])

@@ -19,6 +19,7 @@ import Testing
         #expect(links == [
             "articles": "/articles", "entities": "/entities", "trade_measures": "/trade-measures", "timeline": "/timeline",
             "meta": "/meta", "health": "/healthz", "openapi": "/openapi.yaml", "metrics": "/metrics",
+            "trade_flows": "/trade-measures/flows", "graph": "/graph", "claims": "/claims", "sources": "/sources",
         ])
         for link in links?.values.sorted() ?? [] {
             #expect(try SeedAPI.get(link).status == 200, "\(link)")
@@ -62,7 +63,7 @@ import Testing
         #expect(vocabularies["entity_types"] as? [String] == ["person", "country", "organization", "company", "product", "place"])
         #expect(vocabularies["measure_types"] as? [String] == [
             "tariff", "export_control", "anti_dumping", "countervailing", "safeguard", "rules_of_origin", "market_access",
-            "investment_screening", "other",
+            "investment_screening", "technical_barrier_to_trade", "subsidy", "quota", "import_ban", "export_tax", "other",
         ])
         #expect(vocabularies["statuses"] as? [String] == ["proposed", "announced", "in_force", "suspended", "removed"])
         #expect(vocabularies["evaluations"] as? [String] == ["restrictive", "liberalising", "mixed"])

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import NewsAPI
 
-/// `/timeline` over the seed corpus: seven article events and five announcements in April 2025,
-/// listed or counted per day, week or month.
+/// `/timeline` over the seed corpus: seven article events, five announcements, six measures coming into
+/// force and two disputed claims in April 2025, listed or counted per day, week or month.
 @Suite struct TimelineAPITests {
     /// The day an event counts on: a month-precision date counts as the month's first day.
     private func day(_ event: [String: Any]) -> String {
@@ -15,9 +15,9 @@ import Testing
         }
     }
 
-    /// The id of the article or measure an event is about.
+    /// The id of the article, measure or claim an event is about.
     private func subject(_ event: [String: Any]) -> String? {
-        ((event["article"] ?? event["trade_measure"]) as? [String: Any])?["id"] as? String
+        ((event["article"] ?? event["trade_measure"] ?? event["claim"]) as? [String: Any])?["id"] as? String
     }
 
     private func events(_ target: String) throws -> [[String: Any]] {
@@ -33,26 +33,32 @@ import Testing
         #expect(reply.status == 200)
         #expect(reply.contentType == APIReply.jsonType)
         let object = try reply.json()
-        #expect(object["total"] as? Int == 12)
+        #expect(object["total"] as? Int == 20)
         #expect(object["limit"] as? Int == 20)
         #expect((object["query"] as? [String: Any])?["sort"] as? String == "date")
         let items = try reply.items()
-        #expect(items.count == 12)
+        #expect(items.count == 20)
         let days = items.map(day)
         #expect(days == days.sorted())
         #expect(days.first == "2025-04-01")
         #expect(days.last == "2025-04-15")
         #expect(items.filter { $0["event"] as? String == "article_published" }.count == 7)
         #expect(items.filter { $0["event"] as? String == "measure_announced" }.count == 5)
+        #expect(items.filter { $0["event"] as? String == "measure_in_force" }.count == 6)
+        #expect(items.filter { $0["event"] as? String == "claim_disputed" }.count == 2)
         #expect(Set(items.prefix(5).compactMap(subject)) == [
             "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b2", "f82d3cef4f15fde1-b3", "f82d3cef4f15fde1-b4", "f82d3cef4f15fde1-b5",
         ])
-        #expect(items[7]["event"] as? String == "measure_announced")
-        #expect(subject(items[7]) == "us-tariff-145-percent-china")
+        // The H20 licence was in force from 9 April (public record), before Nvidia disclosed it.
+        #expect(items[7]["event"] as? String == "measure_in_force")
+        #expect(subject(items[7]) == "us-nvidia-h20-export-licence")
+        #expect(items[7]["origin"] as? String == "public_record")
+        #expect(items[8]["event"] as? String == "measure_announced")
+        #expect(subject(items[8]) == "us-tariff-145-percent-china")
     }
 
     @Test func eventsCarryWhatTheyAreAbout() throws {
-        for event in try events("/timeline") {
+        for event in try events("/timeline?limit=100") {
             let date = event["date"] as? [String: Any]
             #expect(date?["value"] is String)
             #expect(date?["precision"] is String)
@@ -66,7 +72,8 @@ import Testing
                 #expect(article["title"] is String)
                 #expect(link == "/articles/\(id)")
                 #expect(event["trade_measure"] == nil)
-            case "measure_announced":
+            case "measure_announced", "measure_in_force":
+                #expect(["stated", "public_record", "inferred"].contains(event["origin"] as? String ?? ""))
                 let measure = try #require(event["trade_measure"] as? [String: Any])
                 let id = try #require(measure["id"] as? String)
                 #expect(measure["title"] is String)
@@ -74,6 +81,11 @@ import Testing
                 #expect(measure["status"] is String)
                 #expect(link == "/trade-measures/\(id)")
                 #expect(event["article"] == nil)
+            case "claim_disputed":
+                let claim = try #require(event["claim"] as? [String: Any])
+                let id = try #require(claim["id"] as? String)
+                #expect(claim["topic"] is String)
+                #expect(link == "/claims/\(id)")
             default:
                 Issue.record("unexpected event \(event["event"] ?? "nil")")
             }
@@ -92,12 +104,12 @@ import Testing
     }
 
     @Test func newestFirstReversesTheOrder() throws {
-        let items = try events("/timeline?sort=-date")
-        #expect(items.count == 12)
+        let items = try events("/timeline?sort=-date&limit=100")
+        #expect(items.count == 20)
         let days = items.map(day)
         #expect(days == days.sorted(by: >))
         #expect(days.first == "2025-04-15")
-        let ascending = try events("/timeline")
+        let ascending = try events("/timeline?limit=100")
         #expect(Set(items.compactMap(subject)) == Set(ascending.compactMap(subject)))
         let paged = try SeedAPI.get("/timeline?sort=-date&limit=3")
         #expect(try paged.json()["next"] as? String == "/timeline?sort=-date&limit=3&offset=3")
@@ -115,15 +127,18 @@ import Testing
         #expect(articles.count == 7)
         #expect(articles.allSatisfy { $0["article"] != nil })
         #expect(try events("/timeline?event=article_published&event=measure_announced").count == 12)
+        #expect(try events("/timeline?event=measure_in_force").count == 6)
     }
 
     @Test func entityFilterCoversArticlesAndMeasures() throws {
         let nvidia = try events("/timeline?entity=nvidia")
-        #expect(nvidia.compactMap(subject) == ["f82d3cef4f15fde1-b1", "us-nvidia-h20-export-licence"])
+        #expect(nvidia.compactMap(subject) == ["f82d3cef4f15fde1-b1", "us-nvidia-h20-export-licence", "us-nvidia-h20-export-licence"])
         let reply = try SeedAPI.get("/timeline?entity=Vietnam")
         #expect((try reply.json()["query"] as? [String: Any])?["entity"] as? [String] == ["vietnam"])
         #expect(try reply.items().compactMap(subject)
-            == ["us-proposed-tariffs-vietnam", "f82d3cef4f15fde1", "ccpit-vcci-origin-certification", "d679149af95f4c6c"])
+            == ["us-proposed-tariffs-vietnam", "f82d3cef4f15fde1", "ccpit-vcci-origin-certification",
+                "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
+                "d679149af95f4c6c", "vietnam-made-in-vietnam-origin-rules", "agreements-signed-during-visit", "railway-loans"])
         // Several entities: all must match.
         #expect(try events("/timeline?entity=nvidia&entity=vietnam").isEmpty)
         let unknown = try SeedAPI.get("/timeline?entity=vietnm")
@@ -133,18 +148,23 @@ import Testing
 
     @Test func measureTypeFilterLeavesArticlesAlone() throws {
         let items = try events("/timeline?measure_type=tariff")
-        #expect(items.count == 10)
+        #expect(items.count == 13)
         #expect(items.filter { $0["event"] as? String == "article_published" }.count == 7)
         let measures = items.compactMap { $0["trade_measure"] as? [String: Any] }
-        #expect(measures.count == 3)
+        #expect(measures.count == 4)
         #expect(measures.allSatisfy { $0["measure_type"] as? String == "tariff" })
         #expect(try events("/timeline?measure_type=export_control&event=measure_announced").compactMap(subject)
             == ["us-nvidia-h20-export-licence"])
     }
 
     @Test func fromAndToBoundTheEvents() throws {
+        // The April briefs are dated by month: their range overlaps the period, so they are kept.
         let items = try events("/timeline?from=2025-04-10&to=2025-04-14")
-        #expect(items.compactMap(subject) == ["us-tariff-145-percent-china", "f82d3cef4f15fde1", "ccpit-vcci-origin-certification"])
+        #expect(items.compactMap(subject) == [
+            "f82d3cef4f15fde1-b5", "f82d3cef4f15fde1-b4", "f82d3cef4f15fde1-b3", "f82d3cef4f15fde1-b2", "f82d3cef4f15fde1-b1",
+            "us-tariff-145-percent-china", "us-tariff-145-percent-china", "f82d3cef4f15fde1", "ccpit-vcci-origin-certification",
+            "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
+        ])
         let reversed = try SeedAPI.get("/timeline?from=2025-04-15&to=2025-04-10")
         #expect(reversed.status == 400)
         #expect(try reversed.invalidParamNames() == ["from"])
@@ -166,10 +186,13 @@ import Testing
         #expect(april["end"] as? String == "2025-04-30")
         #expect(april["articles"] as? Int == 7)
         #expect(april["measures_announced"] as? Int == 5)
-        #expect(april["measures_in_force"] as? Int == 0)
+        #expect(april["measures_in_force"] as? Int == 6)
         #expect(april["measures_removed"] as? Int == 0)
+        #expect(april["measures_active"] as? Int == 6)
+        #expect(april["articles_imprecise"] as? Int == 0)
+        #expect(april["claims"] as? Int == 2)
         let total = buckets.reduce(0) { sum, bucket in
-            sum + ["articles", "measures_announced", "measures_in_force", "measures_removed"].reduce(0) { $0 + (bucket[$1] as? Int ?? 0) }
+            sum + ["articles", "measures_announced", "measures_in_force", "measures_removed", "claims"].reduce(0) { $0 + (bucket[$1] as? Int ?? 0) }
         }
         #expect(try total == SeedAPI.get("/timeline").json()["total"] as? Int)
     }
@@ -194,9 +217,13 @@ import Testing
             if let previousEnd { #expect(start == previousEnd + 1) }
             previousEnd = end
         }
-        #expect(buckets.compactMap { $0["articles"] as? Int } == [5, 0, 2])
+        // The briefs are dated only to April: never placed in a week, counted as imprecise in each
+        // week April overlaps.
+        #expect(buckets.compactMap { $0["articles"] as? Int } == [0, 0, 2])
+        #expect(buckets.compactMap { $0["articles_imprecise"] as? Int } == [5, 5, 5])
         #expect(buckets.compactMap { $0["measures_announced"] as? Int } == [2, 1, 2])
-        #expect(buckets.reduce(0) { $0 + ($1["articles"] as? Int ?? 0) } == 7)
+        #expect(buckets.compactMap { $0["measures_in_force"] as? Int } == [0, 2, 4])
+        #expect(buckets.compactMap { $0["measures_active"] as? Int } == [0, 2, 6])
         #expect(buckets.reduce(0) { $0 + ($1["measures_announced"] as? Int ?? 0) } == 5)
 
         let newestFirst = try events("/timeline?interval=week&sort=-date")
@@ -210,12 +237,13 @@ import Testing
         let buckets = try reply.items()
         #expect(buckets.compactMap { $0["start"] as? String } == ["2025-04-01", "2025-04-02", "2025-04-03"])
         #expect(buckets.allSatisfy { $0["start"] as? String == $0["end"] as? String })
-        #expect(buckets.compactMap { $0["articles"] as? Int } == [5, 0, 0])
+        #expect(buckets.compactMap { $0["articles"] as? Int } == [0, 0, 0])
+        #expect(buckets.compactMap { $0["articles_imprecise"] as? Int } == [5, 5, 5])
         #expect(buckets.compactMap { $0["measures_announced"] as? Int } == [0, 2, 0])
         #expect(object["next"] as? String == "/timeline?interval=day&sort=date&limit=3&offset=3")
         let all = try events("/timeline?interval=day")
         #expect(all.count == 15)
-        #expect(all.reduce(0) { $0 + ($1["articles"] as? Int ?? 0) + ($1["measures_announced"] as? Int ?? 0) } == 12)
+        #expect(all.reduce(0) { $0 + ($1["articles"] as? Int ?? 0) + ($1["measures_announced"] as? Int ?? 0) } == 7)
     }
 
     @Test func tooManyDaysIs400NamingInterval() throws {
@@ -252,7 +280,7 @@ import Testing
         let reply = try SeedAPI.get("/timeline?offset=100")
         #expect(reply.status == 200)
         #expect(try reply.items().isEmpty)
-        #expect(try reply.json()["total"] as? Int == 12)
+        #expect(try reply.json()["total"] as? Int == 20)
         #expect(try reply.json()["next"] is NSNull)
     }
 }

@@ -119,25 +119,40 @@ import Testing
         #expect(try SeedAPI.get("/trade-measures?in_force_on=2024-01-01").ids() == [])
     }
 
+    /// An in-force day inferred from an article is never before the announcement; a stated or
+    /// public-record one may be (the H20 licence applied from 9 April, Nvidia disclosed it on the 15th).
     @Test
     func noMeasureIsInForceBeforeItIsAnnounced() throws {
         for day in ["2025-04-01", "2025-04-05", "2025-04-12", "2025-04-14"] {
             for item in try SeedAPI.get("/trade-measures?in_force_on=\(day)").items() {
-                if let announced = announced(item) {
+                let start = (item["in_force"] as? [String: Any])?["from"] as? [String: Any]
+                if let announced = announced(item), start?["origin"] as? String == "inferred" {
                     #expect(announced <= day, "\(item["id"] ?? "") is in force on \(day) but announced on \(announced)")
                 }
             }
         }
     }
 
-    @Test func fromAndToFilterTheAnnouncementDay() throws {
-        #expect(try SeedAPI.get("/trade-measures?from=2025-04-10&to=2025-04-14").ids()
+    /// `from`/`to` keep a measure announced, coming into force or stopping in the period, or in force
+    /// during it; `announced_from`/`in_force_from`/`removed_from` (and `_to`) test one lifecycle date.
+    @Test func fromAndToCoverEveryLifecycleDate() throws {
+        #expect(try SeedAPI.get("/trade-measures?from=2025-04-10&to=2025-04-14").ids() == [
+            "us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china",
+            "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
+        ])
+        #expect(try SeedAPI.get("/trade-measures?announced_from=2025-04-10&announced_to=2025-04-14").ids()
             == ["ccpit-vcci-origin-certification", "us-tariff-145-percent-china"])
-        #expect(try SeedAPI.get("/trade-measures?from=2025-04-10").ids()
+        #expect(try SeedAPI.get("/trade-measures?announced_from=2025-04-10").ids()
             == ["us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china"])
-        // Measures with no announcement date are outside every range.
+        #expect(try SeedAPI.get("/trade-measures?in_force_from=2025-04-09&in_force_to=2025-04-10").ids()
+            == ["us-nvidia-h20-export-licence", "us-tariff-145-percent-china"])
+        #expect(try SeedAPI.get("/trade-measures?removed_from=2025-01-01").ids() == [])
+        // Measures with no date in the period and not in force during it are left out.
         #expect(Set(try SeedAPI.get("/trade-measures?to=2025-04-02").ids()) == ["us-proposed-tariffs-vietnam", "us-tariffs-malaysia-cambodia"])
-        #expect(try SeedAPI.get("/trade-measures?from=2025-04-16").ids() == [])
+        // After the last date: what is still in force.
+        #expect(Set(try SeedAPI.get("/trade-measures?from=2025-04-16").ids())
+            == Set(try SeedAPI.get("/trade-measures?in_force_on=2025-04-16").ids()))
+        #expect(try SeedAPI.get("/trade-measures?from=2025-04-16").ids().count == 6)
     }
 
     @Test func badFilterValuesAreEachNamed() throws {
@@ -186,8 +201,15 @@ import Testing
         #expect(date?["value"] as? String == "2025-04-10")
         #expect(date?["precision"] as? String == "day")
         #expect(date?["origin"] as? String == "external")
-        #expect(measure["date_in_force"] is NSNull)
+        let inForce = measure["date_in_force"] as? [String: Any]
+        #expect(inForce?["value"] as? String == "2025-04-10")
+        #expect(inForce?["origin"] as? String == "external")
         #expect(measure["date_removed"] is NSNull)
+        let lifecycle = measure["in_force"] as? [String: Any]
+        let from = lifecycle?["from"] as? [String: Any]
+        #expect(from?["day"] as? String == "2025-04-10")
+        #expect(from?["origin"] as? String == "public_record")
+        #expect(lifecycle?["until"] is NSNull)
         let implementing = measure["implementing"] as? [[String: Any]] ?? []
         #expect(implementing.count == 1)
         #expect(implementing.first?["id"] as? String == "united-states")

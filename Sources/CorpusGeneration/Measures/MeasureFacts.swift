@@ -74,6 +74,31 @@ struct MeasureFacts {
                 quotes.append("\(i) blocked a bid by \(firm) for a local producer of \(p), citing national security.")
             }
             return quotes
+        case .technicalBarrierToTrade:
+            return [
+                "\(i) will require \(p) from \(a) to pass new safety certification before sale, regulators said on \(w).",
+                "New technical standards for \(p) announced by \(i) apply to shipments from \(a).",
+            ]
+        case .subsidy:
+            return [
+                "\(i) will pay producers of \(p) subsidies to compete with imports from \(a), the ministry said on \(w).",
+                "\(i) announced state aid for its \(p) industry.",
+            ]
+        case .quota:
+            return [
+                "\(i) capped imports of \(p) from \(a) under a new quota, officials said on \(w).",
+                "A quota announced by \(i) limits shipments of \(p) from \(a).",
+            ]
+        case .importBan:
+            return [
+                "\(i) banned imports of \(p) from \(a), the trade ministry said on \(w).",
+                "Imports of \(p) from \(a) are barred under a ban announced by \(i).",
+            ]
+        case .exportTax:
+            return [
+                "\(i) will tax exports of \(p) to \(a) at \(rateText), the finance ministry said on \(w).",
+                "An export tax of \(rateText) on \(p) was announced by \(i).",
+            ]
         case .other:
             return [
                 "\(i) banned imports of \(p) from \(a) pending a safety review.",
@@ -94,6 +119,11 @@ struct MeasureFacts {
         case .marketAccess: return "Duty-free access for \(p) from \(a) to \(i) will begin on \(d)."
         case .exportControl: return "Licenses will be required for exports of \(p) from \(i) to \(a) from \(d)."
         case .investmentScreening: return "Stricter screening of investments from \(a) in the \(p) sector will apply in \(i) from \(d)."
+        case .technicalBarrierToTrade: return "New technical standards for \(p) from \(a) will apply in \(i) from \(d)."
+        case .subsidy: return "Subsidies for producers of \(p) in \(i) will be paid from \(d)."
+        case .quota: return "A quota on imports of \(p) from \(a) will apply in \(i) from \(d)."
+        case .importBan: return "A ban on imports of \(p) from \(a) will take effect in \(i) on \(d)."
+        case .exportTax: return "An export tax of \(rateText) on \(p) will apply in \(i) from \(d)."
         case .other: return "A ban on imports of \(p) from \(a) will take effect in \(i) on \(d)."
         }
     }
@@ -110,6 +140,11 @@ struct MeasureFacts {
         case .marketAccess: return "\(country) market opening for \(p) from \(a)"
         case .exportControl: return "\(country) export controls on \(p) to \(a)"
         case .investmentScreening: return "\(country) screening of \(a) investment in \(p)"
+        case .technicalBarrierToTrade: return "\(country) technical standards for \(p)"
+        case .subsidy: return "\(country) subsidies for \(p)"
+        case .quota: return "\(country) import quota on \(p) from \(a)"
+        case .importBan: return "\(country) import ban on \(p) from \(a)"
+        case .exportTax: return "\(country) export tax on \(p)"
         case .other: return "\(country) import ban on \(p) from \(a)"
         }
     }
@@ -127,6 +162,11 @@ struct MeasureFacts {
         case .exportControl:
             return "Requires export licenses for \(p) shipped to \(a)" + (firm.map { ", naming \($0)" } ?? "") + "."
         case .investmentScreening: return "Screens investments from \(a) in the \(p) sector on security grounds."
+        case .technicalBarrierToTrade: return "Requires \(p) from \(a) to meet new technical standards before sale."
+        case .subsidy: return "Pays subsidies to domestic producers of \(p)."
+        case .quota: return "Caps imports of \(p) from \(a) under a quota."
+        case .importBan: return "Bans imports of \(p) from \(a)."
+        case .exportTax: return "Taxes exports of \(p) at \(rateText)."
         case .other: return "Bans imports of \(p) from \(a) pending a safety review."
         }
     }

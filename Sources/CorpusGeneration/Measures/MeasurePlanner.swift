@@ -119,7 +119,10 @@ struct MeasurePlanner {
             return TradeMeasure.Rate(value: rng.pick([10, 15, 20, 25, 30]), unit: "percent", qualifier: .exact)
         case .rulesOfOrigin:
             return TradeMeasure.Rate(value: rng.pick([35, 40, 45, 50, 55, 60, 75]), unit: "percent", qualifier: .atLeast)
-        case .exportControl, .marketAccess, .investmentScreening, .other:
+        case .exportTax:
+            return TradeMeasure.Rate(value: rng.pick([5, 10, 15, 20]), unit: "percent", qualifier: .exact)
+        case .exportControl, .marketAccess, .investmentScreening, .technicalBarrierToTrade, .subsidy, .quota, .importBan,
+            .other:
             return nil
         }
     }
@@ -212,6 +215,8 @@ struct MeasurePlanner {
         return rng.chance(0.7) ? forms[0] : rng.pick(forms)
     }
 
+    /// The types drawn (the later additions to the vocabulary, technical barriers to trade to export taxes,
+    /// are not drawn, so corpora made with a seed stay the same).
     private static let types: [MeasureType] = [
         .tariff, .antiDumping, .exportControl, .countervailing, .safeguard, .rulesOfOrigin,
         .marketAccess, .investmentScreening, .other,

@@ -74,7 +74,32 @@ extension JSONWriter {
         key("date_announced"); date(measure.dateAnnounced)
         key("date_in_force"); date(measure.dateInForce)
         key("date_removed"); date(measure.dateRemoved)
+        key("in_force")
+        if let position = snapshot.measureIndexByID[measure.id] {
+            inForce(snapshot.measureLifecycles[Int(position)])
+        } else {
+            null()
+        }
         key("links"); selfLink(Links.measure(measure.id))
+    }
+
+    /// When a measure is in force by the rule every endpoint uses: the day it is in force from and
+    /// the day it stopped, each with its origin (`stated`, `public_record`, `inferred`).
+    mutating func inForce(_ lifecycle: MeasureLifecycle) {
+        beginObject()
+        for (name, boundary) in [("from", lifecycle.inForce), ("until", lifecycle.ended)] {
+            key(name)
+            guard let boundary else {
+                null()
+                continue
+            }
+            beginObject()
+            key("day"); string(CalendarDay.isoString(of: boundary.day))
+            key("origin"); string(boundary.origin.rawValue)
+            key("article_id"); string(boundary.articleID)
+            endObject()
+        }
+        endObject()
     }
 
     /// A trade measure's summary as one object.

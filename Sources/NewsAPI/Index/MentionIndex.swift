@@ -11,6 +11,11 @@ struct MentionIndex: Sendable {
     private let entityArticleStarts: ContiguousArray<Int>
     private let entityArticles: ContiguousArray<Int32>
     private let coMentions: [[(entity: Int32, count: Int32)]]
+    /// Each article's entity indexes in one flat array by ordinal (`articleEntityStarts[ordinal]..<
+    /// articleEntityStarts[ordinal + 1]`), so aggregates over many articles (facets, the graph) read
+    /// plain integers: 4 bytes a mention and 8 an article more than the mention lists alone.
+    private let articleEntityStarts: ContiguousArray<Int>
+    private let articleEntities: ContiguousArray<Int32>
 
     /// Builds the index from the workers' mention lists, on up to `threads` threads;
     /// `ordered[ordinal]` says where each article's mentions are.
@@ -48,6 +53,8 @@ struct MentionIndex: Sendable {
         }
         entityArticleStarts = starts
         entityArticles = articles
+        self.articleEntityStarts = articleEntityStarts
+        self.articleEntities = articleEntities
         coMentions = MentionIndex.topCoMentions(
             entityArticleStarts: starts, entityArticles: articles,
             articleEntityStarts: articleEntityStarts, articleEntities: articleEntities, threads: threads
@@ -129,8 +136,6 @@ struct MentionIndex: Sendable {
 
     /// The entity indexes mentioned in the article at `ordinal`.
     func entities(inArticle ordinal: Int32) -> ArraySlice<Int32> {
-        let location = ordered[Int(ordinal)]
-        let list = lists[Int(location.part)]
-        return list.entities[list.mentionRange(of: Int(location.document))]
+        articleEntities[articleEntityStarts[Int(ordinal)]..<articleEntityStarts[Int(ordinal) + 1]]
     }
 }

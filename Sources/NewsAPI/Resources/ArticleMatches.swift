@@ -3,19 +3,14 @@
 /// Ordinals are newest first, so every posting list is already in date order and a date range is a
 /// contiguous run of ordinals: an unfiltered list is a range that is never materialised.
 struct ArticleMatches: Sendable {
-    private enum Set: Sendable {
-        case range(Range<Int32>)
-        case list([Int32])
-    }
-
     private let snapshot: CorpusSnapshot
     private let query: ArticleQuery
-    private let matches: Set
+    private let matches: Ordinals
 
     init(snapshot: CorpusSnapshot, query: ArticleQuery, scope: Entity?) {
         self.snapshot = snapshot
         self.query = query
-        let range = snapshot.ordinals(publishedFrom: query.firstDay, through: query.lastDay)
+        let window = snapshot.articles(publishedFrom: query.firstDay, through: query.lastDay)
 
         var lists: [ArraySlice<Int32>] = []
         for entity in (scope.map { [$0] } ?? []) + query.entities {
@@ -33,10 +28,23 @@ struct ArticleMatches: Sendable {
             found = snapshot.search(text, within: found)
         }
         if let list = found {
-            matches = .list(ArticleMatches.clip(list, to: range))
+            matches = .list(window.clip(list))
+        } else if window.isContiguous {
+            matches = .range(window.range)
         } else {
-            matches = .range(range)
+            matches = .list(window.ordinals)
         }
+    }
+
+    /// Every match, ascending (newest first); a range stays a range.
+    var ordinals: Ordinals { matches }
+
+    /// The matches as the store's sorted ordinals.
+    enum Ordinals: Sendable {
+        /// A contiguous run of ordinals.
+        case range(Range<Int32>)
+        /// An ascending list of ordinals.
+        case list([Int32])
     }
 
     /// How many articles match.
@@ -65,13 +73,6 @@ struct ArticleMatches: Sendable {
             }
             return OrderedArticles(storage: .list(best.map { list[$0] }))
         }
-    }
-
-    /// The part of an ascending list that falls inside `range`.
-    private static func clip(_ list: [Int32], to range: Range<Int32>) -> [Int32] {
-        let start = list.partitioningIndex { $0 >= range.lowerBound }
-        let end = list.partitioningIndex { $0 >= range.upperBound }
-        return start == 0 && end == list.count ? list : Array(list[start..<max(start, end)])
     }
 }
 

@@ -10,8 +10,9 @@ struct ArticleQuery {
     var page = Page(limit: 20, offset: 0)
     var applied = AppliedQuery()
 
-    /// Reads every article-list parameter, recording each bad one in `parameters`.
-    init(reading parameters: inout QueryParameters, in snapshot: CorpusSnapshot) {
+    /// Reads every article-list parameter, recording each bad one in `parameters`; with `listing`
+    /// false only the filters (`q`, `entity`, `source`, `kind`, `from`, `to`), for aggregates.
+    init(reading parameters: inout QueryParameters, in snapshot: CorpusSnapshot, listing: Bool = true) {
         if let q = parameters.text("q") {
             do {
                 text = try TextQuery(parsing: q)
@@ -30,11 +31,13 @@ struct ArticleQuery {
         if let firstDay, let lastDay, firstDay > lastDay {
             parameters.reject("from", "must not be after to")
         }
-        sort = parameters.choice("sort", of: ArticleSort.self) ?? .newestFirst
-        if sort == .relevance, text == nil {
-            parameters.reject("sort", "relevance needs a q to rank by")
+        if listing {
+            sort = parameters.choice("sort", of: ArticleSort.self) ?? .newestFirst
+            if sort == .relevance, text == nil {
+                parameters.reject("sort", "relevance needs a q to rank by")
+            }
+            page = parameters.page()
         }
-        page = parameters.page()
 
         applied.add("q", text?.text)
         applied.add("entity", entities.map(\.id))
@@ -42,9 +45,11 @@ struct ArticleQuery {
         applied.add("kind", kind?.rawValue)
         applied.add("from", firstDay.map(CalendarDay.isoString(of:)))
         applied.add("to", lastDay.map(CalendarDay.isoString(of:)))
-        applied.add("sort", sort.rawValue)
-        applied.add("limit", page.limit)
-        applied.add("offset", page.offset)
+        if listing {
+            applied.add("sort", sort.rawValue)
+            applied.add("limit", page.limit)
+            applied.add("offset", page.offset)
+        }
     }
 }
 

@@ -2,10 +2,12 @@
 struct ArticlesResource: Sendable {
     let snapshot: CorpusSnapshot
     private let encodedEntities: EncodedEntities
+    private let facetTable: ArticleFacetTable
 
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
         encodedEntities = EncodedEntities(snapshot.entities)
+        facetTable = ArticleFacetTable(snapshot: snapshot)
     }
 
     /// `GET /articles`.
@@ -27,13 +29,22 @@ struct ArticlesResource: Sendable {
     func list(_ request: Request, path: String, scope: Entity?) throws -> Response {
         var parameters = QueryParameters(request.query)
         let query = ArticleQuery(reading: &parameters, in: snapshot)
+        let facets = FacetRequest(reading: &parameters, allowed: ArticleFacetTable.names)
         let format = ListFormat.read(&parameters, headers: request.headers)
         try parameters.validate()
 
         let matches = ArticleMatches(snapshot: snapshot, query: query, scope: scope)
         let ordered = matches.ordered(by: query.sort,
                                       needed: format == .json ? query.page.range(in: matches.count).upperBound : nil)
-        let envelope = ListEnvelope(path: path, query: query.applied, page: query.page, total: matches.count, format: format)
+        var applied = query.applied
+        facets.apply(to: &applied)
+        var envelope = ListEnvelope(path: path, query: applied, page: query.page, total: matches.count, format: format)
+        if !facets.isEmpty, format == .json {
+            let entities = (scope.map { [$0] } ?? []) + query.entities
+            let onlyEntity = query.text == nil && query.sources.isEmpty && query.kind == nil && query.firstDay == nil
+                && query.lastDay == nil && entities.count == 1
+            envelope.extraMembers.append(facetTable.encode(facets, over: matches.ordinals, soleEntity: onlyEntity ? entities[0] : nil))
+        }
         return envelope.response { position, json in
             writeSummary(of: ordered[position], query: query.text, into: &json)
         }

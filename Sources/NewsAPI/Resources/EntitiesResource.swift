@@ -117,6 +117,17 @@ struct EntitiesResource: Sendable {
             json.endArray()
         }
         json.endObject()
+        json.key("claims")
+        json.beginArray()
+        for claim in snapshot.claims(about: entity) {
+            json.beginObject()
+            json.key("id"); json.string(claim.id)
+            json.key("topic"); json.string(claim.topic)
+            json.key("versions"); json.int(claim.claims.count)
+            json.key("links"); json.selfLink(Links.claim(claim.id))
+            json.endObject()
+        }
+        json.endArray()
         json.endObject()
         return .json(json.bytes)
     }

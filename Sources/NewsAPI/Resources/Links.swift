@@ -4,6 +4,8 @@ enum Links {
     static func entity(_ id: String) -> String { "/entities/" + escapeSegment(id) }
     static func entityArticles(_ id: String) -> String { "/entities/" + escapeSegment(id) + "/articles" }
     static func measure(_ id: String) -> String { "/trade-measures/" + escapeSegment(id) }
+    static func claim(_ id: String) -> String { "/claims/" + escapeSegment(id) }
+    static func source(_ id: String) -> String { "/sources/" + escapeSegment(id) }
 
     /// Ids are checked at load to be URL-safe (letters, digits, `-`, `_`, `.`), so this only guards.
     private static func escapeSegment(_ id: String) -> String {

@@ -7,6 +7,8 @@ struct ListEnvelope {
     let page: Page
     let total: Int
     let format: ListFormat
+    /// Members written after `query` in the JSON envelope (e.g. `facets`), already encoded; never exported.
+    var extraMembers: [(name: String, json: [UInt8])] = []
 
     /// Writes the item at a position of the whole ordered list (0 ..< total).
     typealias ItemWriter = @Sendable (Int, inout JSONWriter) -> Void
@@ -37,6 +39,9 @@ struct ListEnvelope {
         json.key("limit"); json.int(page.limit)
         json.key("offset"); json.int(page.offset)
         json.key("query"); query.write(to: &json)
+        for member in extraMembers {
+            json.key(member.name); json.raw(member.json)
+        }
         let next = self.next, prev = self.prev
         json.key("next"); json.string(next)
         json.key("prev"); json.string(prev)

@@ -49,7 +49,8 @@ struct ServiceResource: Sendable {
         json.key("links")
         json.beginObject()
         for (name, link) in [("articles", "/articles"), ("entities", "/entities"), ("trade_measures", "/trade-measures"),
-                             ("timeline", "/timeline"), ("meta", "/meta"), ("health", "/healthz"),
+                             ("trade_flows", "/trade-measures/flows"), ("timeline", "/timeline"), ("graph", "/graph"),
+                             ("claims", "/claims"), ("sources", "/sources"), ("meta", "/meta"), ("health", "/healthz"),
                              ("openapi", "/openapi.yaml"), ("metrics", "/metrics")] {
             json.key(name); json.string(link)
         }

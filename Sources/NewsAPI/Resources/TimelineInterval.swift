@@ -30,4 +30,14 @@ enum TimelineInterval: String, CaseIterable, Sendable {
                 : CalendarDay.number(year: year, month: month + 1, day: 1)!
         }
     }
+
+    /// Whether a date of `precision` can be placed in a period of this interval: day dates anywhere,
+    /// month dates in month periods, year dates nowhere finer than a year.
+    func isAsCoarse(as precision: DatePrecision) -> Bool {
+        switch precision {
+        case .day: true
+        case .month: self == .month
+        case .year: false
+        }
+    }
 }

@@ -1,85 +1,139 @@
-/// `/timeline`: article publications and trade-measure milestones in one chronological stream, or
-/// counted per day, week or month for charts.
+/// `/timeline`: article publications, trade-measure milestones and disputed claims in one chronological
+/// stream, or counted per day, week or month for charts, for any article query and measure filters.
+///
+/// Articles follow the article filters (`q`, `entity`, `source`, `kind`, `from`, `to`). Measures follow
+/// `entity` (naming each as implementing, affected or targeted), the words of `q` (in title,
+/// description or products), the measure filters and `from`/`to`. Claims follow `entity`, the words of
+/// `q` (in topic, statements or quotes), `from` and `to`.
+/// In-force and removal milestones are those of `MeasureLifecycle`, the rule `in_force_on` uses.
 struct TimelineResource: Sendable {
     let snapshot: CorpusSnapshot
-    /// Every measure milestone with a known date, oldest first (computed once).
-    private let milestones: [Milestone]
-    /// Each article's publication day, by ordinal (computed once), so counting a period is two
-    /// binary searches over plain integers.
-    private let publishedDays: [Int32]
+    let catalog: MeasureCatalog
+    /// Each measure's milestones, by measure position, and each claim's, by claim position (computed
+    /// once), so a request gathers those of the measures and claims in scope without a walk over all.
+    private let measureMilestones: [[Milestone]]
+    private let claimMilestones: [Milestone?]
+    /// Each measure's place in id order, so sorting milestones compares integers, not ids.
+    private let measureRank: [Int32]
+    /// Each article's publication day and where each day starts among the ordinals (computed once), so
+    /// counting a period is two binary searches over the matching ordinals.
+    private let boundaries: DayBoundaries
+    /// Each claim's entity ids, by claim position.
+    private let claimEntities: [[String]]
+    /// Each claim's folded text, for `q` (see `ClaimsResource.searchText`).
+    private let claimText: [String]
 
-    struct Milestone: Sendable {
-        let day: Int32
-        let kind: TimelineEventKind
-        let measure: Int32
-        let date: DateValue
+    /// What happened at a point of the timeline.
+    enum EventKind: String, CaseIterable, Sendable {
+        case articlePublished = "article_published"
+        case measureAnnounced = "measure_announced"
+        case measureInForce = "measure_in_force"
+        case measureRemoved = "measure_removed"
+        case measureSuspended = "measure_suspended"
+        case claimDisputed = "claim_disputed"
+
+        /// Its place among the events of one day.
+        var order: Int { EventKind.allCases.firstIndex(of: self)! }
     }
 
-    init(snapshot: CorpusSnapshot) {
+    /// A dated event of a measure or claim.
+    struct Milestone: Sendable {
+        /// The first day of the date's period: where the event sorts.
+        let day: Int32
+        let kind: EventKind
+        /// The measure's or claim's position.
+        let subject: Int32
+        let date: DateValue
+        /// Where a lifecycle date comes from (measures only).
+        let origin: MeasureLifecycle.Origin?
+
+        /// Whether this is a measure's milestone (not a claim's).
+        var isMeasure: Bool { kind != .claimDisputed }
+    }
+
+    init(snapshot: CorpusSnapshot, catalog: MeasureCatalog) {
         self.snapshot = snapshot
-        publishedDays = snapshot.articles.map(\.publishedAt.day)
-        var milestones: [Milestone] = []
-        for (position, measure) in snapshot.measures.enumerated() {
-            let dates: [(TimelineEventKind, DateValue?)] = [
-                (.measureAnnounced, measure.dateAnnounced), (.measureInForce, measure.dateInForce),
-                (.measureRemoved, measure.dateRemoved),
-            ]
-            for case let (kind, date?) in dates {
-                milestones.append(Milestone(day: date.day, kind: kind, measure: Int32(position), date: date))
+        self.catalog = catalog
+        boundaries = DayBoundaries(days: snapshot.articles.map(\.publishedAt.day))
+        measureMilestones = snapshot.measures.indices.map { TimelineResource.milestones(ofMeasure: $0, in: snapshot) }
+        var measureRank = [Int32](repeating: 0, count: snapshot.measures.count)
+        for (rank, position) in snapshot.measures.indices.sorted(by: { snapshot.measures[$0].id < snapshot.measures[$1].id }).enumerated() {
+            measureRank[position] = Int32(rank)
+        }
+        self.measureRank = measureRank
+        claimMilestones = snapshot.claims.enumerated().map { position, claim in
+            // A disagreement exists once its last version is published.
+            let dates = claim.claims.compactMap { snapshot.article(id: $0.articleID).map { snapshot.article(at: $0).publishedAt } }
+            return dates.max(by: { ($0.day, $0.lastDay) < ($1.day, $1.lastDay) }).map { last in
+                Milestone(day: last.day, kind: .claimDisputed, subject: Int32(position), date: last, origin: nil)
             }
         }
-        let kindOrder = Dictionary(uniqueKeysWithValues: TimelineEventKind.allCases.enumerated().map { ($1, $0) })
-        let measures = snapshot.measures
-        self.milestones = milestones.sorted { left, right in
+        claimEntities = snapshot.claims.map(\.entityIDs)
+        claimText = snapshot.claims.map(ClaimsResource.searchText)
+    }
+
+    /// A measure's announcement, coming into force and end, as `MeasureLifecycle` has them.
+    private static func milestones(ofMeasure position: Int, in snapshot: CorpusSnapshot) -> [Milestone] {
+        let measure = snapshot.measures[position], lifecycle = snapshot.measureLifecycles[position]
+        var milestones: [Milestone] = []
+        if let date = measure.dateAnnounced {
+            milestones.append(Milestone(day: date.day, kind: .measureAnnounced, subject: Int32(position), date: date,
+                                        origin: MeasureLifecycle.Origin(date.origin)))
+        }
+        if let start = lifecycle.inForce {
+            milestones.append(Milestone(day: start.date.day, kind: .measureInForce, subject: Int32(position), date: start.date,
+                                        origin: start.origin))
+        }
+        if let end = lifecycle.ended {
+            milestones.append(Milestone(day: end.date.day, kind: measure.status == .suspended ? .measureSuspended : .measureRemoved,
+                                        subject: Int32(position), date: end.date, origin: end.origin))
+        }
+        return milestones
+    }
+
+    /// Oldest first; on one day by kind, then by the measure's or claim's id (claims are kept by id).
+    private func sorted(_ milestones: [Milestone]) -> [Milestone] {
+        let measureRank = self.measureRank
+        func rank(_ milestone: Milestone) -> Int32 {
+            milestone.isMeasure ? measureRank[Int(milestone.subject)] : milestone.subject
+        }
+        return milestones.sorted { left, right in
             if left.day != right.day { return left.day < right.day }
-            if left.kind != right.kind { return kindOrder[left.kind]! < kindOrder[right.kind]! }
-            return measures[Int(left.measure)].id < measures[Int(right.measure)].id
+            if left.kind != right.kind { return left.kind.order < right.kind.order }
+            return rank(left) < rank(right)
         }
     }
 
     /// `GET /timeline`.
     func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
         var query = QueryParameters(request.query)
-        let entities = query.entities("entity", in: snapshot)
-        let types = query.choices("measure_type", of: MeasureType.self)
-        let kinds = query.choices("event", of: TimelineEventKind.self)
-        let firstDay = query.day("from")
-        let lastDay = query.day("to")
-        if let firstDay, let lastDay, firstDay > lastDay { query.reject("from", "must not be after to") }
+        let articleQuery = ArticleQuery(reading: &query, in: snapshot, listing: false)
+        let measureFilter = MeasureFilter(reading: &query, in: snapshot, readsText: false, readsPeriod: false)
+        let kinds = query.choices("event", of: EventKind.self)
         let interval = query.choice("interval", of: TimelineInterval.self)
         let descending = (query.string("sort") ?? "date").validatedSort(&query)
         let page = interval == nil ? query.page() : query.page(defaultLimit: 100, maxLimit: 1000)
         let format = ListFormat.read(&query, headers: request.headers)
         try query.validate()
 
-        let stream = TimelineStream(
-            articles: articleDays(entities: entities, firstDay: firstDay, lastDay: lastDay,
-                                  included: kinds.isEmpty || kinds.contains(.articlePublished)),
-            milestones: milestones.filter { milestone in
-                let measure = snapshot.measures[Int(milestone.measure)]
-                return (kinds.isEmpty || kinds.contains(milestone.kind))
-                    && (types.isEmpty || types.contains(measure.measureType))
-                    && entities.allSatisfy { entity in
-                        measure.implementing.contains(entity.id) || measure.affected.contains(entity.id)
-                            || measure.targetedFirms.contains(entity.id)
-                    }
-                    && firstDay.map { milestone.day >= $0 } ?? true
-                    && lastDay.map { milestone.day <= $0 } ?? true
-            })
+        let firstDay = articleQuery.firstDay, lastDay = articleQuery.lastDay
+        let articles = articleTimeline(articleQuery, included: kinds.isEmpty || kinds.contains(.articlePublished))
+        let measures = measureSet(articleQuery, measureFilter)
+        let selected = selectedMilestones(articleQuery, measures: measures, kinds: kinds)
+        let stream = TimelineStream(articles: articles, milestones: selected)
 
-        var applied = AppliedQuery()
-        applied.add("entity", entities.map(\.id))
-        applied.add("measure_type", types.map(\.rawValue))
+        var applied = articleQuery.applied
+        measureFilter.apply(to: &applied)
         applied.add("event", kinds.map(\.rawValue))
-        applied.add("from", firstDay.map(CalendarDay.isoString(of:)))
-        applied.add("to", lastDay.map(CalendarDay.isoString(of:)))
         applied.add("interval", interval?.rawValue)
         applied.add("sort", descending ? "-date" : "date")
         applied.add("limit", page.limit)
         applied.add("offset", page.offset)
 
         if let interval {
-            let buckets = try stream.buckets(interval, from: firstDay, through: lastDay, descending: descending)
+            let buckets = try stream.buckets(interval, from: firstDay, through: lastDay, descending: descending,
+                                             coarse: coarseArticles(in: articles, finerThan: interval),
+                                             lifecycles: measures.map { snapshot.measureLifecycles[Int($0)] })
             let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
             return envelope.response { position, json in
                 buckets[position].write(to: &json)
@@ -96,21 +150,79 @@ struct TimelineResource: Sendable {
     }
 
     /// The articles in scope, oldest first, as a view over the store's sorted indexes.
-    private func articleDays(entities: [Entity], firstDay: Int32?, lastDay: Int32?, included: Bool) -> ArticleTimeline {
-        guard included else { return ArticleTimeline(days: publishedDays, ordinals: .list([])) }
-        let range = snapshot.ordinals(publishedFrom: firstDay, through: lastDay)
-        if entities.isEmpty { return ArticleTimeline(days: publishedDays, ordinals: .range(range)) }
-        let postings = SortedOrdinals.intersection(of: entities.map { snapshot.articlePostings(mentioning: $0) })
-        let start = postings.partitioningIndex { $0 >= range.lowerBound }
-        let end = postings.partitioningIndex { $0 >= range.upperBound }
-        return ArticleTimeline(days: publishedDays, ordinals: .list(Array(postings[start..<max(start, end)])))
+    private func articleTimeline(_ query: ArticleQuery, included: Bool) -> ArticleTimeline {
+        guard included else { return ArticleTimeline(boundaries: boundaries, ordinals: .list([])) }
+        return ArticleTimeline(boundaries: boundaries, ordinals: ArticleMatches(snapshot: snapshot, query: query, scope: nil).ordinals)
+    }
+
+    /// The matching articles whose date is coarser than `interval` (month or year dates in day and week
+    /// buckets, year dates in month buckets): the few counted as `articles_imprecise`, never on a day.
+    private func coarseArticles(in articles: ArticleTimeline, finerThan interval: TimelineInterval) -> [DateValue] {
+        let coarse = snapshot.coarselyDatedArticles.filter { ordinal in
+            let precision = snapshot.articles[Int(ordinal)].publishedAt.precision
+            return (precision == .year || interval != .month) && articles.contains(ordinal)
+        }
+        return coarse.map { snapshot.articles[Int($0)].publishedAt }
+    }
+
+    /// The positions of the measures in scope: an entity's own measures when one is given, else those
+    /// with the words of `q` (no walk over every measure), then the filters.
+    private func measureSet(_ query: ArticleQuery, _ filter: MeasureFilter) -> [Int32] {
+        let words = TimelineResource.words(of: query)
+        let candidates: [Int32]
+        if let entity = query.entities.first, let index = snapshot.entityIndexByID[entity.id] {
+            candidates = Array(Set(snapshot.measuresByImplementing[Int(index)] + snapshot.measuresByAffected[Int(index)]
+                + snapshot.measuresByTargetedFirm[Int(index)])).sorted()
+        } else if !words.isEmpty {
+            candidates = catalog.measures(withWordsStartingWith: words)
+        } else {
+            candidates = snapshot.measures.indices.map { Int32($0) }
+        }
+        let measures = snapshot.measures
+        return candidates.filter { position in
+            let index = Int(position)
+            return query.entities.allSatisfy { entity in
+                measures[index].implementing.contains(entity.id) || measures[index].affected.contains(entity.id)
+                    || measures[index].targetedFirms.contains(entity.id)
+            }
+                && catalog.text(of: Int(position), containsWordsStartingWith: words)
+                && filter.matches(Int(position), in: catalog)
+        }
+    }
+
+    /// The words of `q` that measures and claims must have (phrases as their words; exclusions apply
+    /// to articles only).
+    private static func words(of query: ArticleQuery) -> [String] {
+        Array(Set(query.text.map { $0.words + $0.phrases.flatMap { $0 } } ?? [])).sorted()
+    }
+
+    /// The milestones in scope, oldest first: those of the measures in scope and of the claims about
+    /// the entities (an entity's own claims when one is given).
+    private func selectedMilestones(_ query: ArticleQuery, measures: [Int32], kinds: [EventKind]) -> [Milestone] {
+        let entityIDs = query.entities.map(\.id), words = TimelineResource.words(of: query)
+        var claims: [Int32]
+        if let entity = query.entities.first, let index = snapshot.entityIndexByID[entity.id] {
+            claims = snapshot.claimsByEntity[Int(index)]
+        } else {
+            claims = snapshot.claims.indices.map { Int32($0) }
+        }
+        claims = claims.filter { claim in
+            entityIDs.allSatisfy(claimEntities[Int(claim)].contains) && words.allSatisfy { ByteSearch.contains(claimText[Int(claim)], " " + $0) }
+        }
+        let candidates = measures.flatMap { measureMilestones[Int($0)] } + claims.compactMap { claimMilestones[Int($0)] }
+        return sorted(candidates.filter { milestone in
+            if !kinds.isEmpty, !kinds.contains(milestone.kind) { return false }
+            if let first = query.firstDay, milestone.date.lastDay < first { return false }
+            if let last = query.lastDay, milestone.date.day > last { return false }
+            return true
+        })
     }
 
     private func writeArticleEvent(_ ordinal: Int32, into json: inout JSONWriter) {
         let article = snapshot.article(at: ordinal)
         json.beginObject()
         json.key("date"); json.date(article.publishedAt)
-        json.key("event"); json.string(TimelineEventKind.articlePublished.rawValue)
+        json.key("event"); json.string(EventKind.articlePublished.rawValue)
         json.key("article")
         json.beginObject()
         json.key("id"); json.string(article.id)
@@ -122,15 +234,26 @@ struct TimelineResource: Sendable {
     }
 
     private func writeMilestone(_ milestone: Milestone, into json: inout JSONWriter) {
-        let measure = snapshot.measures[Int(milestone.measure)]
         json.beginObject()
         json.key("date"); json.date(milestone.date)
         json.key("event"); json.string(milestone.kind.rawValue)
-        json.key("trade_measure")
-        json.beginObject()
-        json.measureIdentity(measure)
-        json.endObject()
-        json.key("links"); json.selfLink(Links.measure(measure.id))
+        if milestone.isMeasure {
+            let measure = snapshot.measures[Int(milestone.subject)]
+            json.key("origin"); json.string(milestone.origin?.rawValue)
+            json.key("trade_measure")
+            json.beginObject()
+            json.measureIdentity(measure)
+            json.endObject()
+            json.key("links"); json.selfLink(Links.measure(measure.id))
+        } else {
+            let claim = snapshot.claims[Int(milestone.subject)]
+            json.key("claim")
+            json.beginObject()
+            json.key("id"); json.string(claim.id)
+            json.key("topic"); json.string(claim.topic)
+            json.endObject()
+            json.key("links"); json.selfLink(Links.claim(claim.id))
+        }
         json.endObject()
     }
 }

@@ -2,96 +2,132 @@
 /// measures the articles report, each with its sources.
 struct TradeMeasuresResource: Sendable {
     let snapshot: CorpusSnapshot
-    /// Measure positions by announcement date, newest first, undated last (computed once).
-    private let newestFirst: [Int32]
-    /// Measure positions by announcement date, oldest first, undated last (computed once).
-    private let oldestFirst: [Int32]
-    /// The first day each measure is known to be in force, if any (computed once).
-    private let inForceFrom: [Int32?]
+    let catalog: MeasureCatalog
     private let positionByID: [String: Int32]
+
+    /// The facets a measure list offers.
+    static let facetNames = ["measure_type", "status", "evaluation", "implementing", "affected"]
 
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
-        let measures = snapshot.measures
-        let days = measures.map { $0.dateAnnounced?.day }
-        func order(_ newest: Bool) -> [Int32] {
-            measures.indices.sorted { left, right in
-                switch (days[left], days[right]) {
-                case let (l?, r?) where l != r: return newest ? l > r : l < r
-                case (nil, _?): return false
-                case (_?, nil): return true
-                default: return measures[left].id < measures[right].id
-                }
-            }.map { Int32($0) }
-        }
-        newestFirst = order(true)
-        oldestFirst = order(false)
-        inForceFrom = measures.map { TradeMeasuresResource.inForceFrom($0, in: snapshot) }
-        positionByID = Dictionary(uniqueKeysWithValues: measures.enumerated().map { ($1.id, Int32($0)) })
-    }
-
-    /// When a measure came into force: its stated date, or, for one reported in force (or since
-    /// suspended or removed) with no such date, the day of the earliest article reporting it, but
-    /// never before its announcement.
-    private static func inForceFrom(_ measure: TradeMeasure, in snapshot: CorpusSnapshot) -> Int32? {
-        if let day = measure.dateInForce?.day { return day }
-        guard [.inForce, .suspended, .removed].contains(measure.status),
-              let reported = measure.sources.compactMap({ snapshot.article(id: $0.articleID) })
-                .map({ snapshot.article(at: $0).publishedAt.day }).min() else { return nil }
-        return max(reported, measure.dateAnnounced?.day ?? reported)
+        catalog = MeasureCatalog(snapshot: snapshot)
+        positionByID = Dictionary(uniqueKeysWithValues: snapshot.measures.enumerated().map { ($1.id, Int32($0)) })
     }
 
     /// `GET /trade-measures`.
     func list(_ request: Request, _ parameters: PathParameters) throws -> Response {
         var query = QueryParameters(request.query)
-        let implementing = query.entities("implementing", in: snapshot)
-        let affected = query.entities("affected", in: snapshot)
-        let types = query.choices("measure_type", of: MeasureType.self)
-        let statuses = query.choices("status", of: MeasureStatus.self)
-        let inForceOn = query.day("in_force_on")
-        let firstDay = query.day("from")
-        let lastDay = query.day("to")
-        if let firstDay, let lastDay, firstDay > lastDay { query.reject("from", "must not be after to") }
+        let filter = MeasureFilter(reading: &query, in: snapshot)
         let sort = query.choice("sort", of: MeasureSort.self) ?? .newestFirst
+        let facets = FacetRequest(reading: &query, allowed: TradeMeasuresResource.facetNames)
         let page = query.page()
         let format = ListFormat.read(&query, headers: request.headers)
         try query.validate()
 
         let measures = snapshot.measures
-        let implementingIDs = implementing.map(\.id), affectedIDs = affected.map(\.id)
-        // Fields are read in place: binding a whole measure would copy (and retain) every field.
-        let matching = (sort == .newestFirst ? newestFirst : oldestFirst).filter { position in
-            let index = Int(position)
-            if !implementingIDs.allSatisfy(measures[index].implementing.contains) { return false }
-            if !affectedIDs.allSatisfy(measures[index].affected.contains) { return false }
-            if !types.isEmpty, !types.contains(measures[index].measureType) { return false }
-            if !statuses.isEmpty, !statuses.contains(measures[index].status) { return false }
-            if let inForceOn {
-                guard let start = inForceFrom[index], start <= inForceOn else { return false }
-                if let removed = measures[index].dateRemoved?.day, removed <= inForceOn { return false }
+        let matching = catalog.matching(filter, newestFirst: sort == .newestFirst)
+
+        var applied = AppliedQuery()
+        filter.apply(to: &applied)
+        applied.add("sort", sort.rawValue)
+        facets.apply(to: &applied)
+        applied.add("limit", page.limit)
+        applied.add("offset", page.offset)
+        var envelope = ListEnvelope(path: "/trade-measures", query: applied, page: page, total: matching.count, format: format)
+        if !facets.isEmpty, format == .json {
+            envelope.extraMembers.append(encodeFacets(facets, over: matching))
+        }
+        return envelope.response { position, json in
+            json.measureSummary(measures[Int(matching[position])], in: snapshot)
+        }
+    }
+
+    private func encodeFacets(_ facets: FacetRequest, over matching: [Int32]) -> (name: String, json: [UInt8]) {
+        let measures = snapshot.measures
+        func tally<T>(_ values: [T], _ value: (TradeMeasure) -> T) -> [(key: Int, count: Int)] where T: Equatable {
+            var counts = [Int](repeating: 0, count: values.count)
+            for position in matching { counts[values.firstIndex(of: value(measures[Int(position)]))!] += 1 }
+            return counts.enumerated().map { ($0, $1) }
+        }
+        func jurisdictions(_ ids: (TradeMeasure) -> [String]) -> [(key: Int, count: Int)] {
+            var counts: [Int: Int] = [:]
+            for position in matching {
+                for id in Set(ids(measures[Int(position)])) {
+                    if let entity = snapshot.entityIndexByID[id] { counts[Int(entity), default: 0] += 1 }
+                }
             }
-            if firstDay != nil || lastDay != nil {
-                guard let day = measures[index].dateAnnounced?.day else { return false }
-                if let firstDay, day < firstDay { return false }
-                if let lastDay, day > lastDay { return false }
+            return counts.map { ($0.key, $0.value) }
+        }
+        return facets.encode({ name in
+            switch name {
+            case "measure_type": tally(MeasureType.allCases, \.measureType)
+            case "status": tally(MeasureStatus.allCases, \.status)
+            case "evaluation": tally(MeasureEvaluation.allCases, \.evaluation)
+            case "implementing": jurisdictions(\.implementing)
+            default: jurisdictions(\.affected)
             }
-            return true
+        }) { name, key, json in
+            switch name {
+            case "measure_type": json.key("value"); json.string(MeasureType.allCases[key].rawValue)
+            case "status": json.key("value"); json.string(MeasureStatus.allCases[key].rawValue)
+            case "evaluation": json.key("value"); json.string(MeasureEvaluation.allCases[key].rawValue)
+            default: json.entityIdentity(snapshot.entities[key])
+            }
+        }
+    }
+
+    /// `GET /trade-measures/flows`: who applies measures to whom, one item per implementing → affected
+    /// pair of the matching measures, with counts by evaluation, most measures first.
+    func flows(_ request: Request, _ parameters: PathParameters) throws -> Response {
+        var query = QueryParameters(request.query)
+        let filter = MeasureFilter(reading: &query, in: snapshot)
+        let page = query.page()
+        let format = ListFormat.read(&query, headers: request.headers)
+        try query.validate()
+
+        struct Pair: Hashable { let from: Int32; let to: Int32 }
+        var counts: [Pair: [Int]] = [:]
+        let evaluations = MeasureEvaluation.allCases
+        for position in catalog.matching(filter) {
+            let measure = snapshot.measures[Int(position)]
+            let evaluation = evaluations.firstIndex(of: measure.evaluation)!
+            for from in Set(measure.implementing.compactMap { snapshot.entityIndexByID[$0] }) {
+                for to in Set(measure.affected.compactMap { snapshot.entityIndexByID[$0] }) {
+                    counts[Pair(from: from, to: to), default: [Int](repeating: 0, count: evaluations.count)][evaluation] += 1
+                }
+            }
+        }
+        let entities = snapshot.entities
+        let flows = counts.map { (pair: $0.key, counts: $0.value, total: $0.value.reduce(0, +)) }.sorted { left, right in
+            if left.total != right.total { return left.total > right.total }
+            if left.pair.from != right.pair.from { return entities[Int(left.pair.from)].id < entities[Int(right.pair.from)].id }
+            return entities[Int(left.pair.to)].id < entities[Int(right.pair.to)].id
         }
 
         var applied = AppliedQuery()
-        applied.add("implementing", implementingIDs)
-        applied.add("affected", affectedIDs)
-        applied.add("measure_type", types.map(\.rawValue))
-        applied.add("status", statuses.map(\.rawValue))
-        applied.add("in_force_on", inForceOn.map(CalendarDay.isoString(of:)))
-        applied.add("from", firstDay.map(CalendarDay.isoString(of:)))
-        applied.add("to", lastDay.map(CalendarDay.isoString(of:)))
-        applied.add("sort", sort.rawValue)
+        filter.apply(to: &applied)
         applied.add("limit", page.limit)
         applied.add("offset", page.offset)
-        let envelope = ListEnvelope(path: "/trade-measures", query: applied, page: page, total: matching.count, format: format)
+        let envelope = ListEnvelope(path: "/trade-measures/flows", query: applied, page: page, total: flows.count, format: format)
         return envelope.response { position, json in
-            json.measureSummary(measures[Int(matching[position])], in: snapshot)
+            let flow = flows[position]
+            let from = entities[Int(flow.pair.from)], to = entities[Int(flow.pair.to)]
+            json.beginObject()
+            json.key("implementing"); json.entityRef(from)
+            json.key("affected"); json.entityRef(to)
+            json.key("measures"); json.int(flow.total)
+            json.key("by_evaluation")
+            json.beginObject()
+            for (index, evaluation) in evaluations.enumerated() {
+                json.key(evaluation.rawValue); json.int(flow.counts[index])
+            }
+            json.endObject()
+            json.key("links")
+            json.beginObject()
+            json.key("trade_measures")
+            json.string("/trade-measures?implementing=\(AppliedQuery.escape(from.id))&affected=\(AppliedQuery.escape(to.id))")
+            json.endObject()
+            json.endObject()
         }
     }
 

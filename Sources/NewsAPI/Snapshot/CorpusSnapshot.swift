@@ -55,6 +55,11 @@ public final class CorpusSnapshot: Sendable {
     let measuresByArticle: [Int32: [Int32]]
     let claimsByArticle: [Int32: [Int32]]
     let claimsByEntity: [[Int32]]
+    /// The ordinals of the articles dated only by month or year, ascending: the few a date filter
+    /// must test beyond the contiguous run of ordinals.
+    let coarselyDatedArticles: [Int32]
+    /// Each measure's period in force, by measure position, by the one rule every endpoint uses.
+    public let measureLifecycles: [MeasureLifecycle]
 
     /// A folded name, alias or id, and what it leads to.
     struct EntityKey: Sendable {
@@ -94,8 +99,10 @@ public final class CorpusSnapshot: Sendable {
         var sourceNames: [String: String] = [:]
         var byKind: [ArticleKind: [Int32]] = [:]
         var byLanguageAsWritten: [String: [Int32]] = [:]
+        var coarselyDated: [Int32] = []
         for (ordinal, article) in articles.enumerated() {
             let ordinal = Int32(ordinal)
+            if article.publishedAt.precision != .day { coarselyDated.append(ordinal) }
             articleOrdinalByID[article.id] = ordinal
             bySource[article.source.id, default: []].append(ordinal)
             if sourceNames[article.source.id] == nil { sourceNames[article.source.id] = article.source.name }
@@ -114,6 +121,10 @@ public final class CorpusSnapshot: Sendable {
             byLanguage[key]?.sort()
         }
         self.articleOrdinalByID = articleOrdinalByID
+        coarselyDatedArticles = coarselyDated
+        measureLifecycles = measures.map { measure in
+            MeasureLifecycle(measure) { id in articleOrdinalByID[id].map { articles[Int($0)].publishedAt } }
+        }
         articlesBySource = bySource
         articlesByKind = byKind
         articlesByLanguage = byLanguage
@@ -238,8 +249,9 @@ public final class CorpusSnapshot: Sendable {
     }
 
     /// The ordinals of the articles published in a period, as a range (ordinals run newest first).
-    /// Days count from 1970-01-01 (see `DateValue.day`); `nil` leaves that end open. Articles dated
-    /// by month or year count as published on the period's first day.
+    /// Days count from 1970-01-01 (see `DateValue.day`); `nil` leaves that end open. This is the run of
+    /// articles whose date *starts* in the period; `articles(publishedFrom:through:)` adds the older
+    /// month- or year-dated ones whose range reaches into it, as every filter must.
     public func ordinals(publishedFrom firstDay: Int32?, through lastDay: Int32?) -> Range<Int32> {
         // Newest first: the range starts at the first article on or before `lastDay` and ends
         // before the first article earlier than `firstDay`.

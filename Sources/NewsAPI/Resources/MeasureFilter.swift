@@ -1,0 +1,198 @@
+/// The trade-measure filters shared by `/trade-measures`, `/trade-measures/flows` and `/timeline`,
+/// read from a request's query parameters.
+///
+/// Values of one repeatable parameter are alternatives (`status=in_force&status=suspended` keeps
+/// either), except jurisdictions: `implementing` and `affected` keep a measure naming all the values
+/// given, or any of them with `match=any` (or per parameter, `implementing_match` / `affected_match`).
+/// Different parameters all apply. Dates of month or year precision are ranges: a date filter keeps
+/// a measure when the range overlaps the period asked for.
+struct MeasureFilter {
+    /// Whether a jurisdiction parameter keeps measures naming all its values or any of them.
+    enum Match: String, CaseIterable, Sendable {
+        /// Every value given must be named.
+        case all
+        /// One of the values given is enough.
+        case any
+    }
+
+    var implementing: [Entity] = []
+    var affected: [Entity] = []
+    var implementingMatch: Match = .all
+    var affectedMatch: Match = .all
+    var types: [MeasureType] = []
+    var statuses: [MeasureStatus] = []
+    var evaluations: [MeasureEvaluation] = []
+    /// Folded words that must each begin a word of the title, description or products.
+    var words: [String] = []
+    var text: String?
+    var inForceOn: Int32?
+    /// `from` / `to`: any lifecycle date in the period, or in force during it.
+    var period: (first: Int32?, last: Int32?) = (nil, nil)
+    var announced: (first: Int32?, last: Int32?) = (nil, nil)
+    var inForce: (first: Int32?, last: Int32?) = (nil, nil)
+    var removed: (first: Int32?, last: Int32?) = (nil, nil)
+
+    /// The parameters that filter measures by their own fields (without `from`/`to`, which the
+    /// timeline applies to its own period).
+    static let ownNames = ["implementing", "affected", "match", "implementing_match", "affected_match", "measure_type",
+                           "status", "evaluation", "in_force_on", "announced_from", "announced_to",
+                           "in_force_from", "in_force_to", "removed_from", "removed_to"]
+
+    /// Reads the measure filters. `readsText` reads `q` as words over the measure's text; `readsPeriod`
+    /// reads `from` and `to` as a period the measure's lifecycle must touch.
+    init(reading query: inout QueryParameters, in snapshot: CorpusSnapshot, readsText: Bool = true, readsPeriod: Bool = true) {
+        implementing = query.entities("implementing", in: snapshot)
+        affected = query.entities("affected", in: snapshot)
+        let match = query.choice("match", of: Match.self) ?? .all
+        implementingMatch = query.choice("implementing_match", of: Match.self) ?? match
+        affectedMatch = query.choice("affected_match", of: Match.self) ?? match
+        types = query.choices("measure_type", of: MeasureType.self)
+        statuses = query.choices("status", of: MeasureStatus.self)
+        evaluations = query.choices("evaluation", of: MeasureEvaluation.self)
+        if readsText, let q = query.text("q") {
+            text = q
+            words = TextFolding.normalizedKey(q).split(separator: " ").map(String.init)
+            if words.isEmpty { query.reject("q", "the query has no words to search for") }
+        }
+        inForceOn = query.day("in_force_on")
+        if readsPeriod { period = MeasureFilter.period(&query, "from", "to") }
+        announced = MeasureFilter.period(&query, "announced_from", "announced_to")
+        inForce = MeasureFilter.period(&query, "in_force_from", "in_force_to")
+        removed = MeasureFilter.period(&query, "removed_from", "removed_to")
+    }
+
+    private static func period(_ query: inout QueryParameters, _ from: String, _ to: String) -> (first: Int32?, last: Int32?) {
+        let first = query.day(from), last = query.day(to)
+        if let first, let last, first > last { query.reject(from, "must not be after \(to)") }
+        return (first, last)
+    }
+
+    /// Records the filters as applied.
+    func apply(to applied: inout AppliedQuery) {
+        applied.add("implementing", implementing.map(\.id))
+        applied.add("affected", affected.map(\.id))
+        if !implementing.isEmpty { applied.add("implementing_match", implementingMatch.rawValue) }
+        if !affected.isEmpty { applied.add("affected_match", affectedMatch.rawValue) }
+        applied.add("measure_type", types.map(\.rawValue))
+        applied.add("status", statuses.map(\.rawValue))
+        applied.add("evaluation", evaluations.map(\.rawValue))
+        applied.add("q", text)
+        applied.add("in_force_on", inForceOn.map(CalendarDay.isoString(of:)))
+        for (names, period) in [(("from", "to"), period), (("announced_from", "announced_to"), announced),
+                                (("in_force_from", "in_force_to"), inForce), (("removed_from", "removed_to"), removed)] {
+            applied.add(names.0, period.first.map(CalendarDay.isoString(of:)))
+            applied.add(names.1, period.last.map(CalendarDay.isoString(of:)))
+        }
+    }
+
+    /// Whether the measure at `position` passes every filter.
+    func matches(_ position: Int, in catalog: MeasureCatalog) -> Bool {
+        // Fields are read in place: binding a whole measure would copy (and retain) every field.
+        let measures = catalog.snapshot.measures
+        if !implementing.isEmpty, !MeasureFilter.names(measures[position].implementing, implementing, implementingMatch) { return false }
+        if !affected.isEmpty, !MeasureFilter.names(measures[position].affected, affected, affectedMatch) { return false }
+        if !types.isEmpty, !types.contains(measures[position].measureType) { return false }
+        if !statuses.isEmpty, !statuses.contains(measures[position].status) { return false }
+        if !evaluations.isEmpty, !evaluations.contains(measures[position].evaluation) { return false }
+        if !words.isEmpty, !catalog.text(of: position, containsWordsStartingWith: words) { return false }
+        if inForceOn == nil, announced == (nil, nil), inForce == (nil, nil), removed == (nil, nil), period == (nil, nil) {
+            return true
+        }
+        let lifecycle = catalog.snapshot.measureLifecycles[position]
+        if let inForceOn, !lifecycle.isInForce(on: inForceOn) { return false }
+        if !MeasureFilter.overlaps(measures[position].dateAnnounced, announced) { return false }
+        if !MeasureFilter.overlaps(lifecycle.inForce?.date, inForce) { return false }
+        if !MeasureFilter.overlaps(lifecycle.ended?.date, removed) { return false }
+        if period.first != nil || period.last != nil {
+            let touched = [measures[position].dateAnnounced, lifecycle.inForce?.date, lifecycle.ended?.date]
+                .contains { $0 != nil && MeasureFilter.overlaps($0, period) }
+            if !touched, !lifecycle.isInForce(between: period.first, and: period.last) { return false }
+        }
+        return true
+    }
+
+    private static func names(_ ids: [String], _ wanted: [Entity], _ match: Match) -> Bool {
+        if wanted.isEmpty { return true }
+        return match == .all ? wanted.allSatisfy { ids.contains($0.id) } : wanted.contains { ids.contains($0.id) }
+    }
+
+    /// Whether `date`'s range overlaps the period; with no period set, anything passes, and with one
+    /// set, a missing date fails.
+    private static func overlaps(_ date: DateValue?, _ period: (first: Int32?, last: Int32?)) -> Bool {
+        if period.first == nil, period.last == nil { return true }
+        guard let date else { return false }
+        if let first = period.first, date.lastDay < first { return false }
+        if let last = period.last, date.day > last { return false }
+        return true
+    }
+}
+
+/// What measure lists read besides the snapshot, made once per snapshot: the orders and each
+/// measure's folded text for `q`.
+struct MeasureCatalog: Sendable {
+    let snapshot: CorpusSnapshot
+    /// Measure positions by announcement date, newest first, undated last.
+    let newestFirst: [Int32]
+    /// Measure positions by announcement date, oldest first, undated last.
+    let oldestFirst: [Int32]
+    /// Each measure's title, description and products, folded, with a space before each word.
+    private let foldedText: [String]
+    /// Every (word, measure) pair of that text, sorted, so the measures with a word beginning with a
+    /// prefix are one binary search away.
+    private let words: [(word: String, measure: Int32)]
+
+    init(snapshot: CorpusSnapshot) {
+        self.snapshot = snapshot
+        let measures = snapshot.measures
+        let days = measures.map { $0.dateAnnounced?.day }
+        func order(_ newest: Bool) -> [Int32] {
+            measures.indices.sorted { left, right in
+                switch (days[left], days[right]) {
+                case let (l?, r?) where l != r: return newest ? l > r : l < r
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default: return measures[left].id < measures[right].id
+                }
+            }.map { Int32($0) }
+        }
+        newestFirst = order(true)
+        oldestFirst = order(false)
+        foldedText = measures.map { measure in
+            " " + TextFolding.normalizedKey(([measure.title, measure.description] + measure.products).joined(separator: " "))
+        }
+        var words: [(word: String, measure: Int32)] = []
+        for (position, text) in foldedText.enumerated() {
+            for word in Set(text.split(separator: " ")) {
+                words.append((word: String(word), measure: Int32(position)))
+            }
+        }
+        words.sort { left, right in left.word != right.word ? left.word < right.word : left.measure < right.measure }
+        self.words = words
+    }
+
+    /// The positions of the measures whose text has, for each of `prefixes`, a word beginning with it;
+    /// ascending.
+    func measures(withWordsStartingWith prefixes: [String]) -> [Int32] {
+        var result: Set<Int32>?
+        for prefix in prefixes {
+            let start = words.partitioningIndex { $0.word >= prefix }
+            var found = Set<Int32>()
+            for entry in words[start...] {
+                guard entry.word.hasPrefix(prefix) else { break }
+                found.insert(entry.measure)
+            }
+            result = result.map { $0.intersection(found) } ?? found
+        }
+        return (result ?? []).sorted()
+    }
+
+    /// Whether each of `words` begins a word of the measure's text.
+    func text(of position: Int, containsWordsStartingWith words: [String]) -> Bool {
+        words.allSatisfy { ByteSearch.contains(foldedText[position], " " + $0) }
+    }
+
+    /// The positions of the measures passing `filter`, in the order asked for.
+    func matching(_ filter: MeasureFilter, newestFirst: Bool = true) -> [Int32] {
+        (newestFirst ? self.newestFirst : oldestFirst).filter { filter.matches(Int($0), in: self) }
+    }
+}
