@@ -13,6 +13,8 @@ struct TimelineResource: Sendable {
     /// once), so a request gathers those of the measures and claims in scope without a walk over all.
     private let measureMilestones: [[Milestone]]
     private let claimMilestones: [Milestone?]
+    /// The date of each claim's milestone: the publication of its last version.
+    private let claimDates: [DateValue?]
     /// Each measure's place in id order, so sorting milestones compares integers, not ids.
     private let measureRank: [Int32]
     /// Each article's publication day and where each day starts among the ordinals (computed once), so
@@ -36,16 +38,29 @@ struct TimelineResource: Sendable {
         var order: Int { EventKind.allCases.firstIndex(of: self)! }
     }
 
-    /// A dated event of a measure or claim.
+    /// A dated event of a measure or claim: plain values only, so gathering and sorting them copies
+    /// no strings (`date(of:)` finds the full date when it is written).
     struct Milestone: Sendable {
         /// The first day of the date's period: where the event sorts.
         let day: Int32
+        /// The last day of the date's period.
+        let lastDay: Int32
+        /// How precise the date is.
+        let precision: DatePrecision
         let kind: EventKind
         /// The measure's or claim's position.
         let subject: Int32
-        let date: DateValue
         /// Where a lifecycle date comes from (measures only).
         let origin: MeasureLifecycle.Origin?
+
+        init(kind: EventKind, subject: Int32, date: DateValue, origin: MeasureLifecycle.Origin?) {
+            day = date.day
+            lastDay = date.lastDay
+            precision = date.precision
+            self.kind = kind
+            self.subject = subject
+            self.origin = origin
+        }
 
         /// Whether this is a measure's milestone (not a claim's).
         var isMeasure: Bool { kind != .claimDisputed }
@@ -61,12 +76,14 @@ struct TimelineResource: Sendable {
             measureRank[position] = Int32(rank)
         }
         self.measureRank = measureRank
-        claimMilestones = snapshot.claims.enumerated().map { position, claim in
-            // A disagreement exists once its last version is published.
-            let dates = claim.claims.compactMap { snapshot.article(id: $0.articleID).map { snapshot.article(at: $0).publishedAt } }
-            return dates.max(by: { ($0.day, $0.lastDay) < ($1.day, $1.lastDay) }).map { last in
-                Milestone(day: last.day, kind: .claimDisputed, subject: Int32(position), date: last, origin: nil)
-            }
+        // A disagreement exists once its last version is published.
+        let claimDates = snapshot.claims.map { claim in
+            claim.claims.compactMap { snapshot.article(id: $0.articleID).map { snapshot.article(at: $0).publishedAt } }
+                .max(by: { ($0.day, $0.lastDay) < ($1.day, $1.lastDay) })
+        }
+        self.claimDates = claimDates
+        claimMilestones = claimDates.enumerated().map { position, date in
+            date.map { Milestone(kind: .claimDisputed, subject: Int32(position), date: $0, origin: nil) }
         }
         claimEntities = snapshot.claims.map(\.entityIDs)
         claimText = snapshot.claims.map(ClaimsResource.searchText)
@@ -77,15 +94,15 @@ struct TimelineResource: Sendable {
         let measure = snapshot.measures[position], lifecycle = snapshot.measureLifecycles[position]
         var milestones: [Milestone] = []
         if let date = measure.dateAnnounced {
-            milestones.append(Milestone(day: date.day, kind: .measureAnnounced, subject: Int32(position), date: date,
+            milestones.append(Milestone(kind: .measureAnnounced, subject: Int32(position), date: date,
                                         origin: MeasureLifecycle.Origin(date.origin)))
         }
         if let start = lifecycle.inForce {
-            milestones.append(Milestone(day: start.date.day, kind: .measureInForce, subject: Int32(position), date: start.date,
+            milestones.append(Milestone(kind: .measureInForce, subject: Int32(position), date: start.date,
                                         origin: start.origin))
         }
         if let end = lifecycle.ended {
-            milestones.append(Milestone(day: end.date.day, kind: measure.status == .suspended ? .measureSuspended : .measureRemoved,
+            milestones.append(Milestone(kind: measure.status == .suspended ? .measureSuspended : .measureRemoved,
                                         subject: Int32(position), date: end.date, origin: end.origin))
         }
         return milestones
@@ -133,7 +150,7 @@ struct TimelineResource: Sendable {
         if let interval {
             let buckets = try stream.buckets(interval, from: firstDay, through: lastDay, descending: descending,
                                              coarse: coarseArticles(in: articles, finerThan: interval),
-                                             lifecycles: measures.map { snapshot.measureLifecycles[Int($0)] })
+                                             periods: inForcePeriods(of: measures))
             let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
             return envelope.response { position, json in
                 buckets[position].write(to: &json)
@@ -190,6 +207,14 @@ struct TimelineResource: Sendable {
         }
     }
 
+    /// When each of the measures ever came into force and stopped (days), read in place.
+    private func inForcePeriods(of measures: [Int32]) -> [(start: Int32, end: Int32?)] {
+        let lifecycles = snapshot.measureLifecycles
+        return measures.compactMap { position in
+            lifecycles[Int(position)].inForce.map { ($0.day, lifecycles[Int(position)].ended?.day) }
+        }
+    }
+
     /// The words of `q` that measures and claims must have (phrases as their words; exclusions apply
     /// to articles only).
     private static func words(of query: ArticleQuery) -> [String] {
@@ -212,8 +237,8 @@ struct TimelineResource: Sendable {
         let candidates = measures.flatMap { measureMilestones[Int($0)] } + claims.compactMap { claimMilestones[Int($0)] }
         return sorted(candidates.filter { milestone in
             if !kinds.isEmpty, !kinds.contains(milestone.kind) { return false }
-            if let first = query.firstDay, milestone.date.lastDay < first { return false }
-            if let last = query.lastDay, milestone.date.day > last { return false }
+            if let first = query.firstDay, milestone.lastDay < first { return false }
+            if let last = query.lastDay, milestone.day > last { return false }
             return true
         })
     }
@@ -233,9 +258,21 @@ struct TimelineResource: Sendable {
         json.endObject()
     }
 
+    /// The full date of a milestone, as the data or the lifecycle has it.
+    private func date(of milestone: Milestone) -> DateValue? {
+        let position = Int(milestone.subject)
+        switch milestone.kind {
+        case .measureAnnounced: return snapshot.measures[position].dateAnnounced
+        case .measureInForce: return snapshot.measureLifecycles[position].inForce?.date
+        case .measureRemoved, .measureSuspended: return snapshot.measureLifecycles[position].ended?.date
+        case .claimDisputed: return claimDates[position]
+        case .articlePublished: return nil
+        }
+    }
+
     private func writeMilestone(_ milestone: Milestone, into json: inout JSONWriter) {
         json.beginObject()
-        json.key("date"); json.date(milestone.date)
+        json.key("date"); json.date(date(of: milestone))
         json.key("event"); json.string(milestone.kind.rawValue)
         if milestone.isMeasure {
             let measure = snapshot.measures[Int(milestone.subject)]

@@ -30,13 +30,13 @@ struct TimelineStream: Sendable {
     static let maximumBuckets = 50_000
 
     /// Counts per period from `from` (or the first event) through `through` (or the last event).
-    /// `coarse` are the article dates coarser than the interval; `lifecycles` those of the measures in
-    /// scope, for the stock in force at the end of each period.
+    /// `coarse` are the article dates coarser than the interval; `periods` when the measures in scope
+    /// came into force and stopped, for the stock in force at the end of each period.
     func buckets(_ interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?, descending: Bool,
-                 coarse: [DateValue], lifecycles: [MeasureLifecycle]) throws -> TimelineBuckets {
+                 coarse: [DateValue], periods: [(start: Int32, end: Int32?)]) throws -> TimelineBuckets {
         let firstEvent = [articles.count > 0 ? articles.day(at: 0) : nil, milestones.first?.day].compactMap { $0 }.min()
         let lastEvent = [articles.count > 0 ? articles.day(at: articles.count - 1) : nil,
-                         milestones.map(\.date.lastDay).max()].compactMap { $0 }.max()
+                         milestones.map(\.lastDay).max()].compactMap { $0 }.max()
         var starts: [Int32] = []
         if let start = firstDay ?? firstEvent, let end = lastDay ?? lastEvent, start <= end {
             var period = interval.start(of: start)
@@ -52,11 +52,10 @@ struct TimelineStream: Sendable {
         }
         // The stock in force on a day is (came into force on or before it) − (stopped on or before it);
         // an end never counts before its start, so each subtraction pairs with an addition.
-        let started = lifecycles.compactMap { $0.inForce?.day }.sorted()
-        let stopped = lifecycles.compactMap { lifecycle in lifecycle.inForce.flatMap { start in
-            lifecycle.ended.map { max($0.day, start.day) } } }.sorted()
+        let started = periods.map(\.start).sorted()
+        let stopped = periods.compactMap { period in period.end.map { max($0, period.start) } }.sorted()
         return TimelineBuckets(stream: self, interval: interval, starts: descending ? starts.reversed() : starts,
-                               coarse: coarse, coarseMilestones: milestones.filter { $0.isMeasure && !interval.isAsCoarse(as: $0.date.precision) },
+                               coarse: coarse, coarseMilestones: milestones.filter { $0.isMeasure && !interval.isAsCoarse(as: $0.precision) },
                                started: started, stopped: stopped)
     }
 }
@@ -86,13 +85,13 @@ struct TimelineBuckets: Sendable {
         let milestones = stream.milestones
         let first = milestones.partitioningIndex { $0.day >= start }
         let last = milestones.partitioningIndex { $0.day >= next }
-        for milestone in milestones[first..<last] where interval.isAsCoarse(as: milestone.date.precision) {
+        for milestone in milestones[first..<last] where interval.isAsCoarse(as: milestone.precision) {
             bucket.count(milestone.kind)
         }
         // Milestones dated more coarsely than the interval, whose period (a year at most) overlaps this one.
         let reach = coarseMilestones.partitioningIndex { $0.day >= start - 366 }
         let end = coarseMilestones.partitioningIndex { $0.day >= next }
-        for milestone in coarseMilestones[reach..<max(reach, end)] where milestone.date.lastDay >= start {
+        for milestone in coarseMilestones[reach..<max(reach, end)] where milestone.lastDay >= start {
             bucket.measuresImprecise += 1
         }
         bucket.measuresActive = started.partitioningIndex { $0 > bucket.end } - stopped.partitioningIndex { $0 > bucket.end }
