@@ -14,9 +14,11 @@ import Glibc
 /// checked and a refusal is sent at once, before any body is read), its second call (the request is
 /// copied and answered), then `requestCompleted`. `connectionNotice` follows each connection.
 enum HTTPServerCallbacks {
-    /// Bytes of a connection's socket send buffer: small enough that a slow reader of a long export
-    /// makes the socket writable (and so the connection active) every few seconds.
-    static let sendBufferBytes: Int32 = 256 * 1024
+    /// Unsent bytes a connection's socket may hold (TCP_NOTSENT_LOWAT): the socket reports itself
+    /// writable, and libmicrohttpd counts the connection active, as soon as a reader has taken this
+    /// much, rather than when two thirds of a send buffer grown to megabytes has drained. A client that
+    /// reads a long export slowly but steadily so keeps its connection; one that stops reading does not.
+    static let unsentBytes: Int32 = 32 * 1024
 
     static let uriReceived: CMicroHTTPD_URILogCallback = { cls, uri, _ in
         guard let cls, let uri else { return RequestMark.target(.accepted).pointer }
@@ -80,7 +82,7 @@ enum HTTPServerCallbacks {
         markPointer.pointee = nil
     }
 
-    /// Follows each connection: a small send buffer, and the head timeout's watch from open to close.
+    /// Follows each connection: a bound on its unsent bytes, and the head timeout's watch from open to close.
     static let connectionNotice: MHD_NotifyConnectionCallback = { cls, connection, socketContext, notice in
         guard let cls, let connection, let socketContext else { return }
         let context = Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue()
@@ -89,8 +91,8 @@ enum HTTPServerCallbacks {
         case 0:
             let socket = CMicroHTTPD_connectionSocket(connection)
             guard socket >= 0 else { return }
-            var bytes = sendBufferBytes
-            _ = setsockopt(socket, SOL_SOCKET, SO_SNDBUF, &bytes, socklen_t(MemoryLayout<Int32>.size))
+            var bytes = unsentBytes
+            _ = setsockopt(socket, Int32(IPPROTO_TCP), TCP_NOTSENT_LOWAT, &bytes, socklen_t(MemoryLayout<Int32>.size))
             let watched = context.headTimeout.opened(socket: socket)
             socketContext.pointee = Unmanaged.passRetained(watched).toOpaque()
         case 1:
