@@ -8,7 +8,7 @@ extension CorpusLoader {
     mutating func loadArticles(entities directory: EntityDirectory) -> [IndexedArticles] {
         let file = ArticleWorker.file
         let workerCount = CorpusLoader.threadCount
-        var workers = (0..<workerCount).map { _ in ArticleWorker(entities: entities) }
+        var workers = (0..<workerCount).map { _ in ArticleWorker(entities: entities, notEntities: notEntities) }
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path(of: file))[.size] as? Int) ?? 0
         var hasher = FNV1a64()
         var reserved = false

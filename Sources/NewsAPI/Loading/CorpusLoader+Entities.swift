@@ -1,7 +1,8 @@
 extension CorpusLoader {
     /// Reads `entities.json`: checks each entity, duplicate ids, and that no two entities share a
-    /// folded name or alias; keeps the valid entities sorted by id.
-    mutating func loadEntities() {
+    /// folded name or alias; merges the gazetteer at `gazetteer`, if any; keeps the valid entities
+    /// sorted by id.
+    mutating func loadEntities(gazetteer: String?) {
         let file = "entities.json"
         guard let elements = arrayElements(of: file, required: true, naming: "entities") else { return }
         var valid: [Entity] = []
@@ -28,7 +29,12 @@ extension CorpusLoader {
             errors.report(contentsOf: reader.errors)
             if reader.isValid, let entity { valid.append(entity) }
         }
+        if let gazetteer, !errors.isFull {
+            mergeGazetteer(at: gazetteer, into: &valid, owners: owners)
+            for entity in valid { seenIDs.insert(entity.id) }
+        }
         entities = valid.sorted { $0.id < $1.id }
+        checkPartOf(file: file)
         var indexByID: [String: Int32] = [:]
         for (index, entity) in entities.enumerated() {
             indexByID[entity.id] = Int32(index)

@@ -86,6 +86,17 @@ struct ServiceResource: Sendable {
         json.key("loaded_in_ms"); json.int(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         json.key("bytes"); json.int(snapshot.bytesLoaded)
         json.key("counts"); writeCounts(snapshot, into: &json)
+        json.key("gazetteer")
+        if let gazetteer = snapshot.gazetteer {
+            json.beginObject()
+            json.key("file"); json.string(gazetteer.path)
+            json.key("entities_added"); json.int(gazetteer.entitiesAdded)
+            json.key("not_entities"); json.int(gazetteer.notEntities)
+            json.key("clashes"); json.strings(gazetteer.clashes)
+            json.endObject()
+        } else {
+            json.null()
+        }
         json.key("vocabularies")
         json.beginObject()
         json.key("article_kinds"); json.strings(ArticleKind.allCases.map(\.rawValue))
