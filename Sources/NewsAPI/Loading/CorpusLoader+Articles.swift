@@ -37,7 +37,10 @@ extension CorpusLoader {
                         )
                     }
                 }
-                for (part, worker) in workers.enumerated() {
+                // Only the workers given a share of this batch have its results: a batch of one line
+                // (the last line of a file without a final newline) goes to the first worker alone,
+                // and the others still hold the previous batch's.
+                for (part, worker) in workers.enumerated() where part < shares.count {
                     for result in worker.results {
                         take(result, fromPart: part)
                     }

@@ -83,7 +83,7 @@ extension CorpusLoader {
                 id: entity.id, name: entity.name, type: entity.type, aliases: kept,
                 caseSensitiveAliases: entity.caseSensitiveAliases.filter { $0 == entity.name || kept.contains($0) },
                 anyCaseAliases: entity.anyCaseAliases.filter { $0 == entity.name || kept.contains($0) },
-                ambiguousAliases: entity.ambiguousAliases.filter { kept.contains($0) },
+                ambiguousAliases: entity.ambiguousAliases.filter { $0 == entity.name || kept.contains($0) },
                 partOf: entity.partOf, codes: entity.codes, wikidataID: entity.wikidataID, description: entity.description
             ))
             added += 1
