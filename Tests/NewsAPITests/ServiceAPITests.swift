@@ -33,7 +33,7 @@ import Testing
         #expect(health["status"] as? String == "ok")
         #expect(try health["version"] as? String == SeedAPI.get("/").json()["version"] as? String)
         let counts = health["counts"] as? [String: Int]
-        #expect(counts == ["articles": 7, "briefs": 5, "entities": 30, "trade_measures": 11, "claims": 2])
+        #expect(counts == ["articles": 7, "briefs": 5, "entities": 31, "trade_measures": 11, "claims": 2])
     }
 
     @Test func metaDescribesTheDataset() throws {
@@ -52,7 +52,7 @@ import Testing
             return sum + ((attributes[.size] as? NSNumber)?.intValue ?? 0)
         }
         #expect(meta["bytes"] as? Int == bytes)
-        #expect(meta["counts"] as? [String: Int] == ["articles": 7, "briefs": 5, "entities": 30, "trade_measures": 11, "claims": 2])
+        #expect(meta["counts"] as? [String: Int] == ["articles": 7, "briefs": 5, "entities": 31, "trade_measures": 11, "claims": 2])
     }
 
     @Test func metaListsTheVocabularies() throws {

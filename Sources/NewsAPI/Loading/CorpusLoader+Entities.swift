@@ -2,7 +2,7 @@ extension CorpusLoader {
     /// Reads `entities.json`: checks each entity, duplicate ids, and that no two entities share a
     /// folded name or alias; merges the gazetteer at `gazetteer`, if any; keeps the valid entities
     /// sorted by id.
-    mutating func loadEntities(gazetteer: String?) {
+    mutating func loadEntities(gazetteer: (given: String, resolved: String)?) {
         let file = "entities.json"
         guard let elements = arrayElements(of: file, required: true, naming: "entities") else { return }
         var valid: [Entity] = []

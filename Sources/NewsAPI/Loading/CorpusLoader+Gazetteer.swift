@@ -4,27 +4,30 @@ extension CorpusLoader {
     /// The fields of a gazetteer file.
     static let gazetteerFields = ["name", "description", "source", "entities", "not_entities"]
 
-    /// The gazetteer file to merge, resolved against the data directory, or `nil` for none.
-    func gazetteerPath(datasetDefault: String?) -> String? {
-        let given: String?
+    /// The gazetteer file to merge, as given and resolved (a `dataset.json` path against the data
+    /// directory), or `nil` for none.
+    func gazetteerPath(datasetDefault: String?) -> (given: String, resolved: String)? {
         switch gazetteer {
-        case .none: given = nil
-        case .file(let path): given = path
-        case .datasetDefault: given = datasetDefault
+        case .none:
+            return nil
+        case .file(let path):
+            return (path, path)
+        case .datasetDefault:
+            guard let given = datasetDefault else { return nil }
+            return (given, given.hasPrefix("/") ? given : directory.appendingPathComponent(given).standardizedFileURL.path)
         }
-        guard let given else { return nil }
-        if given.hasPrefix("/") { return given }
-        if case .file = gazetteer { return given }
-        return directory.appendingPathComponent(given).standardizedFileURL.path
     }
 
-    /// Reads the gazetteer at `path` and merges it into `entities` (read from `entities.json`,
+    /// Reads the gazetteer at `location` and merges it into `entities` (read from `entities.json`,
     /// not yet sorted): a gazetteer entity with a corpus entity's id is left out, one whose name a
     /// corpus entity has is left out, and an alias a corpus entity has is dropped; each of these is
     /// a clash, reported in `gazetteerReport`. Names of things that are not entities join
     /// `notEntities` unless an entity has them.
-    mutating func mergeGazetteer(at path: String, into entities: inout [Entity], owners: [String: (id: String, spelling: String)]) {
-        let file = path
+    mutating func mergeGazetteer(
+        at location: (given: String, resolved: String), into entities: inout [Entity], owners: [String: (id: String, spelling: String)]
+    ) {
+        let file = location.given
+        let path = location.resolved
         var hasher = FNV1a64()
         let bytes: [UInt8]
         do {
@@ -96,7 +99,7 @@ extension CorpusLoader {
                 notEntities.append(name)
             }
         }
-        gazetteerReport = GazetteerReport(path: path, entitiesAdded: added, notEntities: notEntities.count, clashes: clashes)
+        gazetteerReport = GazetteerReport(path: location.given, entitiesAdded: added, notEntities: notEntities.count, clashes: clashes)
     }
 
     /// Reports an entity whose `part_of` names no entity, and one that is part of itself.

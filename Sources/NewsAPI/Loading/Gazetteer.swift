@@ -13,7 +13,7 @@ public enum GazetteerChoice: Hashable, Sendable {
 /// What merging a gazetteer did, so that nothing it changed is silent: the server logs it at boot
 /// and `/meta` shows it.
 public struct GazetteerReport: Hashable, Sendable {
-    /// The gazetteer file, as given.
+    /// The gazetteer file, as `dataset.json` or `--gazetteer` gives it.
     public let path: String
     /// How many of its entities were added to the corpus's own.
     public let entitiesAdded: Int
