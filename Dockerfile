@@ -17,6 +17,7 @@ WORKDIR /app
 COPY --from=build /news-api /usr/local/bin/news-api
 COPY openapi.yaml ./openapi.yaml
 COPY data/seed ./data/seed
+COPY data/gazetteer ./data/gazetteer
 USER news
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \

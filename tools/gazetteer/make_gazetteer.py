@@ -84,7 +84,7 @@ def build(iso_path):
         for alias in names:
             if not alias:
                 continue
-            alias = re.sub(r"^the ", "", alias)
+            alias = re.sub(r"^the ", "", alias, flags=re.IGNORECASE)  # "The Gambia" links as "Gambia"; no name starts with "the"
             if fold_key(alias) not in keys:
                 keys.add(fold_key(alias))
                 aliases.append(alias)

@@ -28,13 +28,22 @@ struct EntityMatcher: Sendable {
         case all
     }
 
-    /// One spelling of a name or alias as term ids, and what it links to.
+    /// One spelling of a name or alias, as the scan reads it for every token that could start it:
+    /// plain values only, so walking the candidates of a common first word copies no references.
     struct Candidate: Sendable {
-        /// The folded tokens, as term ids.
-        let terms: [Int32]
+        /// Where the spelling's term ids start in `candidateTerms`.
+        let termStart: Int32
+        /// How many words the spelling has.
+        let termCount: Int32
         /// The entity's index in the sorted entity list, or -1 for the name of something that is
         /// not an entity (it only stops shorter names inside it from linking).
         let entity: Int32
+        /// Its `Detail`'s index.
+        let detail: Int32
+    }
+
+    /// What is read only once every word of a candidate has matched.
+    struct Detail: Sendable {
         /// How the text's case must relate to `spelling`.
         let caseRule: CaseRule
         /// Per word, what `CaseRule.capitals` asks of it.
@@ -48,13 +57,19 @@ struct EntityMatcher: Sendable {
         let trailingPunctuation: [UInt8]
     }
 
-    /// Candidates by first term id, longest first.
-    private let candidates: [[Candidate]]
+    /// Per first term id (plus an end marker): where its candidates start in `candidateList`.
+    private let candidateStarts: ContiguousArray<Int32>
+    /// Every candidate, grouped by first term id, longest first within a group.
+    private let candidateList: ContiguousArray<Candidate>
+    /// The term ids of every candidate, one run per candidate.
+    private let candidateTerms: ContiguousArray<Int32>
+    private let details: [Detail]
 
     /// Builds the matcher for `entities` and the names of things that are not entities
     /// (`notEntities`), interning their tokens into `terms`.
     init(entities: [Entity], notEntities: [String] = [], terms: inout TermCollector) {
-        var byFirstTerm: [[Candidate]] = []
+        var byFirstTerm: [[(terms: [Int32], entity: Int32, detail: Int32)]] = []
+        var details: [Detail] = []
         func add(_ name: String, entity: Int32, caseRule: CaseRule, isAmbiguous: Bool) {
             var sequence: [Int32] = []
             var wordCases: [WordCase] = []
@@ -71,9 +86,10 @@ struct EntityMatcher: Sendable {
             if byFirstTerm.count <= first {
                 byFirstTerm.append(contentsOf: repeatElement([], count: first + 1 - byFirstTerm.count))
             }
-            byFirstTerm[first].append(Candidate(
-                terms: sequence, entity: entity, caseRule: caseRule, wordCases: wordCases, spelling: Array(name.utf8),
-                isAmbiguous: isAmbiguous, trailingPunctuation: Array(name.utf8.dropFirst(end))
+            byFirstTerm[first].append((sequence, entity, Int32(details.count)))
+            details.append(Detail(
+                caseRule: caseRule, wordCases: wordCases, spelling: Array(name.utf8), isAmbiguous: isAmbiguous,
+                trailingPunctuation: Array(name.utf8.dropFirst(end))
             ))
         }
         for (index, entity) in entities.enumerated() {
@@ -87,13 +103,25 @@ struct EntityMatcher: Sendable {
         for name in notEntities {
             add(name, entity: -1, caseRule: .capitals, isAmbiguous: false)
         }
-        for first in byFirstTerm.indices {
+        var starts = ContiguousArray<Int32>([0])
+        var list = ContiguousArray<Candidate>()
+        var flatTerms = ContiguousArray<Int32>()
+        for var group in byFirstTerm {
             // Longest first; of equal length, entities before non-entities, so an entity always wins.
-            byFirstTerm[first].sort { left, right in
+            group.sort { left, right in
                 left.terms.count != right.terms.count ? left.terms.count > right.terms.count : left.entity > right.entity
             }
+            for candidate in group {
+                list.append(Candidate(termStart: Int32(flatTerms.count), termCount: Int32(candidate.terms.count),
+                                      entity: candidate.entity, detail: candidate.detail))
+                flatTerms.append(contentsOf: candidate.terms)
+            }
+            starts.append(Int32(list.count))
         }
-        candidates = byFirstTerm
+        candidateStarts = starts
+        candidateList = list
+        candidateTerms = flatTerms
+        self.details = details
     }
 
     /// Calls `found` with each entity named in `tokens` (of `text`), the first and last token of the
@@ -107,16 +135,22 @@ struct EntityMatcher: Sendable {
         _ found: (_ entity: Int32, _ first: Int, _ last: Int, _ trailingUTF16: Int, _ isAmbiguous: Bool) -> Void
     ) {
         var position = 0
-        let candidateCount = candidates.count
+        let firstTermLimit = candidateStarts.count - 1
         scan: while position < tokens.count {
             let first = Int(tokens[position].term)
-            if first < candidateCount {
-                for candidate in candidates[first] where termsMatch(candidate, tokens, at: position) {
-                    let last = position + candidate.terms.count - 1
-                    guard caseMatches(candidate, tokens, at: position, in: text),
-                          let trailing = boundedLength(of: candidate, first: tokens[position], last: tokens[last], in: text) else { continue }
+            if first < firstTermLimit {
+                var index = Int(candidateStarts[first])
+                let end = Int(candidateStarts[first + 1])
+                while index < end {
+                    let candidate = candidateList[index]
+                    index += 1
+                    guard termsMatch(candidate, tokens, at: position) else { continue }
+                    let detail = details[Int(candidate.detail)]
+                    let last = position + Int(candidate.termCount) - 1
+                    guard caseMatches(detail, tokens, at: position, count: Int(candidate.termCount), in: text),
+                          let trailing = boundedLength(of: detail, first: tokens[position], last: tokens[last], in: text) else { continue }
                     if candidate.entity >= 0 {
-                        found(candidate.entity, position, last, trailing, candidate.isAmbiguous)
+                        found(candidate.entity, position, last, trailing, detail.isAmbiguous)
                     }
                     position = last + 1
                     continue scan
@@ -128,11 +162,12 @@ struct EntityMatcher: Sendable {
 
     @inline(__always)
     private func termsMatch(_ candidate: Candidate, _ tokens: UnsafeBufferPointer<FieldToken>, at position: Int) -> Bool {
-        let length = candidate.terms.count
+        let length = Int(candidate.termCount)
         guard position + length <= tokens.count else { return false }
+        let start = Int(candidate.termStart)
         var offset = 1
         while offset < length {
-            if tokens[position + offset].term != candidate.terms[offset] { return false }
+            if tokens[position + offset].term != candidateTerms[start + offset] { return false }
             offset += 1
         }
         return true
@@ -140,12 +175,13 @@ struct EntityMatcher: Sendable {
 
     // MARK: Case
 
-    private func caseMatches(_ candidate: Candidate, _ tokens: UnsafeBufferPointer<FieldToken>, at position: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func caseMatches(_ candidate: Detail, _ tokens: UnsafeBufferPointer<FieldToken>, at position: Int, count: Int,
+                             in text: UnsafeBufferPointer<UInt8>) -> Bool {
         switch candidate.caseRule {
         case .any:
             return true
         case .exact:
-            let written = UnsafeBufferPointer(rebasing: text[Int(tokens[position].byteStart)..<Int(tokens[position + candidate.terms.count - 1].byteEnd)])
+            let written = UnsafeBufferPointer(rebasing: text[Int(tokens[position].byteStart)..<Int(tokens[position + count - 1].byteEnd)])
             return candidate.spelling.starts(with: written) && candidate.spelling.count - written.count == candidate.trailingPunctuation.count
         case .capitals:
             for (offset, wordCase) in candidate.wordCases.enumerated() where wordCase != .any {
@@ -210,7 +246,7 @@ struct EntityMatcher: Sendable {
     /// apostrophe with letters on both sides ("Xi'an", "O'Neill"; the possessive "'s" and "s'" are
     /// fine), or a dot glued to a letter or digit ("Vietnam.vn", "gov.UK").
     @inline(__always)
-    private func boundedLength(of candidate: Candidate, first: FieldToken, last: FieldToken, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func boundedLength(of candidate: Detail, first: FieldToken, last: FieldToken, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         let start = Int(first.byteStart)
         var end = Int(last.byteEnd)
         var trailingUTF16 = 0
