@@ -268,7 +268,7 @@ import Testing
         let seed = try #require(CorpusFixture.seedDirectory)
         let snapshot = try CorpusLoader.load(from: seed, logger: CorpusFixture.logger)
         let report = try #require(snapshot.gazetteer)
-        #expect(report.path == "../gazetteer/countries.json")
+        #expect(report.path == "data/gazetteer/countries.json")
         #expect(report.clashes.contains("gazetteer entity \"vietnam\" is replaced by the corpus's own entity \"vietnam\""))
         #expect(report.clashes.contains { $0.contains("\"South China Sea\" in not_entities") })
         #expect(snapshot.entityCount == 31 + report.entitiesAdded)

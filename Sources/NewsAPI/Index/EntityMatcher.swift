@@ -316,3 +316,27 @@ struct EntityMatcher: Sendable {
         return isWordCharacter(startingAt: start, in: text)
     }
 }
+
+extension Entity {
+    /// How a name or alias of this entity links in text.
+    enum NameRule: String, Sendable {
+        /// The entity's name: its capitals must be capitals in the text.
+        case name
+        /// An alias: its capitals must be capitals in the text.
+        case alias
+        /// Only with its case exactly as written.
+        case exactCase = "exact_case"
+        /// In any case.
+        case anyCase = "any_case"
+        /// Only when the article also names the entity unambiguously (or a place in it).
+        case confirmedAmbiguous = "confirmed_ambiguous"
+    }
+
+    /// The rule a name or alias (spelled as in the entity) links by.
+    func rule(of spelling: String) -> NameRule {
+        if ambiguousAliases.contains(spelling) { return .confirmedAmbiguous }
+        if caseSensitiveAliases.contains(spelling) { return .exactCase }
+        if anyCaseAliases.contains(spelling) { return .anyCase }
+        return spelling == name ? .name : .alias
+    }
+}

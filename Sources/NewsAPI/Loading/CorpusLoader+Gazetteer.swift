@@ -4,8 +4,9 @@ extension CorpusLoader {
     /// The fields of a gazetteer file.
     static let gazetteerFields = ["name", "description", "source", "entities", "not_entities"]
 
-    /// The gazetteer file to merge, as given and resolved (a `dataset.json` path against the data
-    /// directory), or `nil` for none.
+    /// The gazetteer file to merge, as given and resolved, or `nil` for none. A relative path from
+    /// `dataset.json` is looked up in the data directory, then in the working directory (as `--data`
+    /// and `--openapi` are), so a copy of a corpus made elsewhere still finds the shared gazetteer.
     func gazetteerPath(datasetDefault: String?) -> (given: String, resolved: String)? {
         switch gazetteer {
         case .none:
@@ -14,7 +15,12 @@ extension CorpusLoader {
             return (path, path)
         case .datasetDefault:
             guard let given = datasetDefault else { return nil }
-            return (given, given.hasPrefix("/") ? given : directory.appendingPathComponent(given).standardizedFileURL.path)
+            if given.hasPrefix("/") { return (given, given) }
+            let inDirectory = directory.appendingPathComponent(given).standardizedFileURL.path
+            if FileManager.default.fileExists(atPath: inDirectory) || !FileManager.default.fileExists(atPath: given) {
+                return (given, inDirectory)
+            }
+            return (given, given)
         }
     }
 
