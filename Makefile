@@ -44,7 +44,9 @@ test-unit: setup
 ## gazetteer): prints precision, recall and every miss; fails below precision 0.97 or recall 0.95. `make test`
 ## runs the same suite within `swift test`.
 eval-linking: setup
-	$(SWIFT) test --filter LinkingEvaluationTests 2>&1 | sed -n '/^linking evaluation/,/^[✔✘].*Test precision/p'
+	@out="$$($(SWIFT) test --filter LinkingEvaluationTests 2>&1)"; status=$$?; \
+	printf '%s\n' "$$out" | sed -n '/^linking evaluation/,/Test precisionAndRecall.*after/p'; \
+	if [ $$status -ne 0 ]; then printf '%s\n' "$$out" | tail -n 30; fi; exit $$status
 
 ## Contract tests: openapi.yaml must be valid OpenAPI 3.1, and a live server (debug build, on a free
 ## port of 127.0.0.1, serving a copy of $(DATA) - the requests expect the seed corpus - with a
