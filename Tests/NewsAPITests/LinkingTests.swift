@@ -254,6 +254,16 @@ import Testing
         #expect(messages.contains { $0.contains("\"14\" is not 3 digits") })
     }
 
+    @Test func aLastLineWithoutANewlineIsReadOnce() throws {
+        // The last line of a file without a final newline is a batch of its own, given to the first
+        // worker only; the others' results from the batch before must not be taken again.
+        let directory = try CorpusFixture.directory(measures: "[]", claims: "[]")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(CorpusFixture.articles.joined(separator: "\n").utf8).write(to: directory.appendingPathComponent("articles.ndjson"))
+        let snapshot = try CorpusLoader.load(from: directory, logger: CorpusFixture.logger)
+        #expect(snapshot.articleCount == CorpusFixture.articles.count)
+    }
+
     // MARK: The world gazetteer
 
     @Test func aCorpusWithoutCountriesLinksThemFromTheGazetteer() throws {
