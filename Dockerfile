@@ -21,6 +21,7 @@ RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libmicr
 WORKDIR /app
 COPY --from=build /news-api /usr/local/bin/news-api
 COPY data/seed ./data/seed
+COPY data/gazetteer ./data/gazetteer
 USER 10001
 EXPOSE 8080
 # A large corpus takes a while to load before the port opens (27-36 s for 1,000,000 articles on 2 cores).

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Scalars below U+3000 (Latin, Greek, Cyrillic, Vietnamese and the rest of the alphabetic
 /// blocks) are folded once into a table; anything else is folded on demand.
-@usableFromInline enum ScalarFolding {
+@usableFromInline package enum ScalarFolding {
     /// What a scalar is to the tokenizer.
-    @usableFromInline enum Role: UInt8 {
+    @usableFromInline package enum Role: UInt8 {
         /// Ends a token (spaces, punctuation, symbols).
         case separator = 0
         /// Continues a token without adding text (combining marks).

@@ -148,7 +148,7 @@ package struct TokenScanner: ~Copyable {
 
     /// Whether a scalar outside ASCII is a letter or digit, a combining mark, or a separator.
     @inlinable @inline(__always)
-    static func role(of scalar: UInt32) -> ScalarFolding.Role {
+    package static func role(of scalar: UInt32) -> ScalarFolding.Role {
         if scalar < ScalarFolding.tableLimit {
             return ScalarFolding.Role(rawValue: UInt8(truncatingIfNeeded: ScalarFolding.table[Int(scalar)])) ?? .separator
         }
@@ -157,7 +157,7 @@ package struct TokenScanner: ~Copyable {
 
     /// Decodes the multi-byte UTF-8 scalar starting at `index` (the text is valid UTF-8).
     @inlinable @inline(__always)
-    static func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    package static func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = UInt32(text[index])
         let count = text.count
         @inline(__always) func continuation(_ offset: Int) -> UInt32 {

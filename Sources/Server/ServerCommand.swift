@@ -30,6 +30,15 @@ struct ServerCommand: ParsableCommand {
                                valueName: "dir"))
     var data: String?
 
+    @Option(help: ArgumentHelp(
+        """
+        World gazetteer whose entities are merged with the corpus's own (see docs/data-format.md). \
+        Default: the file the corpus's dataset.json names in "gazetteer" (the bundled corpus names \
+        data/gazetteer/countries.json), else none; "none" turns it off.
+        """,
+        valueName: "file"))
+    var gazetteer: String?
+
     @Option(help: ArgumentHelp("A file to serve at /openapi.yaml instead of the contract built into the binary.",
                                valueName: "file"))
     var openapi: String?
@@ -238,7 +247,12 @@ extension ServerCommand {
 
     /// Loads and checks the data directory, logging one line with its counts.
     func load(logger: Logger) throws(CorpusLoadError) -> CorpusSnapshot {
-        let snapshot = try CorpusSnapshot.load(from: URL(fileURLWithPath: dataDirectory), logger: logger)
+        let choice: GazetteerChoice = switch gazetteer {
+        case nil: .datasetDefault
+        case "none"?: .none
+        case let path?: .file(path)
+        }
+        let snapshot = try CorpusSnapshot.load(from: URL(fileURLWithPath: dataDirectory), gazetteer: choice, logger: logger)
         let seconds = Double(snapshot.loadDuration.components.seconds)
             + Double(snapshot.loadDuration.components.attoseconds) / 1e18
         logger.info("loaded \(dataDirectory)", metadata: [
@@ -246,6 +260,15 @@ extension ServerCommand {
             "trade_measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
             "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(seconds)", "version": "\(snapshot.version)",
         ])
+        if let report = snapshot.gazetteer {
+            logger.info("merged gazetteer \(report.path)", metadata: [
+                "entities_added": "\(report.entitiesAdded)", "not_entities": "\(report.notEntities)",
+                "clashes": "\(report.clashes.count)",
+            ])
+            for clash in report.clashes {
+                logger.notice("gazetteer clash: \(clash)")
+            }
+        }
         ServerCommand.returnFreedMemory()
         return snapshot
     }

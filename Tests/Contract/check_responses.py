@@ -933,6 +933,20 @@ class Checker:
             documented = set(self.spec.doc["components"]["schemas"]["Meta"]["properties"])
             check(set(body) == documented, label, "/meta has exactly the fields the Meta schema names",
                   f"undocumented {sorted(set(body) - documented)}, missing {sorted(documented - set(body))}")
+        if req.template == "/entities/{key}" and req.path_params.get("key") == "vietnam":
+            codes = body.get("codes")
+            check(codes == {"alpha2": "VN", "alpha3": "VNM", "numeric": "704"}, label,
+                  "Vietnam carries its ISO 3166-1 codes", f"codes is {codes!r}")
+        if req.template == "/articles/{id}":
+            for entity in body.get("entities", []):
+                names = None
+                for offset in entity.get("offsets", []):
+                    if names is None:
+                        detail = self.fetch(Req("GET", "/entities/{key}", {"key": entity["id"]}))
+                        page = json.loads(detail.body) if detail is not None and detail.status == 200 else {}
+                        names = [page.get("name")] + page.get("aliases", [])
+                    check(offset.get("alias") in names, label, f"{entity['id']}: the matched alias is one of its names",
+                          f"alias {offset.get('alias')!r} not in {names!r}")
         if req.template in LISTS and "items" in body:
             limit, offset, total = body.get("limit"), body.get("offset"), body.get("total")
             asked = dict(req.query)

@@ -71,7 +71,9 @@ import Testing
         #expect(entity["id"] as? String == "united-states")
         #expect(entity["name"] as? String == "United States")
         #expect(entity["type"] as? String == "country")
-        #expect(entity["aliases"] as? [String] == ["U.S.", "US", "USA", "U.S.A.", "United States of America", "Washington"])
+        #expect(entity["aliases"] as? [String] == ["U.S.", "US", "USA", "U.S.A.", "United States of America", "Washington", "America", "American"])
+        #expect(entity["codes"] as? [String: String] == ["alpha2": "US", "alpha3": "USA", "numeric": "840"])
+        #expect(entity["part_of"] is NSNull)
         #expect(entity["wikidata_id"] as? String == "Q30")
         #expect(entity["description"] as? String == "The United States of America; 'Washington' is used for its government.")
         #expect(entity["article_count"] as? Int == 4)
@@ -203,9 +205,9 @@ import Testing
         #expect(reply.status == 200)
         #expect(reply.contentType == APIReply.jsonType)
         let object = try reply.json()
-        #expect(object["total"] as? Int == 30)
+        #expect(object["total"] as? Int == 31)
         let items = try reply.items()
-        #expect(items.count == 30)
+        #expect(items.count == 31)
         #expect(items.prefix(3).compactMap { $0["id"] as? String } == ["china", "united-states", "south-china-sea"])
         #expect(items.prefix(3).compactMap { $0["article_count"] as? Int } == [7, 4, 3])
         let counts = items.compactMap { $0["article_count"] as? Int }
@@ -213,7 +215,7 @@ import Testing
         #expect(items.last?["id"] as? String == "russia")
         #expect((object["query"] as? [String: Any])?["sort"] as? String == "-article_count")
         for item in items {
-            for key in ["id", "name", "type", "aliases", "wikidata_id", "description", "article_count", "links"] {
+            for key in ["id", "name", "type", "aliases", "wikidata_id", "codes", "part_of", "description", "article_count", "links"] {
                 #expect(item[key] != nil, "\(item["id"] ?? "") lacks \(key)")
             }
             #expect(item["matched"] == nil)
@@ -235,7 +237,7 @@ import Testing
         #expect(try people.items().allSatisfy { $0["type"] as? String == "person" })
         let both = try SeedAPI.get("/entities?type=person&type=place&sort=name")
         #expect(try both.items().compactMap { $0["name"] as? String } == [
-            "Elon Musk", "Hanoi", "Harbin", "Jonathan Reynolds", "Pham Minh Chinh", "South China Sea", "Southeast Asia",
+            "Beijing", "Elon Musk", "Hanoi", "Harbin", "Jonathan Reynolds", "Pham Minh Chinh", "South China Sea", "Southeast Asia",
             "To Lam", "West Philippine Sea", "Xi Jinping",
         ])
         #expect((try both.json()["query"] as? [String: Any])?["type"] as? [String] == ["person", "place"])
@@ -254,7 +256,7 @@ import Testing
     @Test func sortByNameWalksEveryPage() throws {
         let first = try SeedAPI.get("/entities?sort=name&limit=5")
         #expect(try first.items().compactMap { $0["name"] as? String }
-            == ["British Steel", "Cambodia", "China", "China Council for the Promotion of International Trade", "COMAC"])
+            == ["Beijing", "British Steel", "Cambodia", "China", "China Council for the Promotion of International Trade"])
         #expect(try first.json()["next"] as? String == "/entities?sort=name&limit=5&offset=5")
         var names: [String] = []
         var target: String? = "/entities?sort=name&limit=7"
@@ -262,15 +264,15 @@ import Testing
         while let next = target, pages < 10 {
             let reply = try SeedAPI.get(next)
             let object = try reply.json()
-            #expect(object["total"] as? Int == 30)
+            #expect(object["total"] as? Int == 31)
             names += try reply.items().compactMap { $0["name"] as? String }
             target = object["next"] as? String
             if let target { #expect(reply.header("Link")?.contains("<\(target)>; rel=\"next\"") == true) }
             pages += 1
         }
         #expect(pages == 5)
-        #expect(names.count == 30)
-        #expect(Set(names).count == 30)
+        #expect(names.count == 31)
+        #expect(Set(names).count == 31)
         let keys = names.map(folded)
         #expect(keys == keys.sorted())
     }
@@ -278,7 +280,7 @@ import Testing
     @Test func secondPageHasBothLinks() throws {
         let reply = try SeedAPI.get("/entities?sort=name&limit=5&offset=5")
         #expect(try reply.items().compactMap { $0["name"] as? String }
-            == ["COMAC C909", "Communist Party of Vietnam", "Elon Musk", "Google", "Hanoi"])
+            == ["COMAC", "COMAC C909", "Communist Party of Vietnam", "Elon Musk", "Google"])
         #expect(reply.header("Link")
             == "</entities?sort=name&limit=5&offset=10>; rel=\"next\", </entities?sort=name&limit=5&offset=0>; rel=\"prev\"")
     }

@@ -64,10 +64,10 @@ import Testing
     }
 
     @Test func multiWordAliasesMatchAcrossPunctuationAndCase() throws {
-        let lines = CorpusFixture.article(2, replacing: "Washington restricted exports of Nvidia chips", with: "NVIDIA-corporation restricted exports of the U.S chips")
+        let lines = CorpusFixture.article(2, replacing: "Washington restricted exports of Nvidia chips", with: "NVIDIA-Corporation restricted exports of the U.S chips")
         let snapshot = try CorpusFixture.load(articles: lines, measures: "[]", claims: "[]")
         let found = try mentions(of: "a3", in: snapshot)
-        #expect(found["nvidia"] == ["Nvidia", "NVIDIA-corporation"])
+        #expect(found["nvidia"] == ["Nvidia", "NVIDIA-Corporation"])
         #expect(found["united-states"] == ["U.S"])
     }
 
@@ -175,5 +175,121 @@ import Testing
         #expect(sawUS)
         #expect(sawSouthChinaSea)
         #expect(sawCCPIT)
+    }
+
+    // MARK: Rules a gazetteer can state (docs/data-format.md, "Linking")
+
+    static let ruleEntities = #"""
+    [
+      {"id": "to-lam", "name": "To Lam", "type": "person", "aliases": ["Tô Lâm"]},
+      {"id": "xi-jinping", "name": "Xi Jinping", "type": "person", "aliases": ["Xi"]},
+      {"id": "vietnam", "name": "Vietnam", "type": "country", "aliases": ["Vietnamese"]},
+      {"id": "turkey", "name": "Turkey", "type": "country", "aliases": ["Turkish"]},
+      {"id": "united-kingdom", "name": "United Kingdom", "type": "country", "aliases": ["UK", "British"]},
+      {"id": "united-states", "name": "United States", "type": "country", "aliases": ["U.S.", "US", "Washington"], "ambiguous_aliases": ["Washington"]},
+      {"id": "georgia", "name": "Georgia", "type": "country", "aliases": ["Republic of Georgia"], "ambiguous_aliases": ["Georgia"]},
+      {"id": "tbilisi", "name": "Tbilisi", "type": "place", "aliases": [], "part_of": "georgia"},
+      {"id": "nvidia", "name": "Nvidia", "type": "company", "aliases": ["nvidia"], "any_case_aliases": ["nvidia"]}
+    ]
+    """#
+
+    /// What linking finds in `body` (one article), entity id to the texts of its occurrences.
+    private func linked(_ body: String, dataset: String = CorpusFixture.dataset, entities: String = LinkingTests.ruleEntities) throws -> [String: [String]] {
+        let article: [String: Any] = [
+            "id": "r1", "kind": "brief", "title": "Rules", "source": ["id": "wire", "name": "Wire"], "language": "en",
+            "published_at": ["value": "2025-04-14", "precision": "day", "origin": "text"], "body": body,
+        ]
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: article), as: UTF8.self)
+        let snapshot = try CorpusFixture.load(dataset: dataset, articles: [line], entities: entities, measures: "[]", claims: "[]")
+        return try mentions(of: "r1", in: snapshot).filter { !$0.value.isEmpty }
+    }
+
+    @Test func capitalsInANameMustBeCapitalsInTheText() throws {
+        #expect(try linked("Tourists went to Lam Dong for the festival.") == [:])
+        #expect(try linked("General Secretary To Lam and TÔ LÂM's guests.") == ["to-lam": ["To Lam", "TÔ LÂM"]])
+        #expect(try linked("Roast turkey, then Turkey.") == ["turkey": ["Turkey"]])
+        // An acronym needs every capital: "Us" is not the United States, nor is "us".
+        #expect(try linked("Let Us see what us and the US do.") == ["united-states": ["US"]])
+        // any_case_aliases lifts the rule for one alias.
+        #expect(try linked("shares of nvidia rose") == ["nvidia": ["nvidia"]])
+    }
+
+    @Test func wordsEndWhereAReaderSeesThemEnd() throws {
+        #expect(try linked("Flights to Xi'an and Xi’an resumed.") == [:])
+        #expect(try linked("Vietnam's and Vietnam’s exports; Xi's visit.") == ["vietnam": ["Vietnam", "Vietnam"], "xi-jinping": ["Xi"]])
+        #expect(try linked("US-Vietnam ties and pro-Vietnam groups.") == ["united-states": ["US"], "vietnam": ["Vietnam", "Vietnam"]])
+        #expect(try linked("See vietnam.vn or GOV.UK, or O'Turkey.") == [:])
+        #expect(try linked("The U.S. said so.") == ["united-states": ["U.S."]])
+    }
+
+    @Test func namesOfOtherThingsKeepShorterNamesInsideThemFromLinking() throws {
+        let dataset = #"{"name": "rules", "not_entities": ["British Columbia", "Washington Post", "New Georgia"]}"#
+        #expect(try linked("He left British Columbia for the UK; the Washington Post said so.", dataset: dataset)
+                == ["united-kingdom": ["UK"]])
+        #expect(try linked("British officials met.", dataset: dataset) == ["united-kingdom": ["British"]])
+    }
+
+    @Test func ambiguousNamesNeedTheArticleToNameTheEntityUnambiguously() throws {
+        #expect(try linked("Washington state raised its minimum wage.") == [:])
+        #expect(try linked("Washington and the United States agreed.") == ["united-states": ["Washington", "United States"]])
+        #expect(try linked("Georgia voters went to the polls.") == [:])
+        // A place in the entity confirms it.
+        #expect(try linked("Georgia's parliament in Tbilisi voted.") == ["georgia": ["Georgia"], "tbilisi": ["Tbilisi"]])
+        // So does listing it explicitly; the occurrence says which alias and rule linked it.
+        let snapshot = try SeedAPI.get("/articles/d679149af95f4c6c")
+        let entities = try #require(try snapshot.json()["entities"] as? [[String: Any]])
+        let unitedStates = try #require(entities.first { $0["id"] as? String == "united-states" })
+        let offsets = try #require(unitedStates["offsets"] as? [[String: Any]])
+        let washington = try #require(offsets.first { $0["alias"] as? String == "Washington" })
+        #expect(washington["rule"] as? String == "confirmed_ambiguous")
+        #expect(offsets.contains { $0["alias"] as? String == "U.S." && $0["rule"] as? String == "alias" })
+    }
+
+    @Test func rulesThatCannotWorkAreErrors() throws {
+        let entities = #"[{"id": "chad", "name": "Chad", "type": "country", "aliases": [], "ambiguous_aliases": ["Chad"], "codes": {"alpha2": "TD", "alpha3": "TCD", "numeric": "148"}}, {"id": "ndjamena", "name": "N'Djamena", "type": "place", "aliases": [], "part_of": "chadd", "codes": {"alpha2": "td", "alpha3": "TCD", "numeric": "14"}}]"#
+        let messages = try CorpusFixture.errors(articles: [], entities: entities, measures: "[]", claims: "[]").map(\.description)
+        #expect(messages.contains { $0.contains("every name is ambiguous") })
+        #expect(messages.contains { $0.contains("only a country has ISO 3166-1 codes") })
+        #expect(messages.contains { $0.contains("\"td\" is not 2 capital letters") })
+        #expect(messages.contains { $0.contains("\"14\" is not 3 digits") })
+    }
+
+    @Test func aLastLineWithoutANewlineIsReadOnce() throws {
+        // The last line of a file without a final newline is a batch of its own, given to the first
+        // worker only; the others' results from the batch before must not be taken again.
+        let directory = try CorpusFixture.directory(measures: "[]", claims: "[]")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(CorpusFixture.articles.joined(separator: "\n").utf8).write(to: directory.appendingPathComponent("articles.ndjson"))
+        let snapshot = try CorpusLoader.load(from: directory, logger: CorpusFixture.logger)
+        #expect(snapshot.articleCount == CorpusFixture.articles.count)
+    }
+
+    // MARK: The world gazetteer
+
+    @Test func aCorpusWithoutCountriesLinksThemFromTheGazetteer() throws {
+        let gazetteer = CorpusFixture.seedDirectory!.deletingLastPathComponent().appendingPathComponent("gazetteer/countries.json").path
+        let dataset = #"{"name": "new", "gazetteer": "\#(gazetteer)"}"#
+        let found = try linked("Japanese exporters and Kenya's tea growers met in Tbilisi; Georgia hosted them.",
+                               dataset: dataset, entities: #"[{"id": "nvidia", "name": "Nvidia", "type": "company", "aliases": []}]"#)
+        #expect(found == ["japan": ["Japanese"], "kenya": ["Kenya"], "tbilisi": ["Tbilisi"], "georgia": ["Georgia"]])
+    }
+
+    @Test func theCorpusOwnEntityWinsAndEveryClashIsReported() throws {
+        let seed = try #require(CorpusFixture.seedDirectory)
+        let snapshot = try CorpusLoader.load(from: seed, logger: CorpusFixture.logger)
+        let report = try #require(snapshot.gazetteer)
+        #expect(report.path == "data/gazetteer/countries.json")
+        #expect(report.clashes.contains("gazetteer entity \"vietnam\" is replaced by the corpus's own entity \"vietnam\""))
+        #expect(report.clashes.contains { $0.contains("\"South China Sea\" in not_entities") })
+        #expect(snapshot.entityCount == 31 + report.entitiesAdded)
+        let vietnam = try #require(snapshot.entity(id: "vietnam"))
+        #expect(vietnam.codes == Entity.Codes(alpha2: "VN", alpha3: "VNM", numeric: "704"))
+        let japan = try #require(snapshot.entity(id: "japan"))
+        #expect(japan.codes == Entity.Codes(alpha2: "JP", alpha3: "JPN", numeric: "392"))
+        #expect(snapshot.entity(id: "tokyo")?.partOf == "japan")
+        let off = try CorpusLoader.load(from: seed, gazetteer: .none, logger: CorpusFixture.logger)
+        #expect(off.entityCount == 31)
+        #expect(off.gazetteer == nil)
+        #expect(off.version != snapshot.version)
     }
 }

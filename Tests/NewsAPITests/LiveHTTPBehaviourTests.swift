@@ -113,7 +113,7 @@ import Testing
                 #expect(object?["id"] is String)
             }
             let byAccept = try TestHTTPClient(port: port).request("GET", "/entities", headers: [("Accept", "application/x-ndjson")])
-            #expect(byAccept.text.split(separator: "\n").count == 30)
+            #expect(byAccept.text.split(separator: "\n").count == 31)
         }
     }
 

@@ -308,7 +308,7 @@ import Testing
     @Test func datasetFileIsChecked() throws {
         let errors = try Fixture.errors(dataset: #"{"title": "x"}"#)
         #expect(errors == [
-            CorpusError(file: "dataset.json", line: 1, field: "title", message: "unknown field (expected one of: name, description)"),
+            CorpusError(file: "dataset.json", line: 1, field: "title", message: "unknown field (expected one of: name, description, gazetteer, not_entities)"),
             CorpusError(file: "dataset.json", line: 1, field: "name", message: "missing required field"),
         ])
     }

@@ -9,6 +9,8 @@ struct ArticleIndexer {
     private var terms: TermCollector
     private let matcher: EntityMatcher
     private let entityCount: Int
+    /// Per entity: the index of the entity it is part of (a city's country), or -1.
+    private let parentOfEntity: ContiguousArray<Int32>
 
     // Per article, in load order: its length in tokens.
     private var documentLengths = ContiguousArray<Int32>()
@@ -18,16 +20,24 @@ struct ArticleIndexer {
 
     // Scratch space reused for every article.
     private var fieldTokens = ContiguousArray<FieldToken>()
-    private var hits = ContiguousArray<(entity: Int32, occurrence: Mention.Occurrence)>()
+    private var hits = ContiguousArray<(entity: Int32, occurrence: Mention.Occurrence, isAmbiguous: Bool)>()
+    /// Per entity: whether this article names it unambiguously (reset after each article).
+    private var isConfirmed: ContiguousArray<Bool>
+    private var confirmedEntities: [Int32] = []
     private var firstHitOfEntity: ContiguousArray<Int32>
     private var hitCountOfEntity: ContiguousArray<Int32>
 
-    /// Prepares to index articles that link against `entities` (sorted by id).
-    init(entities: [Entity], expectedArticles: Int = 1024) {
+    /// Prepares to index articles that link against `entities` (sorted by id), with `notEntities`
+    /// the names of other things, which only keep shorter names inside them from linking.
+    init(entities: [Entity], notEntities: [String] = [], expectedArticles: Int = 1024) {
         var terms = TermCollector(capacity: 1 << 16)
-        matcher = EntityMatcher(entities: entities, terms: &terms)
+        matcher = EntityMatcher(entities: entities, notEntities: notEntities, terms: &terms)
         self.terms = terms
         entityCount = entities.count
+        var indexByID: [String: Int32] = [:]
+        for (index, entity) in entities.enumerated() { indexByID[entity.id] = Int32(index) }
+        parentOfEntity = ContiguousArray(entities.map { entity in entity.partOf.flatMap { indexByID[$0] } ?? -1 })
+        isConfirmed = ContiguousArray(repeating: false, count: entities.count)
         firstHitOfEntity = ContiguousArray(repeating: -1, count: entities.count)
         hitCountOfEntity = ContiguousArray(repeating: 0, count: entities.count)
         reserve(articles: expectedArticles, distinctTermsPerArticle: 256)
@@ -69,13 +79,13 @@ struct ArticleIndexer {
                 ))
             }
             fieldTokens.withUnsafeBufferPointer { tokens in
-                matcher.match(tokens, in: bytes) { entity, first, last, trailingUTF16 in
+                matcher.match(tokens, in: bytes) { entity, first, last, trailingUTF16, isAmbiguous in
                     let occurrence = Mention.Occurrence(
                         field: field,
                         start: tokens[first].utf16Start,
                         end: tokens[last].utf16End + Int32(trailingUTF16)
                     )
-                    hits.append((entity, occurrence))
+                    hits.append((entity, occurrence, isAmbiguous))
                 }
             }
             return fieldTokens.count
@@ -83,7 +93,10 @@ struct ArticleIndexer {
     }
 
     /// Groups this article's hits by entity (most mentioned first) and adds the explicit entities.
+    /// An ambiguous name counts only if the article also names its entity unambiguously, lists it
+    /// explicitly, or names a place in it (`part_of`): "Georgia" is the country beside "Tbilisi".
     private mutating func recordMentions(explicitEntities: [Int32]) {
+        dropUnconfirmedHits(explicitEntities: explicitEntities)
         var distinct: [Int32] = []
         for (index, hit) in hits.enumerated() {
             let entity = Int(hit.entity)
@@ -111,6 +124,27 @@ struct ArticleIndexer {
             hitCountOfEntity[Int(entity)] = 0
         }
         mentions.endDocument()
+    }
+
+    /// Removes the hits of ambiguous names whose entity nothing else in the article confirms.
+    private mutating func dropUnconfirmedHits(explicitEntities: [Int32]) {
+        guard hits.contains(where: \.isAmbiguous) else { return }
+        func confirm(_ entity: Int32) {
+            var entity = entity
+            // A place confirms what it is part of, and that what it is part of, a few levels up.
+            for _ in 0..<4 where entity >= 0 {
+                if !isConfirmed[Int(entity)] {
+                    isConfirmed[Int(entity)] = true
+                    confirmedEntities.append(entity)
+                }
+                entity = parentOfEntity[Int(entity)]
+            }
+        }
+        for hit in hits where !hit.isAmbiguous { confirm(hit.entity) }
+        for entity in explicitEntities { confirm(entity) }
+        hits.removeAll { $0.isAmbiguous && !isConfirmed[Int($0.entity)] }
+        for entity in confirmedEntities { isConfirmed[Int(entity)] = false }
+        confirmedEntities.removeAll(keepingCapacity: true)
     }
 
     /// Hands over what this indexer collected.

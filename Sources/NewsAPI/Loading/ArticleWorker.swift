@@ -22,9 +22,9 @@ struct ArticleWorker {
     /// One copy of each repeated string of this worker's articles.
     private var strings = StringInterner()
 
-    /// Creates a worker that links against `entities` (sorted by id).
-    init(entities: [Entity]) {
-        indexer = ArticleIndexer(entities: entities)
+    /// Creates a worker that links against `entities` (sorted by id) and the names of `notEntities`.
+    init(entities: [Entity], notEntities: [String]) {
+        indexer = ArticleIndexer(entities: entities, notEntities: notEntities)
     }
 
     /// Handles `lines`, byte ranges of `buffer`; the line at index `i` of the batch has number

@@ -8,7 +8,7 @@ extension CorpusLoader {
     mutating func loadArticles(entities directory: EntityDirectory) -> [IndexedArticles] {
         let file = ArticleWorker.file
         let workerCount = CorpusLoader.threadCount
-        var workers = (0..<workerCount).map { _ in ArticleWorker(entities: entities) }
+        var workers = (0..<workerCount).map { _ in ArticleWorker(entities: entities, notEntities: notEntities) }
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path(of: file))[.size] as? Int) ?? 0
         var hasher = FNV1a64()
         var reserved = false
@@ -37,7 +37,10 @@ extension CorpusLoader {
                         )
                     }
                 }
-                for (part, worker) in workers.enumerated() {
+                // Only the workers given a share of this batch have its results: a batch of one line
+                // (the last line of a file without a final newline) goes to the first worker alone,
+                // and the others still hold the previous batch's.
+                for (part, worker) in workers.enumerated() where part < shares.count {
                     for result in worker.results {
                         take(result, fromPart: part)
                     }

@@ -1,16 +1,23 @@
 extension CorpusLoader {
     /// Reads `entities.json`: checks each entity, duplicate ids, and that no two entities share a
-    /// folded name or alias; keeps the valid entities sorted by id.
-    mutating func loadEntities() {
+    /// folded name or alias; merges the gazetteer at `gazetteer`, if any; keeps the valid entities
+    /// sorted by id.
+    mutating func loadEntities(gazetteer: (given: String, resolved: String)?) {
+        let file = "entities.json"
         // Folded name or alias -> the entity that has it, and how it is spelled there.
         var owners: [String: (id: String, spelling: String)] = [:]
         // An unreadable file leaves the directory marked unreadable, so references to it are not errors too.
-        guard let (valid, seenIDs) = loadRecords(
-            of: "entities.json", required: true, record: "entity", plural: "entities",
+        guard var (valid, seenIDs) = loadRecords(
+            of: file, required: true, record: "entity", plural: "entities",
             read: { reader, element in reader.readEntity(element) },
             check: { _, entity, reader in CorpusLoader.checkNames(of: entity, owners: &owners, reader: &reader) }
         ) else { return }
+        if let gazetteer, !errors.isFull {
+            mergeGazetteer(at: gazetteer, into: &valid, owners: owners)
+            for entity in valid { seenIDs.insert(entity.id) }
+        }
         entities = valid.sorted { $0.id < $1.id }
+        checkPartOf(file: file)
         var indexByID: [String: Int32] = [:]
         for (index, entity) in entities.enumerated() {
             indexByID[entity.id] = Int32(index)

@@ -12,6 +12,7 @@ public struct CorpusLoader: Sendable {
     static let progressInterval = 100_000
 
     let directory: URL
+    let gazetteer: GazetteerChoice
     let logger: Logger
     var errors = CorpusErrorLog()
     var fileHashes: [String: UInt64] = [:]
@@ -28,6 +29,12 @@ public struct CorpusLoader: Sendable {
     // Entities: the valid ones sorted by id, and the ids references are checked against.
     var entities: [Entity] = []
     var entityDirectory = EntityDirectory(indexByID: [:], seenIDs: [], isUnreadable: true)
+    /// Names of things that are not entities, from the gazetteer and `dataset.json`.
+    var notEntities: [String] = []
+    /// What merging the gazetteer did, if one was merged.
+    var gazetteerReport: GazetteerReport?
+    /// The hash of the gazetteer's bytes, which enters the dataset version.
+    var gazetteerHash: UInt64?
 
     // Articles in file order, where their index data is, and the ids of the broken ones.
     var loadedArticles: [Article] = []
@@ -38,14 +45,18 @@ public struct CorpusLoader: Sendable {
     var brokenArticleIDs: Set<String> = []
     var articlesUnreadable = false
 
-    /// Loads and validates the corpus in `directory`, or throws every problem found.
-    public static func load(from directory: URL, logger: Logger) throws(CorpusLoadError) -> CorpusSnapshot {
-        var loader = CorpusLoader(directory: directory, logger: logger)
+    /// Loads and validates the corpus in `directory`, with the entities of `gazetteer` merged
+    /// into its own, or throws every problem found.
+    public static func load(
+        from directory: URL, gazetteer: GazetteerChoice = .datasetDefault, logger: Logger
+    ) throws(CorpusLoadError) -> CorpusSnapshot {
+        var loader = CorpusLoader(directory: directory, gazetteer: gazetteer, logger: logger)
         return try loader.load()
     }
 
-    private init(directory: URL, logger: Logger) {
+    private init(directory: URL, gazetteer: GazetteerChoice, logger: Logger) {
         self.directory = directory
+        self.gazetteer = gazetteer
         self.logger = logger
     }
 
@@ -55,7 +66,8 @@ public struct CorpusLoader: Sendable {
         logger.debug("loading corpus", metadata: ["directory": "\(directory.path)"])
 
         let dataset = loadDataset()
-        loadEntities()
+        notEntities = dataset?.notEntities ?? []
+        loadEntities(gazetteer: gazetteerPath(datasetDefault: dataset?.gazetteer))
         let parts = errors.isFull ? [] : loadArticles(entities: entityDirectory)
         let measures = errors.isFull ? [] : loadMeasures()
         let claims = errors.isFull ? [] : loadClaims()
@@ -96,7 +108,8 @@ public struct CorpusLoader: Sendable {
             measures: sortedMeasures,
             claims: claims.sorted { $0.id < $1.id },
             textIndex: textIndex,
-            mentionIndex: mentionIndex
+            mentionIndex: mentionIndex,
+            gazetteer: gazetteerReport
         )
         logger.debug("corpus loaded", metadata: [
             "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
@@ -148,22 +161,34 @@ public struct CorpusLoader: Sendable {
     /// id checked against the earlier ones (`record` names one in the message), then goes through
     /// `check` (references, names). Returns the valid records in file order and every id seen, or
     /// `nil` if the file is missing (reported if `required`) or is not a JSON array (reported).
+    /// The elements of the JSON array in `file`, or `nil` (with the error reported) when it is missing
+    /// though required, unreadable, not JSON or not an array.
+    mutating func arrayElements(of file: String, required: Bool, naming records: String) -> [JSONValue]? {
+        guard let bytes = readFile(file, required: required), let value = parseJSON(bytes, file: file) else { return nil }
+        guard case .array(let elements) = value else {
+            errors.report(CorpusError(file: file, line: 1, message: "expected an array of \(records), found \(value.kindDescription)"))
+            return nil
+        }
+        return elements
+    }
+
+    /// The line an array element starts on (objects know theirs).
+    static func line(of value: JSONValue) -> Int {
+        if case .object(let object) = value { return object.line }
+        return 1
+    }
+
     mutating func loadRecords<Record>(
         of file: String, required: Bool, record: String, plural: String,
         read: (inout RecordReader, JSONValue) -> Record?,
         check: (inout CorpusLoader, Record, inout RecordReader) -> Void
     ) -> (records: [Record], ids: Set<String>)? {
-        guard let bytes = readFile(file, required: required), let value = parseJSON(bytes, file: file) else { return nil }
-        guard case .array(let elements) = value else {
-            errors.report(CorpusError(file: file, line: 1, message: "expected an array of \(plural), found \(value.kindDescription)"))
-            return nil
-        }
+        guard let elements = arrayElements(of: file, required: required, naming: plural) else { return nil }
         var records: [Record] = []
         var lineOfID: [String: Int] = [:]
         for element in elements {
             if errors.isFull { break }
-            // Objects know the line they start on.
-            let line = if case .object(let object) = element { object.line } else { 1 }
+            let line = CorpusLoader.line(of: element)
             var reader = RecordReader(file: file, line: line)
             let parsed = read(&reader, element)
             if let id = reader.recordID {
@@ -200,12 +225,16 @@ public struct CorpusLoader: Sendable {
                 hasher.update(0)
             }
         }
+        if let gazetteerHash {
+            hasher.update("gazetteer")
+            hasher.update(gazetteerHash)
+        }
         return hasher.hexDigits
     }
 
     // MARK: dataset.json
 
-    private mutating func loadDataset() -> (name: String, description: String?)? {
+    private mutating func loadDataset() -> RecordReader.Dataset? {
         let file = "dataset.json"
         guard let bytes = readFile(file, required: false), let value = parseJSON(bytes, file: file) else { return nil }
         var reader = RecordReader(file: file, line: 1)

@@ -107,6 +107,9 @@ struct ArticlesResource: Sendable {
                     json.key("field"); json.string(occurrence.field.rawValue)
                     json.key("start"); json.int(occurrence.start)
                     json.key("end"); json.int(occurrence.end)
+                    let linked = snapshot.linkedName(occurrence, of: mention.entity, in: article)
+                    json.key("alias"); json.string(linked.spelling)
+                    json.key("rule"); json.string(linked.rule.rawValue)
                     json.endObject()
                 }
                 json.endArray()

@@ -158,6 +158,17 @@ struct EntitiesResource: Sendable {
         json.entityIdentity(entity)
         json.key("aliases"); json.strings(entity.aliases)
         json.key("wikidata_id"); json.string(entity.wikidataID)
+        json.key("codes")
+        if let codes = entity.codes {
+            json.beginObject()
+            json.key("alpha2"); json.string(codes.alpha2)
+            json.key("alpha3"); json.string(codes.alpha3)
+            json.key("numeric"); json.string(codes.numeric)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("part_of"); json.string(entity.partOf)
         json.key("description"); json.string(entity.description)
         json.key("article_count"); json.int(snapshot.articleCount(of: entity))
         json.key("links")

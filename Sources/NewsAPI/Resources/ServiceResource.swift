@@ -87,6 +87,17 @@ struct ServiceResource: Sendable {
         json.key("version"); json.string(snapshot.version)
         json.key("bytes"); json.int(snapshot.bytesLoaded)
         json.key("counts"); writeCounts(snapshot, into: &json)
+        json.key("gazetteer")
+        if let gazetteer = snapshot.gazetteer {
+            json.beginObject()
+            json.key("file"); json.string(gazetteer.path)
+            json.key("entities_added"); json.int(gazetteer.entitiesAdded)
+            json.key("not_entities"); json.int(gazetteer.notEntities)
+            json.key("clashes"); json.strings(gazetteer.clashes)
+            json.endObject()
+        } else {
+            json.null()
+        }
         json.key("vocabularies")
         json.beginObject()
         json.key("article_kinds"); json.strings(ArticleKind.allCases.map(\.rawValue))

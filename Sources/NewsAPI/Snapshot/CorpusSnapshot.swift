@@ -22,6 +22,8 @@ public final class CorpusSnapshot: Sendable {
     /// When the data files were last changed (the latest modification time, Unix seconds), for
     /// `Last-Modified`; `nil` if the file system did not say.
     public let dataModifiedAt: Int64?
+    /// The gazetteer merged with the corpus's entities and every clash it had with them, if one was.
+    public let gazetteer: GazetteerReport?
 
     // MARK: Records
 
@@ -78,8 +80,10 @@ public final class CorpusSnapshot: Sendable {
         measures: [TradeMeasure],
         claims: [Claim],
         textIndex: InvertedIndex,
-        mentionIndex: MentionIndex
+        mentionIndex: MentionIndex,
+        gazetteer: GazetteerReport? = nil
     ) {
+        self.gazetteer = gazetteer
         version = metadata.version
         name = metadata.name
         datasetDescription = metadata.description
@@ -198,9 +202,12 @@ public final class CorpusSnapshot: Sendable {
 
     // MARK: Loading
 
-    /// Loads and validates the corpus in `directory`, or throws every problem found.
-    public static func load(from directory: URL, logger: Logger) throws(CorpusLoadError) -> CorpusSnapshot {
-        try CorpusLoader.load(from: directory, logger: logger)
+    /// Loads and validates the corpus in `directory`, with `gazetteer`'s entities merged into its
+    /// own, or throws every problem found.
+    public static func load(
+        from directory: URL, gazetteer: GazetteerChoice = .datasetDefault, logger: Logger
+    ) throws(CorpusLoadError) -> CorpusSnapshot {
+        try CorpusLoader.load(from: directory, gazetteer: gazetteer, logger: logger)
     }
 
     // MARK: Counts
