@@ -161,6 +161,8 @@ def checks(s: Suite) -> None:
         expect(page.locator("svg.timeline[role=img][aria-labelledby]").count() == 1, "the chart has no accessible name")
         expect(page.locator(".result").count() == api("/articles?limit=10")["total"], "the list does not show every article")
         s.shot("overview")
+        # The README's picture (docs/dashboard.png): the counts, the filters, the chart and the first results.
+        page.screenshot(path=str(s.shots / "dashboard.png"), full_page=True, clip={"x": 0, "y": 0, "width": 1280, "height": 1280})
 
     def search_comac():
         s.go()
@@ -278,8 +280,10 @@ def checks(s: Suite) -> None:
         s.settle()
         s.go("#/search?q=zzzzqqq")
         expect("No article matches" in page.locator(".result-list .empty").inner_text(), "no empty state")
-        s.go("#/search?entity=nosuchthing")
         s.allowed_status = {400}
+        s.go("#/search?entity=nosuchthing")
+        reason = json_problem(s.server.base + "/articles?entity=nosuchthing")["invalid_params"][0]["reason"]
+        expect(reason in page.locator("[role=alert]").first.inner_text(), "the bad entity's reason is not shown")
 
     def phone():
         page.set_viewport_size({"width": 390, "height": 844})
@@ -289,7 +293,7 @@ def checks(s: Suite) -> None:
                 width = page.evaluate("document.documentElement.scrollWidth")
                 expect(width <= 390, f"{view or 'overview'} is {width}px wide on a 390px screen")
             s.go()
-            s.shot("phone-overview")
+            s.shot("phone-overview", full_page=False)
         finally:
             page.set_viewport_size({"width": 1280, "height": 900})
 

@@ -12,7 +12,7 @@ export async function disputes({ params }) {
   if (!claims.length) { section.append(empty("No two articles disagree on anything in this corpus.")); return section; }
   section.append(h("ul", { class: "claims" }, claims.map((c) => h("li", { class: `claim${c.id === wanted ? " wanted" : ""}`, id: `claim-${c.id}` },
     h("h2", {}, c.topic),
-    (c.entities || []).length ? h("p", { class: "entity-row" }, "About ", c.entities.flatMap((e, i) => [i ? ", " : "", entityLink(e)])) : null,
+    (c.entities || []).length ? h("p", { class: "about" }, "About ", c.entities.flatMap((e, i) => [i ? ", " : "", entityLink(e)])) : null,
     h("div", { class: "versions" }, c.versions.map((v) => h("div", { class: "version" },
       h("p", { class: "statement" }, v.statement),
       h("blockquote", {}, h("p", {}, v.quote)),

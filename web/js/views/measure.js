@@ -1,6 +1,6 @@
 // Trade measures: the list (#/measures, with facet counts) and one measure (#/measure/{id}): its
 // lifecycle with each date's precision and origin, rate, jurisdictions, and every sentence reporting it.
-import { api, h, route, plural, dateValue, errorBox, empty, entityLink, words, query } from "../util.js";
+import { api, h, route, plural, dateValue, empty, entityLink, words, formatDay } from "../util.js";
 
 /** A compact list of measures (as the API gives them in lists) linking to their pages. */
 export function measureList(items, emptyText) {
@@ -71,9 +71,9 @@ export async function measure({ args: [id] }) {
           stage("Announced", m.date_announced),
           stage("In force", m.date_in_force),
           stage(m.status === "suspended" ? "Suspended / removed" : "Removed", m.date_removed, m.status === "in_force" ? "still in force" : "no date known")),
-        inForce ? h("p", { class: "note-box" }, "Counted as in force from ", h("strong", {}, inForce.day), ` (${inForceOrigin})`,
+        inForce ? h("p", { class: "note-box" }, "Counted as in force from ", h("strong", {}, formatDay(inForce.day)), ` (${inForceOrigin})`,
           inForce.article_id ? [" — ", h("a", { href: route(`/article/${inForce.article_id}`, { measure: m.id }) }, "the article")] : null,
-          m.in_force.until ? ` until ${m.in_force.until.day || m.in_force.until}` : "", ".") : null),
+          m.in_force.until ? ` until ${formatDay(m.in_force.until.day)}` : "", ".") : null),
       h("div", {},
         h("h2", {}, "Details"),
         h("dl", { class: "profile" },
