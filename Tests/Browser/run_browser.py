@@ -158,7 +158,11 @@ def checks(s: Suite) -> None:
         last = [c.strip() for c in rows.nth(rows.count() - 1).locator("td").all_text_contents()]
         want = [str(buckets[-1][k]) for k in ("articles", "articles_imprecise", "measures_announced", "measures_in_force", "measures_active")]
         expect(last == want, f"last chart row {last}, API {want}")
-        expect(page.locator("svg.timeline[role=img][aria-labelledby]").count() == 1, "the chart has no accessible name")
+        chart = page.locator("svg.timeline")
+        name = page.locator("#" + chart.get_attribute("aria-labelledby")).inner_text()
+        expect(chart.get_attribute("role") in ("img", "group") and name.startswith("Articles and trade measures"),
+               f"the chart's accessible name is {name!r}")
+        expect(page.locator(".chart details table").count() == 1, "the chart has no table")
         expect(page.locator(".result").count() == api("/articles?limit=10")["total"], "the list does not show every article")
         s.shot("overview")
         # The README's picture (docs/dashboard.png): the counts, the filters, the chart and the first results.
@@ -228,6 +232,16 @@ def checks(s: Suite) -> None:
 
     def measure():
         s.go("#/measures")
+        expect(page.locator("ul.measures.big > li").count() == api("/trade-measures")["total"], "the list lacks measures")
+        tariff = page.locator('.facets a[data-facet-id="tariff"]')
+        count = int(tariff.locator(".count").inner_text())
+        tariff.click()
+        page.wait_for_url(re.compile(r"measure_type=tariff"))
+        s.settle()
+        titles = s.texts("ul.measures.big > li > a")
+        want = api("/trade-measures?measure_type=tariff")["items"]
+        expect(titles == [m["title"] for m in want] and len(titles) == count, f"tariffs {titles}, facet said {count}")
+        s.shot("measures")
         page.get_by_role("link", name="US 145% tariff on Chinese goods").click()
         page.wait_for_url(re.compile(r"#/measure/us-tariff-145-percent-china"))
         s.settle()

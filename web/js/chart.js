@@ -41,7 +41,10 @@ export function timelineChart({ buckets, interval }, { title, onPick } = {}) {
   const max = Math.max(1, ...buckets.map((b) => Math.max(b.articles + b.articles_imprecise, b.measures_active, b.measures_announced, b.measures_in_force)));
   const step = (W - left - right) / buckets.length;
   const y = (v) => top + (H - top - bottom) * (1 - v / max);
-  const svg = h("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": `${id}-cap ${id}-desc`, class: "timeline" },
+  // An image, named by the caption and described by a summary; a group when its periods are buttons (the
+  // children of an image are hidden from assistive technology).
+  const svg = h("svg", { viewBox: `0 0 ${W} ${H}`, role: onPick ? "group" : "img", "aria-labelledby": `${id}-cap`,
+    "aria-describedby": `${id}-desc`, class: "timeline" },
     h("desc", { id: `${id}-desc` }, summary(buckets, interval)));
   const ticks = niceTicks(max);
   for (const t of ticks) {

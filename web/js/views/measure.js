@@ -25,12 +25,13 @@ export async function measures({ params }) {
     evaluation: params.get("evaluation") || "", implementing: params.get("implementing") || "", affected: params.get("affected") || "" };
   const offset = Math.max(0, Number(params.get("offset")) || 0);
   const page = await api("/trade-measures", { ...filters, facets: "measure_type,status,evaluation,implementing,affected", limit: 20, offset });
-  const link = (changes) => route("/measures", { ...filters, ...changes });
+  const link = (changes) => route("/measures", { ...filters, offset: offset || "", ...changes });
   const facet = (name, title) => (page.facets[name] || []).length ? h("div", { class: "facet" }, h("h3", {}, title),
     h("ul", {}, page.facets[name].map((f) => {
-      const on = filters[name] === f.id;
-      return h("li", {}, h("a", { href: link({ [name]: on ? "" : f.id }), class: "facet-item", "aria-pressed": String(on) },
-        h("span", { class: "name" }, f.name || words(f.id)), h("span", { class: "count" }, f.count)));
+      const value = f.id || f.value; // entities come with an id and name, vocabulary values as `value`
+      const on = filters[name] === value;
+      return h("li", {}, h("a", { href: link({ [name]: on ? "" : value, offset: "" }), class: "facet-item", "aria-pressed": String(on), "data-facet-id": value },
+        h("span", { class: "name" }, f.name || words(value)), h("span", { class: "count" }, f.count)));
     }))) : null;
   return h("section", {},
     h("h1", {}, "Trade measures", " ", h("span", { class: "count" }, page.total)),
