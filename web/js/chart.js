@@ -38,7 +38,9 @@ export function timelineChart({ buckets, interval }, { title, onPick } = {}) {
     return h("figure", { class: "chart" }, caption, h("p", { class: "empty" }, "Nothing dated matches, so there is no timeline to draw."));
   }
   const W = 720, H = 240, left = 36, right = 12, top = 12, bottom = 34;
-  const max = Math.max(1, ...buckets.map((b) => Math.max(b.articles + b.articles_imprecise, b.measures_active, b.measures_announced, b.measures_in_force)));
+  const highest = Math.max(1, ...buckets.map((b) => Math.max(b.articles + b.articles_imprecise, b.measures_active, b.measures_announced, b.measures_in_force)));
+  const tick = tickStep(highest);
+  const max = Math.ceil(highest / tick) * tick;
   const step = (W - left - right) / buckets.length;
   const y = (v) => top + (H - top - bottom) * (1 - v / max);
   // An image, named by the caption and described by a summary; a group when its periods are buttons (the
@@ -46,8 +48,7 @@ export function timelineChart({ buckets, interval }, { title, onPick } = {}) {
   const svg = h("svg", { viewBox: `0 0 ${W} ${H}`, role: onPick ? "group" : "img", "aria-labelledby": `${id}-cap`,
     "aria-describedby": `${id}-desc`, class: "timeline" },
     h("desc", { id: `${id}-desc` }, summary(buckets, interval)));
-  const ticks = niceTicks(max);
-  for (const t of ticks) {
+  for (let t = 0; t <= max; t += tick) {
     svg.append(h("line", { x1: left, x2: W - right, y1: y(t), y2: y(t), class: "grid" }),
       h("text", { x: left - 6, y: y(t) + 4, class: "axis", "text-anchor": "end" }, t));
   }
@@ -98,10 +99,8 @@ function summary(buckets, interval) {
     `${last.measures_active} measures in force at the end.`;
 }
 
-function niceTicks(max) {
-  const raw = max / 4, mag = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) || mag);
-  const ticks = [];
-  for (let t = 0; t <= max + 1e-9; t += step) ticks.push(Math.round(t * 100) / 100);
-  return ticks;
+/** A whole, round step (1, 2, 2.5 or 5 times a power of ten) giving about four gridlines up to `max`. */
+function tickStep(max) {
+  const raw = max / 4, magnitude = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((step) => step >= raw && Number.isInteger(step)) || 1;
 }

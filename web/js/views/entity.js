@@ -4,6 +4,8 @@ import { api, h, route, plural, dateValue, errorBox, empty, entityLink, words, A
 import { fetchTimeline, timelineChart } from "../chart.js";
 import { measureList } from "./measure.js";
 
+const SHOWN = 8;
+
 export async function entity({ args: [key], params }) {
   let e;
   try {
@@ -34,11 +36,9 @@ export async function entity({ args: [key], params }) {
       onPick: (b) => { location.hash = route("/search", { entity: e.id, from: b.start, to: b.end }); } }));
   const grid = h("div", { class: "two-col" });
   grid.append(h("div", {},
-    h("h2", {}, `Measures ${e.name} implements`, " ", h("span", { class: "count" }, e.measure_counts.implementing)),
-    measureList(e.trade_measures.implementing, `${e.name} implements no trade measure in this corpus.`),
-    h("h2", {}, `Measures affecting ${e.name}`, " ", h("span", { class: "count" }, e.measure_counts.affected)),
-    measureList(e.trade_measures.affected, `No trade measure in this corpus affects ${e.name}.`),
-    (e.trade_measures.targeted || []).length ? [h("h2", {}, `Measures targeting ${e.name}`), measureList(e.trade_measures.targeted, "")] : null));
+    measures(e, "implementing", `Measures ${e.name} implements`, `${e.name} implements no trade measure in this corpus.`),
+    measures(e, "affected", `Measures affecting ${e.name}`, `No trade measure in this corpus affects ${e.name}.`),
+    (e.trade_measures.targeted || []).length ? [h("h2", {}, `Measures targeting ${e.name}`), measureList(e.trade_measures.targeted.slice(0, SHOWN), "")] : null));
   grid.append(h("div", {},
     h("h2", {}, "Named with it"), graph instanceof Error ? errorBox(graph) : coMentions(e, graph),
     h("h2", {}, "Recent articles"),
@@ -48,10 +48,22 @@ export async function entity({ args: [key], params }) {
     e.article_count > e.recent_articles.length
       ? h("p", {}, h("a", { href: route("/search", { entity: e.id }) }, `All ${plural(e.article_count, "article")} naming ${e.name} →`))
       : e.article_count ? h("p", {}, h("a", { href: route("/search", { entity: e.id }) }, "Search within them →")) : null,
-    (e.claims || []).length ? [h("h2", {}, "Disputed facts about it"),
-      h("ul", { class: "plain" }, e.claims.map((c) => h("li", {}, h("a", { href: route("/disputes", { claim: c.id }) }, c.topic))))] : null));
+    (e.claims || []).length ? [h("h2", {}, "Disputed facts about it", " ", h("span", { class: "count" }, e.claims.length)),
+      h("ul", { class: "plain" }, e.claims.slice(0, SHOWN).map((c) => h("li", {}, h("a", { href: route("/disputes", { entity: e.id, claim: c.id }) }, c.topic)))),
+      e.claims.length > SHOWN ? h("p", {}, h("a", { href: route("/disputes", { entity: e.id }) }, `All ${e.claims.length} disputed facts about ${e.name} →`)) : null] : null));
   section.append(grid);
   return section;
+}
+
+/** The first measures of one role, with the count, and a link to all of them in the measures view. */
+function measures(e, role, title, emptyText) {
+  const all = e.trade_measures[role] || [];
+  const count = e.measure_counts[role] ?? all.length;
+  return [
+    h("h2", {}, title, " ", h("span", { class: "count" }, count)),
+    measureList(all.slice(0, SHOWN), emptyText),
+    count > SHOWN ? h("p", {}, h("a", { href: route("/measures", { [role]: e.id }) }, `All ${count} →`)) : null,
+  ];
 }
 
 function profile(e) {

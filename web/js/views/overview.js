@@ -64,17 +64,20 @@ function stats(meta, timeline) {
   const c = meta.counts;
   const range = timeline instanceof Error || !timeline.buckets.length ? "—"
     : `${formatDay(timeline.buckets[0].start)} – ${formatDay(timeline.buckets[timeline.buckets.length - 1].end)}`;
+  const sources = [...meta.vocabularies.sources].sort((a, b) => b.article_count - a.article_count);
+  const top = sources.slice(0, 6);
   const tile = (n, what, href, extra = "") => h("li", {}, h(href ? "a" : "span", { href, class: `tile ${extra}` }, h("strong", {}, n), h("span", {}, what)));
   return h("div", { class: "stats" },
     h("ul", { class: "tiles", "aria-label": "Counts" },
-      tile(c.articles.toLocaleString("en"), `articles (${c.briefs} briefs)`),
+      tile(c.articles.toLocaleString("en"), `articles (${c.briefs.toLocaleString("en")} briefs)`),
       tile(c.entities.toLocaleString("en"), "entities"),
       tile(c.trade_measures.toLocaleString("en"), "trade measures", route("/measures")),
       tile(c.claims.toLocaleString("en"), "disputed claims", route("/disputes")),
       tile(range, "dates covered", null, "range")),
     h("div", { class: "sources" }, h("h2", {}, "Sources"),
-      h("ul", {}, meta.vocabularies.sources.map((src) =>
-        h("li", {}, h("a", { href: route("/search", { source: src.id }) }, src.name), " ", h("span", { class: "count" }, src.article_count))))));
+      h("ul", {}, top.map((src) =>
+        h("li", {}, h("a", { href: route("/search", { source: src.id }) }, src.name), " ", h("span", { class: "count" }, src.article_count.toLocaleString("en"))))),
+      sources.length > top.length ? h("p", { class: "muted" }, `and ${sources.length - top.length} more (the Source filter lists them all)`) : null));
 }
 
 function filterForm(s, meta) {
