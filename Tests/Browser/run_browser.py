@@ -315,6 +315,9 @@ def checks(s: Suite) -> None:
         s.go()
         page.keyboard.press("Tab")
         expect(page.evaluate("document.activeElement.textContent") == "Skip to content", "first Tab is not the skip link")
+        page.keyboard.press("Enter")
+        expect(page.evaluate("document.activeElement.id") == "main" and page.locator("h1").inner_text() == "The bundled news corpus",
+               "the skip link did not move the focus to the view, or changed the view")
         page.get_by_label("Search articles").focus()
         page.keyboard.type("steel")
         page.keyboard.press("Enter")

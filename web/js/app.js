@@ -17,7 +17,8 @@ const ROUTES = [
   [/^\/disputes$/, disputes, "disputes"],
 ];
 
-let generation = 0;
+let generation = 0; // the latest navigation's number: an older one that finishes late is dropped
+let first = true;
 
 async function render() {
   const hash = location.hash.replace(/^#/, "") || "/";
@@ -43,10 +44,15 @@ async function render() {
   main.removeAttribute("aria-busy");
   const heading = main.querySelector("h1");
   document.title = heading ? `${heading.textContent} · news-api dashboard` : "news-api dashboard";
-  if (render.moved) main.focus({ preventScroll: true });
-  render.moved = true;
+  if (!first) main.focus({ preventScroll: true }); // after a navigation, a screen reader starts at the new view
+  first = false;
   window.scrollTo(0, 0);
 }
 
+// The skip link moves the focus without touching the hash, which holds the view.
+document.querySelector(".skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  document.getElementById("main").focus();
+});
 window.addEventListener("hashchange", render);
 render();
