@@ -12,7 +12,8 @@ RUN swift build -c release --product news-api --static-swift-stdlib \
     && cp "$(swift build -c release --show-bin-path)/news-api" /news-api
 
 # Run: slim Debian with only libmicrohttpd, as a non-root user. The binary needs no file beside it; the
-# bundled corpus is at /app/data/seed, the default --data from the working directory /app. Mount another
+# bundled corpus is at /app/data/seed, the default --data from the working directory /app, and the dashboard
+# at /app/web, the default --dashboard from there (served at /dashboard/). Mount another
 # corpus read-only and pass `--data DIR` (deploy/compose.yaml, deploy/kubernetes/).
 FROM debian:bookworm-slim
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libmicrohttpd12 zlib1g curl ca-certificates \
@@ -22,6 +23,7 @@ WORKDIR /app
 COPY --from=build /news-api /usr/local/bin/news-api
 COPY data/seed ./data/seed
 COPY data/gazetteer ./data/gazetteer
+COPY web ./web
 USER 10001
 EXPOSE 8080
 # A large corpus takes a while to load before the port opens (27-36 s for 1,000,000 articles on 2 cores).

@@ -9,7 +9,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON     ?= python3
 SERVER      = .build/release/news-api
 
-.PHONY: setup build run test test-unit test-contract test-load test-manifests test-cluster bench clean help eval-linking \
+.PHONY: setup build run test test-unit test-contract test-browser test-load test-manifests test-cluster bench clean help eval-linking \
         test-fuzz test-fuzz-replay test-fuzz-run test-sanitize test-asan test-tsan
 
 help:
@@ -32,11 +32,12 @@ build: setup
 	$(SWIFT) build -c release --product news-api
 
 run: build
-	$(SERVER) --host $(HOST) --port $(PORT) --data $(DATA)
+	@echo "dashboard: http://$(HOST):$(PORT)/dashboard/"
+	$(SERVER) --host $(HOST) --port $(PORT) --data $(DATA) --dashboard web
 
 ## `make test` is what CI runs (.ci/run adds `make test-sanitize`). The fuzz step replays every saved input, then
 ## fuzzes each target for FUZZ_SECONDS in all (its libFuzzer build took 3.5 minutes from cold on two cores).
-test: test-unit test-fuzz test-contract test-load test-manifests test-cluster
+test: test-unit test-fuzz test-contract test-browser test-load test-manifests test-cluster
 
 test-unit: setup
 	$(SWIFT) test
@@ -85,6 +86,34 @@ test-contract: setup
 	"$$py" Tests/Contract/run_contract.py --server "$$($(SWIFT) build --show-bin-path)/news-api" --data '$(DATA)' \
 		--spec openapi.yaml --max-examples $(CONTRACT_EXAMPLES) --seed $(CONTRACT_SEED) \
 		--time-limit $(CONTRACT_TIME_LIMIT) $(if $(CONTRACT_VERBOSE),--verbose)
+
+## The dashboard in a real browser (Tests/Browser/run_browser.py): Debian's chromium (apt; Playwright never downloads
+## a browser) driven by Playwright for Python against the debug server on a free port of 127.0.0.1 serving $(DATA) and
+## web/ (always stopped at the end). Fails on any console error, failed request or request to another host; screenshots
+## of each view go to Tests/Browser/screenshots/ (git-ignored). About 20 seconds. Playwright is pip-installed, pinned,
+## into $(BROWSER_VENV) if $(PYTHON) lacks it.
+PLAYWRIGHT_VERSION ?= 1.65.2
+BROWSER_VENV       ?= .build/browser-venv
+CHROMIUM           ?= /usr/bin/chromium
+BROWSER_READY       = import importlib.metadata as m; assert m.version("playwright") == "$(PLAYWRIGHT_VERSION)"
+
+test-browser: setup
+	@set -e; [ -x '$(CHROMIUM)' ] || { echo "installing chromium"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }; \
+	py='$(PYTHON)'; \
+	if ! "$$py" -c '$(BROWSER_READY)' 2>/dev/null; then \
+		py='$(BROWSER_VENV)/bin/python'; \
+		if ! "$$py" -c '$(BROWSER_READY)' 2>/dev/null; then \
+			echo "installing playwright $(PLAYWRIGHT_VERSION) into $(BROWSER_VENV)"; \
+			command -v '$(PYTHON)' >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv; }; \
+			'$(PYTHON)' -m venv '$(BROWSER_VENV)' 2>/dev/null || { rm -rf '$(BROWSER_VENV)'; \
+				$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && '$(PYTHON)' -m venv '$(BROWSER_VENV)'; }; \
+			"$$py" -m pip install -q --disable-pip-version-check playwright==$(PLAYWRIGHT_VERSION); \
+			"$$py" -c '$(BROWSER_READY)'; \
+		fi; \
+	fi; \
+	$(SWIFT) build --quiet --product news-api; \
+	"$$py" Tests/Browser/run_browser.py --server "$$($(SWIFT) build --show-bin-path)/news-api" --data '$(DATA)' \
+		--dashboard web --chromium '$(CHROMIUM)'
 
 ## Fuzzing (Sources/NewsAPIFuzz, Tests/Fuzz). First the saved inputs - seeds in Tests/Fuzz/corpus, every input
 ## that ever failed in Tests/Fuzz/regressions, one folder per target - are replayed through the normal debug build

@@ -64,4 +64,18 @@ import Testing
     @Test func withoutADashboardThereIsNoRoute() throws {
         #expect(try SeedAPI.application.respond(to: Request(target: "/dashboard/")).status == .notFound)
     }
+
+    /// The dashboard in `web/` loads, and each of its files goes out with a content type a browser will run
+    /// or render (a module script sent as `application/octet-stream` is refused under the policy).
+    @Test func theBundledDashboardServesEveryFileWithItsType() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let dashboard = try DashboardResource(directory: root.appendingPathComponent("web"))
+        let application = try Self.application(dashboard)
+        #expect(dashboard.paths.contains("js/app.js"))
+        for path in dashboard.paths {
+            let response = application.respond(to: Request(target: "/dashboard/" + (path == "index.html" ? "" : path)))
+            #expect(response.status == .ok, "\(path)")
+            #expect(response.headers["Content-Type"].map { !$0.hasPrefix("application/octet-stream") } == true, "\(path)")
+        }
+    }
 }
