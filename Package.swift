@@ -8,7 +8,6 @@ let package = Package(
         .executable(name: "news-api", targets: ["Server"]),
         .executable(name: "corpus-gen", targets: ["CorpusGen"]),
         .executable(name: "news-api-fuzz", targets: ["NewsAPIFuzz"]),
-        .library(name: "NewsAPI", targets: ["NewsAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,20 +1,20 @@
 /// How the API presents its responses to browsers and caches.
-public struct APIConfiguration: Sendable {
+package struct APIConfiguration: Sendable {
     /// Seconds clients and shared caches may reuse a response (`Cache-Control: public, max-age=N`).
-    public var cacheMaxAge: Int
+    var cacheMaxAge: Int
     /// Origins allowed to read responses from a browser; `["*"]` allows any.
-    public var corsOrigins: [String]
+    var corsOrigins: [String]
     /// Seconds a browser may reuse a preflight answer.
-    public var corsMaxAge: Int
+    var corsMaxAge: Int
     /// The bearer token of `POST /admin/reload`; `nil` leaves the endpoint off.
-    public var adminToken: String?
+    var adminToken: String?
     /// The bytes of successful responses kept per snapshot to be sent again (0 keeps none).
-    public var responseCacheBytes: Int
+    var responseCacheBytes: Int
     /// The dashboard served at `/dashboard/`, or `nil` for none.
-    public var dashboard: DashboardResource?
+    var dashboard: DashboardResource?
 
     /// Creates a configuration; the defaults suit a public, read-only API.
-    public init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil,
+    package init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil,
                 responseCacheBytes: Int = 64 << 20, dashboard: DashboardResource? = nil) {
         self.cacheMaxAge = cacheMaxAge
         self.corsOrigins = corsOrigins

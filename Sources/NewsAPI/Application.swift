@@ -6,9 +6,9 @@ import Synchronization
 /// Everything that depends only on the snapshot is built once per snapshot. A reload (`reload()`,
 /// on SIGHUP or `POST /admin/reload`) loads the data again and swaps the new snapshot in atomically:
 /// requests in flight finish on the old one, and bad data leaves the old one serving.
-public final class Application: HTTPResponder {
+package final class Application: HTTPResponder {
     /// Loads the data directory into a new snapshot.
-    public typealias Loader = @Sendable () throws -> CorpusSnapshot
+    package typealias Loader = @Sendable () throws -> CorpusSnapshot
 
     private let current: Mutex<Served>
     private let reloading = Mutex<Void>(())
@@ -19,10 +19,10 @@ public final class Application: HTTPResponder {
     private let configuration: APIConfiguration
     private let logger: Logger
     /// The metrics served at `/metrics`; the server reports every request to `metrics.record`.
-    public let metrics: APIMetrics
+    package let metrics: APIMetrics
 
     /// Builds the API over `snapshot`; `loader` makes reloads possible.
-    public init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], configuration: APIConfiguration = APIConfiguration(),
+    package init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], configuration: APIConfiguration = APIConfiguration(),
                 metrics: APIMetrics = APIMetrics(), loader: Loader? = nil, logger: Logger) {
         self.openAPIDocument = openAPIDocument
         self.configuration = configuration
@@ -36,17 +36,17 @@ public final class Application: HTTPResponder {
     }
 
     /// Answers one request on the current snapshot.
-    @Sendable public func respond(to request: Request) -> Response {
+    @Sendable package func respond(to request: Request) -> Response {
         current.withLock { $0.pipeline }.respond(to: request)
     }
 
     /// The snapshot being served.
-    public var snapshot: CorpusSnapshot {
+    var snapshot: CorpusSnapshot {
         current.withLock { $0 }.snapshot
     }
 
     /// Serves `snapshot` from now on.
-    public func replace(snapshot: CorpusSnapshot) {
+    func replace(snapshot: CorpusSnapshot) {
         let served = serve(snapshot)
         current.withLock { $0 = served }
         metrics.corpusLoaded(snapshot)
@@ -55,7 +55,7 @@ public final class Application: HTTPResponder {
     /// Starts a reload on a thread of its own, unless one is running (then this joins it); `true` when
     /// this call started it. The outcome is logged, and reported by `GET /admin/reload`.
     @discardableResult
-    public func startReload() -> Bool {
+    package func startReload() -> Bool {
         backgroundReloads.start()
     }
 
@@ -71,7 +71,7 @@ public final class Application: HTTPResponder {
 
     /// Loads the data again with the loader and serves it, waiting for the outcome; one reload runs at
     /// a time. Request threads use `startReload()` instead.
-    public func reload() -> ReloadOutcome {
+    func reload() -> ReloadOutcome {
         guard let loader else { return .failed(errors: ["this server was started without a data directory to reload"]) }
         return reloading.withLock { _ in
             let previous = snapshot.version

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import NewsAPI
+@testable import NewsAPI
 
 /// Times loading a large corpus, for profiling the loader; it asserts no speed (that is `make bench`'s
 /// job). Skipped unless `NEWSAPI_BENCH_CORPUS` names a data directory; build in release for

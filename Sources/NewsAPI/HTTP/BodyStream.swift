@@ -2,14 +2,14 @@
 ///
 /// libmicrohttpd asks one connection's response for its bytes from one thread at a time, so the
 /// unsynchronised buffer here is only ever touched by one thread at once.
-public final class BodyStream: @unchecked Sendable {
+package final class BodyStream: @unchecked Sendable {
     private let nextChunk: () -> [UInt8]?
     private var chunk: [UInt8] = []
     private var position = 0
     private var finished = false
 
     /// Creates a stream whose bytes are the chunks `nextChunk` returns, in order, until it returns `nil`.
-    public init(_ nextChunk: @escaping () -> [UInt8]?) {
+    init(_ nextChunk: @escaping () -> [UInt8]?) {
         self.nextChunk = nextChunk
     }
 
@@ -32,7 +32,7 @@ public final class BodyStream: @unchecked Sendable {
     }
 
     /// Every remaining byte, for tests and for callers with no socket.
-    public func collect() -> [UInt8] {
+    package func collect() -> [UInt8] {
         var all: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while let count = buffer.withUnsafeMutableBytes({ read(into: $0) }) {

@@ -1,15 +1,15 @@
 import CZlib
 
 /// Compresses response bodies with zlib's gzip format.
-public enum Gzip {
+enum Gzip {
     /// How hard to compress: `fast` for bodies made per request, `best` for bodies made once.
-    public enum Level: Int32, Sendable {
+    enum Level: Int32, Sendable {
         case fast = 1
         case best = 9
     }
 
     /// The gzip encoding of `bytes`, or `nil` if zlib fails (the caller then sends them as they are).
-    public static func compress(_ bytes: [UInt8], level: Level) -> [UInt8]? {
+    static func compress(_ bytes: [UInt8], level: Level) -> [UInt8]? {
         var stream = z_stream()
         guard CZlib_deflateInitGzip(&stream, level.rawValue) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }

@@ -1,10 +1,10 @@
 /// HTTP dates (RFC 9110 IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`) to and from Unix seconds.
-public enum HTTPDate {
+enum HTTPDate {
     private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The IMF-fixdate of a Unix time.
-    public static func format(_ seconds: Int64) -> String {
+    static func format(_ seconds: Int64) -> String {
         let day = Int32((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(day) * 86_400)
         let (year, month, dayOfMonth) = CalendarDay.date(of: day)
@@ -16,7 +16,7 @@ public enum HTTPDate {
 
     /// The Unix time of an IMF-fixdate, or `nil` if `text` is not one (obsolete formats are ignored,
     /// which RFC 9110 allows: the condition is then not applied).
-    public static func parse(_ text: String) -> Int64? {
+    static func parse(_ text: String) -> Int64? {
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[0].count == 4, parts[0].hasSuffix(","), parts[5] == "GMT",
               let dayOfMonth = Int(parts[1]), let monthIndex = months.firstIndex(of: String(parts[2])),

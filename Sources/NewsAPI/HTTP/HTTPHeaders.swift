@@ -1,36 +1,36 @@
 /// An ordered list of HTTP header fields whose names compare without regard to case.
-public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// The fields in the order they were added, names as written.
-    public private(set) var fields: [(name: String, value: String)]
+    private(set) var fields: [(name: String, value: String)]
 
     /// Creates an empty header list.
-    public init() {
+    init() {
         fields = []
     }
 
     /// Creates a header list from literal pairs, in order.
-    public init(dictionaryLiteral elements: (String, String)...) {
+    package init(dictionaryLiteral elements: (String, String)...) {
         fields = elements.map { (name: $0.0, value: $0.1) }
     }
 
     /// The value of the first field with this name, ignoring case, or `nil`.
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         fields.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
 
     /// Adds a field, keeping any earlier field of the same name.
-    public mutating func add(_ name: String, _ value: String) {
+    package mutating func add(_ name: String, _ value: String) {
         fields.append((name: name, value: value))
     }
 
     /// Sets a field, replacing every earlier field of the same name.
-    public mutating func set(_ name: String, _ value: String) {
+    mutating func set(_ name: String, _ value: String) {
         fields.removeAll { $0.name.caseInsensitiveEquals(name) }
         fields.append((name: name, value: value))
     }
 
     /// Iterates over the fields in order.
-    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
+    package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         fields.makeIterator()
     }
 }

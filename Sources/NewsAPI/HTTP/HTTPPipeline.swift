@@ -2,18 +2,18 @@
 /// around an endpoint (the router).
 ///
 /// A reload builds a new pipeline around the new snapshot, with a response cache of its own.
-public struct HTTPPipeline: Sendable {
+struct HTTPPipeline: Sendable {
     private let steps: [any HTTPMiddleware]
     private let endpoint: @Sendable (Request) -> Response
 
     /// Creates a pipeline that passes each request through `steps`, the first outermost, to `endpoint`.
-    public init(_ steps: [any HTTPMiddleware], endpoint: @escaping @Sendable (Request) -> Response) {
+    init(_ steps: [any HTTPMiddleware], endpoint: @escaping @Sendable (Request) -> Response) {
         self.steps = steps
         self.endpoint = endpoint
     }
 
     /// Answers one request.
-    public func respond(to request: Request) -> Response {
+    func respond(to request: Request) -> Response {
         respond(to: request, from: steps.startIndex)
     }
 

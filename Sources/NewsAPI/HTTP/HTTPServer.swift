@@ -11,9 +11,9 @@ import Glibc
 /// The daemon runs its own polling threads (epoll with a thread pool, or poll with one thread) and
 /// calls the handler from several threads at once, so the handler must only read immutable or
 /// synchronised state. Start with `start()`, which reports the bound port; stop with `stop(grace:)`.
-public final class HTTPServer: Sendable {
+package final class HTTPServer: Sendable {
     /// Told about every request after its response is queued (access log, metrics).
-    public typealias Observer = @Sendable (RequestRecord) -> Void
+    package typealias Observer = @Sendable (RequestRecord) -> Void
 
     private let configuration: HTTPServerConfiguration
     private let context: HTTPServerContext
@@ -21,7 +21,7 @@ public final class HTTPServer: Sendable {
     private let logger: Logger
 
     /// Creates a server that will answer every request with `responder` and report each to `observer`.
-    public init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
+    package init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
                 observer: Observer? = nil, responder: some HTTPResponder) {
         self.configuration = configuration
         self.context = HTTPServerContext(responder: responder, observer: observer, logger: logger,
@@ -31,7 +31,7 @@ public final class HTTPServer: Sendable {
 
     /// Starts listening and returns the bound port (useful when the configured port is 0).
     @discardableResult
-    public func start() throws(HTTPServerError) -> Int {
+    package func start() throws(HTTPServerError) -> Int {
         try state.withLock { (running: inout RunningDaemon?) throws(HTTPServerError) -> Int in
             if let running { return running.port }
             let threads = max(1, configuration.threads)
@@ -63,12 +63,12 @@ public final class HTTPServer: Sendable {
     }
 
     /// The bound port while running, otherwise `nil`.
-    public var port: Int? {
+    var port: Int? {
         state.withLock { $0?.port }
     }
 
     /// Stops accepting connections, waits up to `grace` seconds for requests in flight, then stops.
-    public func stop(grace: Double = 5) {
+    package func stop(grace: Double = 5) {
         guard let running = state.withLock({ (running: inout RunningDaemon?) -> RunningDaemon? in
             defer { running = nil }
             return running

@@ -1,28 +1,28 @@
 /// How the HTTP server listens and what it tolerates from clients.
-public struct HTTPServerConfiguration: Sendable {
+package struct HTTPServerConfiguration: Sendable {
     /// The numeric IPv4 or IPv6 address to listen on.
-    public var host: String
+    var host: String
     /// The TCP port; 0 picks a free one.
-    public var port: Int
+    var port: Int
     /// Worker threads: more than one uses epoll with a thread pool, one uses poll.
-    public var threads: Int
+    var threads: Int
     /// Seconds of inactivity after which a connection is closed.
-    public var connectionTimeoutSeconds: Int
+    var connectionTimeoutSeconds: Int
     /// Seconds a client has to send a whole request head, from connecting or from its previous answer.
-    public var headerTimeoutSeconds: Int
+    var headerTimeoutSeconds: Int
     /// The most connections open at once.
-    public var connectionLimit: Int
+    var connectionLimit: Int
     /// The most connections open at once from one IP address (0: no per-address limit).
-    public var perIPConnectionLimit: Int
+    var perIPConnectionLimit: Int
     /// Bytes the request line and header fields may take (more: 431).
-    public var maxHeaderBytes: Int
+    var maxHeaderBytes: Int
     /// Bytes the request target may take (more: 414).
-    public var maxURLBytes: Int
+    var maxURLBytes: Int
     /// The most query parameters a request may have (more: 400).
-    public var maxQueryParameters: Int
+    var maxQueryParameters: Int
 
     /// Creates a configuration with safe defaults.
-    public init(host: String = "127.0.0.1", port: Int = 8080, threads: Int = HTTPServerConfiguration.coreCount,
+    package init(host: String = "127.0.0.1", port: Int = 8080, threads: Int = HTTPServerConfiguration.coreCount,
                 connectionTimeoutSeconds: Int = 15, headerTimeoutSeconds: Int = 10, connectionLimit: Int = 2048,
                 perIPConnectionLimit: Int = 512, maxHeaderBytes: Int = 16 * 1024, maxURLBytes: Int = 8 * 1024,
                 maxQueryParameters: Int = 64) {
@@ -51,7 +51,7 @@ public struct HTTPServerConfiguration: Sendable {
     }
 
     /// The number of active processor cores, the default thread count.
-    public static var coreCount: Int {
+    package static var coreCount: Int {
         max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 }

@@ -1,15 +1,15 @@
 /// An HTTP status code with its standard reason phrase.
-public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
+package struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     /// The three-digit code.
-    public let code: Int
+    package let code: Int
 
     /// Creates a status from its code.
-    public init(code: Int) {
+    init(code: Int) {
         self.code = code
     }
 
     /// The standard reason phrase (RFC 9110), used as the `title` of problem documents.
-    public var reasonPhrase: String {
+    var reasonPhrase: String {
         switch code {
         case 200: "OK"
         case 202: "Accepted"
@@ -34,36 +34,36 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The code and phrase, e.g. `404 Not Found`.
-    public var description: String { "\(code) \(reasonPhrase)" }
+    package var description: String { "\(code) \(reasonPhrase)" }
 
     /// 200 OK.
-    public static let ok = HTTPStatus(code: 200)
+    static let ok = HTTPStatus(code: 200)
     /// 202 Accepted.
-    public static let accepted = HTTPStatus(code: 202)
+    static let accepted = HTTPStatus(code: 202)
     /// 204 No Content.
-    public static let noContent = HTTPStatus(code: 204)
+    static let noContent = HTTPStatus(code: 204)
     /// 304 Not Modified.
-    public static let notModified = HTTPStatus(code: 304)
+    static let notModified = HTTPStatus(code: 304)
     /// 400 Bad Request.
-    public static let badRequest = HTTPStatus(code: 400)
+    static let badRequest = HTTPStatus(code: 400)
     /// 401 Unauthorized.
-    public static let unauthorized = HTTPStatus(code: 401)
+    static let unauthorized = HTTPStatus(code: 401)
     /// 404 Not Found.
-    public static let notFound = HTTPStatus(code: 404)
+    static let notFound = HTTPStatus(code: 404)
     /// 405 Method Not Allowed.
-    public static let methodNotAllowed = HTTPStatus(code: 405)
+    static let methodNotAllowed = HTTPStatus(code: 405)
     /// 406 Not Acceptable.
-    public static let notAcceptable = HTTPStatus(code: 406)
+    static let notAcceptable = HTTPStatus(code: 406)
     /// 413 Content Too Large.
-    public static let contentTooLarge = HTTPStatus(code: 413)
+    static let contentTooLarge = HTTPStatus(code: 413)
     /// 414 URI Too Long.
-    public static let uriTooLong = HTTPStatus(code: 414)
+    static let uriTooLong = HTTPStatus(code: 414)
     /// 431 Request Header Fields Too Large.
-    public static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431)
+    static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431)
     /// 500 Internal Server Error.
-    public static let internalServerError = HTTPStatus(code: 500)
+    static let internalServerError = HTTPStatus(code: 500)
     /// 501 Not Implemented.
-    public static let notImplemented = HTTPStatus(code: 501)
+    static let notImplemented = HTTPStatus(code: 501)
     /// 503 Service Unavailable.
-    public static let serviceUnavailable = HTTPStatus(code: 503)
+    static let serviceUnavailable = HTTPStatus(code: 503)
 }

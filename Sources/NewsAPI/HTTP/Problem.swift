@@ -2,38 +2,38 @@
 ///
 /// Every error the API returns has this one shape: `type`, `title`, `status`, `detail`, and for
 /// bad query parameters `invalid_params`, one entry per parameter with the reason.
-public struct Problem: Error, Sendable {
+struct Problem: Error, Sendable {
     /// One rejected query parameter and why.
-    public struct InvalidParameter: Sendable, Equatable {
+    struct InvalidParameter: Sendable, Equatable {
         /// The parameter name as sent.
-        public let name: String
+        let name: String
         /// Why its value was refused.
-        public let reason: String
+        let reason: String
 
         /// Creates an entry.
-        public init(name: String, reason: String) {
+        init(name: String, reason: String) {
             self.name = name
             self.reason = reason
         }
     }
 
     /// The problem type URI; `about:blank` when the status says it all.
-    public var type: String
+    var type: String
     /// The HTTP status.
-    public var status: HTTPStatus
+    var status: HTTPStatus
     /// A short summary of the problem type.
-    public var title: String
+    var title: String
     /// What went wrong with this request, for a person to read.
-    public var detail: String
+    var detail: String
     /// The bad query parameters, when the problem is about them.
-    public var invalidParams: [InvalidParameter]
+    var invalidParams: [InvalidParameter]
     /// Extra members, each an already-encoded JSON value (e.g. `suggestions`).
-    public var extensions: [String: [UInt8]]
+    var extensions: [String: [UInt8]]
     /// Header fields to send with the problem (e.g. `Allow` for 405).
-    public var headers: HTTPHeaders
+    var headers: HTTPHeaders
 
     /// Creates a problem; `title` defaults to the status's reason phrase.
-    public init(status: HTTPStatus, type: String = "about:blank", title: String? = nil, detail: String,
+    init(status: HTTPStatus, type: String = "about:blank", title: String? = nil, detail: String,
                 invalidParams: [InvalidParameter] = [], extensions: [String: [UInt8]] = [:],
                 headers: HTTPHeaders = HTTPHeaders()) {
         self.type = type
@@ -46,13 +46,13 @@ public struct Problem: Error, Sendable {
     }
 
     /// The media type of problem documents.
-    public static let contentType = "application/problem+json"
+    static let contentType = "application/problem+json"
 
     /// The problem type of requests with bad query parameters.
-    public static let invalidParametersType = "urn:news-api:problem:invalid-parameters"
+    static let invalidParametersType = "urn:news-api:problem:invalid-parameters"
 
     /// A 400 naming each bad query parameter.
-    public static func invalidParameters(_ parameters: [InvalidParameter]) -> Problem {
+    static func invalidParameters(_ parameters: [InvalidParameter]) -> Problem {
         let names = parameters.map(\.name)
         let list = Array(Set(names)).sorted().joined(separator: ", ")
         return Problem(status: .badRequest, type: invalidParametersType, title: "Invalid query parameters",
@@ -61,12 +61,12 @@ public struct Problem: Error, Sendable {
     }
 
     /// A 404 for a path that names no resource.
-    public static func notFound(_ detail: String) -> Problem {
+    static func notFound(_ detail: String) -> Problem {
         Problem(status: .notFound, detail: detail)
     }
 
     /// The problem as a response with an encoded body.
-    public var response: Response {
+    var response: Response {
         var json = JSONWriter()
         json.beginObject()
         json.key("type"); json.string(type)

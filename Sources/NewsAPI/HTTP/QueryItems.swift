@@ -1,29 +1,29 @@
 /// The query parameters of a request, in the order sent, with repeated names kept.
-public struct QueryItems: Sendable, Sequence, Hashable {
+package struct QueryItems: Sendable, Sequence, Hashable {
     /// One `name=value` pair. `value` is `nil` for a bare `?name` with no `=`.
-    public struct Item: Sendable, Hashable {
+    package struct Item: Sendable, Hashable {
         /// The decoded parameter name.
-        public let name: String
+        package let name: String
         /// The decoded value, `nil` when the parameter had no `=`.
-        public let value: String?
+        package let value: String?
 
         /// Creates an item.
-        public init(name: String, value: String?) {
+        package init(name: String, value: String?) {
             self.name = name
             self.value = value
         }
     }
 
     /// The items in order.
-    public private(set) var items: [Item]
+    package private(set) var items: [Item]
 
     /// Creates a parameter list.
-    public init(_ items: [Item] = []) {
+    init(_ items: [Item] = []) {
         self.items = items
     }
 
     /// Parses a raw query string such as `q=trade+war&limit=5`, percent-decoding names and values.
-    public init(parsing rawQuery: Substring) {
+    package init(parsing rawQuery: Substring) {
         // Split on bytes, not characters: a combining mark after `&` or `=` must not hide it.
         items = rawQuery.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { bytes in
             let pair = Substring(bytes)
@@ -36,25 +36,25 @@ public struct QueryItems: Sendable, Sequence, Hashable {
     }
 
     /// Appends an item.
-    public mutating func append(name: String, value: String?) {
+    mutating func append(name: String, value: String?) {
         items.append(Item(name: name, value: value))
     }
 
     /// Every value given for `name`, in order (a bare `?name` gives an empty string).
-    public func values(for name: String) -> [String] {
+    func values(for name: String) -> [String] {
         items.lazy.filter { $0.name == name }.map { $0.value ?? "" }
     }
 
     /// The first value given for `name`, or `nil` when it is absent.
-    public subscript(name: String) -> String? {
+    subscript(name: String) -> String? {
         items.first { $0.name == name }.map { $0.value ?? "" }
     }
 
     /// Whether there are no parameters.
-    public var isEmpty: Bool { items.isEmpty }
+    var isEmpty: Bool { items.isEmpty }
 
     /// Iterates over the items in order.
-    public func makeIterator() -> IndexingIterator<[Item]> {
+    package func makeIterator() -> IndexingIterator<[Item]> {
         items.makeIterator()
     }
 

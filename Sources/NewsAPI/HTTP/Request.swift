@@ -1,19 +1,19 @@
 /// An HTTP request as the router sees it: plain Swift values, copied out of libmicrohttpd.
-public struct Request: Sendable {
+package struct Request: Sendable {
     /// The request method.
-    public var method: HTTPMethod
+    package var method: HTTPMethod
     /// The path, percent-decoded, without the query string.
-    public var path: String
+    package var path: String
     /// The query parameters in the order sent, repeated names kept.
-    public var query: QueryItems
+    package var query: QueryItems
     /// The request header fields.
-    public var headers: HTTPHeaders
+    var headers: HTTPHeaders
     /// Why the server refused the request while reading it (a body, a limit, bad framing): the answer
     /// it gets instead of being routed.
     var refusal: Problem?
 
     /// Creates a request; tests use this to call the router with no socket.
-    public init(method: HTTPMethod = .get, path: String, query: QueryItems = QueryItems(), headers: HTTPHeaders = HTTPHeaders()) {
+    init(method: HTTPMethod = .get, path: String, query: QueryItems = QueryItems(), headers: HTTPHeaders = HTTPHeaders()) {
         self.method = method
         self.path = path
         self.query = query
@@ -24,7 +24,7 @@ public struct Request: Sendable {
 extension Request {
     /// Creates a request from a request target such as `/articles?q=trade+war`, splitting off and
     /// decoding the query the way the server does.
-    public init(method: HTTPMethod = .get, target: String, headers: HTTPHeaders = HTTPHeaders()) {
+    package init(method: HTTPMethod = .get, target: String, headers: HTTPHeaders = HTTPHeaders()) {
         if let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
             self.init(method: method, path: String(target[..<mark]),
                       query: QueryItems(parsing: target[target.utf8.index(after: mark)...]), headers: headers)

@@ -1,25 +1,25 @@
 /// What happened to one request, reported after its response was handed to libmicrohttpd, for the
 /// access log and metrics.
-public struct RequestRecord: Sendable {
+package struct RequestRecord: Sendable {
     /// The request method.
-    public let method: HTTPMethod
+    let method: HTTPMethod
     /// The decoded path.
-    public let path: String
+    let path: String
     /// The route pattern that answered, or `unmatched`.
-    public let route: String
+    package let route: String
     /// The status sent.
-    public let status: HTTPStatus
+    let status: HTTPStatus
     /// Body bytes sent (0 for HEAD).
-    public let bytes: Int
+    package let bytes: Int
     /// Time from the complete request to the queued response.
-    public let duration: Duration
+    package let duration: Duration
 }
 
 extension RequestRecord {
     /// `METHOD path status` for the access log, with every byte a terminal or a log reader could
     /// mistake for something else written as `\xHH` (as nginx does): controls, non-ASCII, `"` and `\`.
     /// A path with `%0a` cannot forge a line, and escape sequences never reach a terminal.
-    public var accessLogLine: String {
+    package var accessLogLine: String {
         "\(RequestRecord.escaped(method.rawValue)) \(RequestRecord.escaped(path)) \(status.code)"
     }
 

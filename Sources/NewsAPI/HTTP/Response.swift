@@ -1,24 +1,24 @@
 /// An HTTP response: status, header fields and body bytes.
-public struct Response: Sendable {
+package struct Response: Sendable {
     /// The status code.
-    public var status: HTTPStatus { didSet { cached = nil } }
+    package var status: HTTPStatus { didSet { cached = nil } }
     /// The header fields; `Content-Length` and `Date` are added by the server.
-    public var headers: HTTPHeaders { didSet { cached = nil } }
+    package var headers: HTTPHeaders { didSet { cached = nil } }
     /// The body bytes (empty for 204, 304 and HEAD).
-    public var body: [UInt8] { didSet { cached = nil } }
+    package var body: [UInt8] { didSet { cached = nil } }
     /// A body sent piece by piece instead of `body` (an NDJSON export), with no `Content-Length`.
-    public var stream: BodyStream? { didSet { cached = nil } }
+    package var stream: BodyStream? { didSet { cached = nil } }
     /// The route pattern that answered (`/articles/{id}`), for metrics and logs; never sent.
-    public var routeLabel: String?
+    var routeLabel: String?
     /// Whether the answer may be kept and sent again for the same URL, set by the router from its route.
-    public var caching: RouteCaching = .never
+    var caching: RouteCaching = .never
     /// For a 304: the length of the 200 it stands for, sent as its `Content-Length` (RFC 9110 §8.6).
     var representationLength: Int?
     /// libmicrohttpd's copy of this response when it came from the response cache; any change drops it.
     private(set) var cached: CachedResponse?
 
     /// Creates a response.
-    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+    init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -34,10 +34,10 @@ public struct Response: Sendable {
     }
 
     /// The media type of JSON bodies.
-    public static let jsonContentType = "application/json; charset=utf-8"
+    static let jsonContentType = "application/json; charset=utf-8"
 
     /// A JSON response whose body is already encoded.
-    public static func json(_ body: [UInt8], status: HTTPStatus = .ok) -> Response {
+    static func json(_ body: [UInt8], status: HTTPStatus = .ok) -> Response {
         Response(status: status, headers: ["Content-Type": jsonContentType], body: body)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// A snapshot never changes, so an answer that depends only on the request's path, query and
 /// negotiated headers stays right for as long as the snapshot is served.
-public enum RouteCaching: Sendable {
+enum RouteCaching: Sendable {
     /// One resource (an article, an entity, the index): kept, and gzipped once at the best level.
     case resource
     /// A list or view computed from the query: kept per path and query, gzipped fast the first time.

@@ -1,9 +1,9 @@
 /// Set operations on ascending lists of article ordinals, in time proportional to the smaller lists.
-public enum SortedOrdinals {
+enum SortedOrdinals {
     /// The ordinals present in every list, ascending. Starts from the shortest list and keeps what
     /// each longer one also holds (see `retained(_:in:)`). No lists, or any empty list, gives an
     /// empty result.
-    public static func intersection<List: RandomAccessCollection>(of lists: [List]) -> [Int32]
+    static func intersection<List: RandomAccessCollection>(of lists: [List]) -> [Int32]
     where List.Element == Int32, List.Index == Int {
         guard !lists.isEmpty else { return [] }
         let sorted = lists.sorted { $0.count < $1.count }
@@ -62,7 +62,7 @@ public enum SortedOrdinals {
     static let mergeRatio = 8
 
     /// The ordinals of `list` that are not in `excluded`, ascending.
-    public static func subtracting<Excluded: RandomAccessCollection>(_ excluded: Excluded, from list: [Int32]) -> [Int32]
+    static func subtracting<Excluded: RandomAccessCollection>(_ excluded: Excluded, from list: [Int32]) -> [Int32]
     where Excluded.Element == Int32, Excluded.Index == Int {
         guard !excluded.isEmpty, !list.isEmpty else { return list }
         var cursor = excluded.startIndex
@@ -78,7 +78,7 @@ public enum SortedOrdinals {
     }
 
     /// The ordinals present in any list, ascending and without repeats.
-    public static func union<List: RandomAccessCollection>(of lists: [List]) -> [Int32]
+    static func union<List: RandomAccessCollection>(of lists: [List]) -> [Int32]
     where List.Element == Int32, List.Index == Int {
         var result: [Int32] = []
         for list in lists {

@@ -1,8 +1,8 @@
 /// Re-indents compact JSON for people reading it in a terminal (`?pretty=true`).
-public enum JSONPrettyPrinter {
+enum JSONPrettyPrinter {
     /// Returns `json` indented by two spaces per level, with a space after each colon.
     /// The input must be JSON this server wrote; strings are copied untouched.
-    public static func indent(_ json: [UInt8]) -> [UInt8] {
+    static func indent(_ json: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(json.count * 2)
         var depth = 0

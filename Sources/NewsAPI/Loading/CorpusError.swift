@@ -1,20 +1,20 @@
 /// One thing wrong with a corpus: where it is (file, line, record, field) and what is wrong.
-public struct CorpusError: Hashable, Sendable, CustomStringConvertible {
+struct CorpusError: Hashable, Sendable, CustomStringConvertible {
     /// The file's name within the data directory, e.g. `articles.ndjson`.
-    public let file: String
+    let file: String
     /// The 1-based line, when known.
-    public let line: Int?
+    let line: Int?
     /// The 1-based column, for JSON syntax errors.
-    public let column: Int?
+    let column: Int?
     /// The id of the record at fault, when known.
-    public let recordID: String?
+    let recordID: String?
     /// The path of the field at fault, e.g. `published_at.value` or `sources[1].quote`.
-    public let field: String?
+    let field: String?
     /// What is wrong.
-    public let message: String
+    let message: String
 
     /// Creates an error report.
-    public init(file: String, line: Int? = nil, column: Int? = nil, recordID: String? = nil, field: String? = nil, message: String) {
+    init(file: String, line: Int? = nil, column: Int? = nil, recordID: String? = nil, field: String? = nil, message: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -24,7 +24,7 @@ public struct CorpusError: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// One line: `articles.ndjson:12:5: record "abc": field "published_at.value": message`.
-    public var description: String {
+    var description: String {
         var text = file
         if let line {
             text += ":\(line)"

@@ -1,21 +1,21 @@
 /// Why a corpus was not loaded: every problem found, up to `CorpusLoadError.limit`.
-public struct CorpusLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct CorpusLoadError: Error, Hashable, Sendable, CustomStringConvertible {
     /// How many errors are collected before loading stops.
-    public static let limit = 50
+    static let limit = 50
 
     /// The problems, in the order they were found.
-    public let errors: [CorpusError]
+    let errors: [CorpusError]
     /// Whether loading stopped at the limit, so there may be more.
-    public let isTruncated: Bool
+    let isTruncated: Bool
 
     /// Creates a load failure from its errors.
-    public init(errors: [CorpusError], isTruncated: Bool = false) {
+    init(errors: [CorpusError], isTruncated: Bool = false) {
         self.errors = errors
         self.isTruncated = isTruncated
     }
 
     /// Every error, one per line.
-    public var description: String {
+    package var description: String {
         var lines = errors.map(\.description)
         if isTruncated {
             lines.append("(stopped after \(CorpusLoadError.limit) errors; there may be more)")

@@ -4,7 +4,7 @@ import Logging
 /// Loads a data directory (see `docs/data-format.md`) into a `CorpusSnapshot`, checking every
 /// record and collecting every problem (up to `CorpusLoadError.limit`) instead of stopping at the
 /// first. It never returns a partial corpus.
-public struct CorpusLoader: Sendable {
+struct CorpusLoader: Sendable {
     /// The data files, in the order their bytes enter the dataset version.
     static let fileNames = ["dataset.json", "articles.ndjson", "entities.json", "trade-measures.json", "claims.json"]
 
@@ -47,7 +47,7 @@ public struct CorpusLoader: Sendable {
 
     /// Loads and validates the corpus in `directory`, with the entities of `gazetteer` merged
     /// into its own, or throws every problem found.
-    public static func load(
+    static func load(
         from directory: URL, gazetteer: GazetteerChoice = .datasetDefault, logger: Logger
     ) throws(CorpusLoadError) -> CorpusSnapshot {
         var loader = CorpusLoader(directory: directory, gazetteer: gazetteer, logger: logger)

@@ -7,9 +7,9 @@ import Synchronization
 ///
 /// Routes are labelled by pattern (`/articles/{id}`), never by raw path, so label cardinality stays
 /// bounded by the number of routes.
-public final class APIMetrics: Sendable {
+package final class APIMetrics: Sendable {
     /// The registry the metrics are kept in.
-    public let registry: PrometheusCollectorRegistry
+    let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
     private let requestMetrics = Mutex<[RequestKey: RequestMetrics]>([:])
     private let datasetVersion = Mutex<String?>(nil)
@@ -27,7 +27,7 @@ public final class APIMetrics: Sendable {
     }
 
     /// Creates the metrics in `registry`.
-    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = [
@@ -39,7 +39,7 @@ public final class APIMetrics: Sendable {
     }
 
     /// Counts one request and records its latency.
-    public func record(_ record: RequestRecord) {
+    package func record(_ record: RequestRecord) {
         let key = RequestKey(route: record.route, method: APIMetrics.methodLabel(record.method), status: record.status.code)
         let metrics = requestMetrics.withLock { known in
             if let metrics = known[key] { return metrics }
@@ -68,7 +68,7 @@ public final class APIMetrics: Sendable {
                                                     "CONNECT"]
 
     /// Publishes the counts, load duration and version of the corpus being served.
-    public func corpusLoaded(_ snapshot: CorpusSnapshot) {
+    func corpusLoaded(_ snapshot: CorpusSnapshot) {
         let counts: [(String, Int)] = [
             ("articles", snapshot.articleCount), ("entities", snapshot.entityCount),
             ("trade_measures", snapshot.measureCount), ("claims", snapshot.claimCount),
@@ -91,7 +91,7 @@ public final class APIMetrics: Sendable {
     }
 
     /// The metrics in the Prometheus text format.
-    public func exposition() -> [UInt8] {
+    func exposition() -> [UInt8] {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(16 * 1024)
         registry.emit(into: &buffer)

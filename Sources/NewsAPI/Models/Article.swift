@@ -1,44 +1,44 @@
 /// One news article from the corpus, as published.
-public struct Article: Hashable, Sendable {
+struct Article: Hashable, Sendable {
     /// The publication an article comes from.
-    public struct Source: Hashable, Sendable {
+    struct Source: Hashable, Sendable {
         /// The publication's id (letters, digits, `-`, `_` and `.`).
-        public let id: String
+        let id: String
         /// The publication's display name.
-        public let name: String
+        let name: String
 
         /// Creates a publication reference.
-        public init(id: String, name: String) {
+        init(id: String, name: String) {
             self.id = id
             self.name = name
         }
     }
 
     /// The article's unique id (letters, digits, `-`, `_` and `.`).
-    public let id: String
+    let id: String
     /// A full article or a brief.
-    public let kind: ArticleKind
+    let kind: ArticleKind
     /// The headline.
-    public let title: String
+    let title: String
     /// The site's section or kicker label, if known.
-    public let section: String?
+    let section: String?
     /// The publication it appeared in.
-    public let source: Source
+    let source: Source
     /// The original URL, if known.
-    public let url: String?
+    let url: String?
     /// The BCP 47 language tag, e.g. `en`.
-    public let language: String
+    let language: String
     /// When it was published.
-    public let publishedAt: DateValue
+    let publishedAt: DateValue
     /// The full text; paragraphs are separated by a blank line.
-    public let body: String
+    let body: String
     /// Ids of the entities the data says the article is about, in addition to what linking finds.
-    public let explicitEntityIDs: [String]
+    let explicitEntityIDs: [String]
     /// The lede given in the data, if any (`lede` falls back to the first paragraph).
-    public let statedLede: String?
+    let statedLede: String?
 
     /// Creates an article from its fields; `lede` may be omitted to use the body's first paragraph.
-    public init(
+    init(
         id: String,
         kind: ArticleKind,
         title: String,
@@ -65,12 +65,12 @@ public struct Article: Hashable, Sendable {
     }
 
     /// The opening paragraph: the stated lede, or else the body's first paragraph.
-    public var lede: String {
+    var lede: String {
         statedLede ?? String(firstParagraph)
     }
 
     /// The body's first paragraph (up to the first blank line), without copying the body.
-    public var firstParagraph: Substring {
+    var firstParagraph: Substring {
         let utf8 = body.utf8
         var index = utf8.startIndex
         while index != utf8.endIndex {

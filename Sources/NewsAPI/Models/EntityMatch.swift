@@ -1,7 +1,7 @@
 /// The entity a lookup key found, and which of its names matched.
-public struct EntityMatch: Hashable, Sendable {
+struct EntityMatch: Hashable, Sendable {
     /// How the key matched.
-    public enum MatchedBy: String, CaseIterable, Hashable, Sendable {
+    enum MatchedBy: String, CaseIterable, Hashable, Sendable {
         /// The key is the entity's id (exactly, or after folding).
         case id
         /// The key is the entity's preferred name.
@@ -11,14 +11,14 @@ public struct EntityMatch: Hashable, Sendable {
     }
 
     /// The entity found.
-    public let entity: Entity
+    let entity: Entity
     /// The id, name or alias that matched, spelled as in the data.
-    public let matchedName: String
+    let matchedName: String
     /// Whether the id, the name or an alias matched.
-    public let matchedBy: MatchedBy
+    let matchedBy: MatchedBy
 
     /// Creates a lookup result.
-    public init(entity: Entity, matchedName: String, matchedBy: MatchedBy) {
+    init(entity: Entity, matchedName: String, matchedBy: MatchedBy) {
         self.entity = entity
         self.matchedName = matchedName
         self.matchedBy = matchedBy

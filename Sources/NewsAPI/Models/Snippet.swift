@@ -1,13 +1,13 @@
 /// A short extract of an article's body around the first match of a search, with the matches marked.
-public struct Snippet: Hashable, Sendable {
+struct Snippet: Hashable, Sendable {
     /// About 200 characters of body, cut at word boundaries; `…` marks text left out at either end,
     /// and line breaks become spaces.
-    public let text: String
+    let text: String
     /// Each occurrence of a query term in `text`, as UTF-16 offsets into `text` (JavaScript `slice`).
-    public let highlights: [Range<Int>]
+    let highlights: [Range<Int>]
 
     /// Creates a snippet.
-    public init(text: String, highlights: [Range<Int>]) {
+    init(text: String, highlights: [Range<Int>]) {
         self.text = text
         self.highlights = highlights
     }

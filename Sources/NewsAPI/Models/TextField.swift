@@ -1,5 +1,5 @@
 /// The part of an article a text position refers to.
-public enum TextField: String, CaseIterable, Hashable, Sendable {
+enum TextField: String, CaseIterable, Hashable, Sendable {
     /// The headline.
     case title
     /// The body text.

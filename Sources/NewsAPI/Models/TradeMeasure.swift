@@ -1,16 +1,16 @@
 /// A trade policy measure (a tariff, an export control, ...) with the articles that report it.
-public struct TradeMeasure: Hashable, Sendable {
+struct TradeMeasure: Hashable, Sendable {
     /// A measure's rate, such as "up to 46 percent".
-    public struct Rate: Hashable, Sendable {
+    struct Rate: Hashable, Sendable {
         /// The number.
-        public let value: Double
+        let value: Double
         /// Its unit, e.g. `percent`.
-        public let unit: String
+        let unit: String
         /// Whether the rate is exact, a maximum or a minimum.
-        public let qualifier: RateQualifier
+        let qualifier: RateQualifier
 
         /// Creates a rate.
-        public init(value: Double, unit: String, qualifier: RateQualifier) {
+        init(value: Double, unit: String, qualifier: RateQualifier) {
             self.value = value
             self.unit = unit
             self.qualifier = qualifier
@@ -18,52 +18,52 @@ public struct TradeMeasure: Hashable, Sendable {
     }
 
     /// An article that reports a measure, with the words that do.
-    public struct Source: Hashable, Sendable {
+    struct Source: Hashable, Sendable {
         /// The reporting article's id.
-        public let articleID: String
+        let articleID: String
         /// The words, as they appear in the article's title or body.
-        public let quote: String
+        let quote: String
 
         /// Creates a source reference.
-        public init(articleID: String, quote: String) {
+        init(articleID: String, quote: String) {
             self.articleID = articleID
             self.quote = quote
         }
     }
 
     /// A readable slug.
-    public let id: String
+    let id: String
     /// A short title.
-    public let title: String
+    let title: String
     /// What the measure does, in our words.
-    public let description: String
+    let description: String
     /// The instrument it uses.
-    public let measureType: MeasureType
+    let measureType: MeasureType
     /// Where it stands, as last reported.
-    public let status: MeasureStatus
+    let status: MeasureStatus
     /// Its effect on trade.
-    public let evaluation: MeasureEvaluation
+    let evaluation: MeasureEvaluation
     /// Ids of the jurisdictions applying it (at least one).
-    public let implementing: [String]
+    let implementing: [String]
     /// Ids of the jurisdictions it targets or affects.
-    public let affected: [String]
+    let affected: [String]
     /// The products or sectors it covers.
-    public let products: [String]
+    let products: [String]
     /// Ids of the companies named as targets.
-    public let targetedFirms: [String]
+    let targetedFirms: [String]
     /// Its rate, if it has one.
-    public let rate: Rate?
+    let rate: Rate?
     /// When it was announced.
-    public let dateAnnounced: DateValue?
+    let dateAnnounced: DateValue?
     /// When it took effect.
-    public let dateInForce: DateValue?
+    let dateInForce: DateValue?
     /// When it was removed.
-    public let dateRemoved: DateValue?
+    let dateRemoved: DateValue?
     /// The articles that report it, each with the quote that does (at least one).
-    public let sources: [Source]
+    let sources: [Source]
 
     /// Creates a trade measure from its fields.
-    public init(
+    init(
         id: String,
         title: String,
         description: String,

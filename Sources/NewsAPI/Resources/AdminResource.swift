@@ -72,7 +72,7 @@ struct AdminResource: Sendable {
 }
 
 /// What a reload did.
-public enum ReloadOutcome: Sendable {
+enum ReloadOutcome: Sendable {
     /// The new snapshot is being served (the version equals the previous one when the data did not change).
     case reloaded(version: String, previous: String)
     /// The data did not load; the previous snapshot keeps serving. One line per error.

@@ -3,11 +3,11 @@ import Foundation
 /// `/dashboard/`: the files of the dashboard that ships with the server, read once at boot and served
 /// like any resource (ETag, gzip, caching), each with a `Content-Security-Policy` that lets a page load
 /// and fetch only from this server.
-public struct DashboardResource: Sendable {
+package struct DashboardResource: Sendable {
     /// What goes wrong reading the dashboard's folder.
-    public struct LoadError: Error, CustomStringConvertible {
+    package struct LoadError: Error, CustomStringConvertible {
         /// What went wrong, for the one line the server prints.
-        public let description: String
+        package let description: String
     }
 
     /// The policy every dashboard file is sent with: scripts, styles, images and requests from this
@@ -20,7 +20,7 @@ public struct DashboardResource: Sendable {
     private let files: [String: Response]
 
     /// Reads every file under `directory` (hidden ones and folders starting with `.` left out).
-    public init(directory: URL) throws(LoadError) {
+    package init(directory: URL) throws(LoadError) {
         let root = directory.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {

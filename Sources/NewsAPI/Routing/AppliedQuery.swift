@@ -1,6 +1,6 @@
 /// The query parameters a list endpoint applied, in canonical form: echoed back in the envelope's
 /// `query` member and used to build its `next` and `prev` links.
-public struct AppliedQuery: Sendable {
+struct AppliedQuery: Sendable {
     private enum Value: Sendable {
         case text(String)
         case number(Int)
@@ -10,25 +10,25 @@ public struct AppliedQuery: Sendable {
     private var members: [(name: String, value: Value)] = []
 
     /// Creates an empty query.
-    public init() {}
+    init() {}
 
     /// Records a text parameter; `nil` records nothing.
-    public mutating func add(_ name: String, _ value: String?) {
+    mutating func add(_ name: String, _ value: String?) {
         if let value { members.append((name, .text(value))) }
     }
 
     /// Records a whole-number parameter; `nil` records nothing.
-    public mutating func add(_ name: String, _ value: Int?) {
+    mutating func add(_ name: String, _ value: Int?) {
         if let value { members.append((name, .number(value))) }
     }
 
     /// Records a repeatable parameter; an empty list records nothing.
-    public mutating func add(_ name: String, _ values: [String]) {
+    mutating func add(_ name: String, _ values: [String]) {
         if !values.isEmpty { members.append((name, .list(values))) }
     }
 
     /// Writes the parameters as a JSON object (lists as arrays, numbers as numbers).
-    public func write(to json: inout JSONWriter) {
+    func write(to json: inout JSONWriter) {
         json.beginObject()
         for member in members {
             json.key(member.name)
@@ -42,7 +42,7 @@ public struct AppliedQuery: Sendable {
     }
 
     /// A relative URL for `path` with these parameters, `limit` and `offset` replaced by the given values.
-    public func url(path: String, limit: Int, offset: Int) -> String {
+    func url(path: String, limit: Int, offset: Int) -> String {
         var parts: [String] = []
         for member in members where member.name != "limit" && member.name != "offset" {
             switch member.value {

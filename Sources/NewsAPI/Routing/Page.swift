@@ -1,18 +1,18 @@
 /// Which slice of a list a request asked for.
-public struct Page: Sendable, Equatable {
+struct Page: Sendable, Equatable {
     /// The most items to return.
-    public let limit: Int
+    let limit: Int
     /// How many items to skip.
-    public let offset: Int
+    let offset: Int
 
     /// Creates a page.
-    public init(limit: Int, offset: Int) {
+    init(limit: Int, offset: Int) {
         self.limit = limit
         self.offset = offset
     }
 
     /// The positions of this page within a list of `total` items.
-    public func range(in total: Int) -> Range<Int> {
+    func range(in total: Int) -> Range<Int> {
         let start = min(offset, total)
         return start..<min(total, start + limit)
     }
@@ -20,7 +20,7 @@ public struct Page: Sendable, Equatable {
 
 extension QueryParameters {
     /// Reads `limit` (1...`maxLimit`, default `defaultLimit`) and `offset` (0 or more, default 0).
-    public mutating func page(defaultLimit: Int = 20, maxLimit: Int = 100) -> Page {
+    mutating func page(defaultLimit: Int = 20, maxLimit: Int = 100) -> Page {
         Page(limit: int("limit", default: defaultLimit, in: 1...maxLimit),
              offset: int("offset", default: 0, in: 0...Int(Int32.max)))
     }

@@ -1,15 +1,15 @@
 /// The values a request path gave the `{name}` segments of its route pattern.
-public struct PathParameters: Sendable, Equatable {
+struct PathParameters: Sendable, Equatable {
     private var values: [String: String]
 
     /// Creates parameters from name/value pairs.
-    public init(_ values: [String: String] = [:]) {
+    init(_ values: [String: String] = [:]) {
         self.values = values
     }
 
     /// The decoded value of `{name}`; routes only ask for names their pattern has, so a missing name is
     /// a programming error and reads as an empty string.
-    public subscript(name: String) -> String {
+    subscript(name: String) -> String {
         values[name] ?? ""
     }
 }

@@ -3,27 +3,27 @@
 ///
 /// Read each parameter with a typed accessor, then call `validate()`: it throws a 400 listing the bad
 /// values and any parameter the endpoint does not know (a typo never silently returns everything).
-public struct QueryParameters {
+struct QueryParameters {
     private let items: QueryItems
     private var known: Set<String>
     private var problems: [Problem.InvalidParameter] = []
 
     /// Parameters every endpoint accepts.
-    public static let common: Set<String> = ["pretty"]
+    static let common: Set<String> = ["pretty"]
 
     /// Starts reading `query`.
-    public init(_ query: QueryItems) {
+    init(_ query: QueryItems) {
         items = query
         known = QueryParameters.common
     }
 
     /// Records a problem with a parameter.
-    public mutating func reject(_ name: String, _ reason: String) {
+    mutating func reject(_ name: String, _ reason: String) {
         problems.append(Problem.InvalidParameter(name: name, reason: reason))
     }
 
     /// The single value of `name`, or `nil`; more than one value is an error.
-    public mutating func string(_ name: String) -> String? {
+    mutating func string(_ name: String) -> String? {
         known.insert(name)
         let values = items.values(for: name)
         if values.count > 1 {
@@ -34,7 +34,7 @@ public struct QueryParameters {
     }
 
     /// A required, non-empty text value after trimming spaces, or `nil` when absent.
-    public mutating func text(_ name: String) -> String? {
+    mutating func text(_ name: String) -> String? {
         guard let value = string(name) else { return nil }
         let trimmed = value.trimmingSpaces
         if trimmed.isEmpty {
@@ -45,7 +45,7 @@ public struct QueryParameters {
     }
 
     /// Every value of a repeatable parameter, in order; empty values are errors.
-    public mutating func list(_ name: String) -> [String] {
+    mutating func list(_ name: String) -> [String] {
         known.insert(name)
         var values: [String] = []
         for value in items.values(for: name) {
@@ -56,7 +56,7 @@ public struct QueryParameters {
     }
 
     /// An integer in `range`, or `fallback` when absent.
-    public mutating func int(_ name: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
+    mutating func int(_ name: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
         guard let value = string(name) else { return fallback }
         guard let number = Int(value) else {
             reject(name, "must be a whole number, got \"\(value)\"")
@@ -71,7 +71,7 @@ public struct QueryParameters {
     }
 
     /// The meaning of a `pretty` value: `true` or `false`, nothing else.
-    public static func prettyFlag(_ value: String) -> Bool? {
+    static func prettyFlag(_ value: String) -> Bool? {
         switch value {
         case "true": true
         case "false": false
@@ -80,21 +80,21 @@ public struct QueryParameters {
     }
 
     /// One of an enumeration's raw values, or `nil` when absent.
-    public mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, of type: T.Type) -> T?
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, of type: T.Type) -> T?
     where T.RawValue == String {
         guard let value = string(name) else { return nil }
         return parseChoice(name, value, type)
     }
 
     /// Every value of a repeatable enumeration parameter.
-    public mutating func choices<T: RawRepresentable & CaseIterable>(_ name: String, of type: T.Type) -> [T]
+    mutating func choices<T: RawRepresentable & CaseIterable>(_ name: String, of type: T.Type) -> [T]
     where T.RawValue == String {
         list(name).compactMap { parseChoice(name, $0, type) }
     }
 
     /// A calendar day from an ISO 8601 date (`2025-04-14`) or date-time (`2025-04-14T09:30:00Z`),
     /// as days since 1970-01-01, or `nil` when absent.
-    public mutating func day(_ name: String) -> Int32? {
+    mutating func day(_ name: String) -> Int32? {
         guard let value = string(name) else { return nil }
         guard let day = CalendarDay.parseISO8601(value) else {
             reject(name, "must be an ISO 8601 date (2025-04-14) or date-time (2025-04-14T09:30:00Z), got \"\(value)\"")
@@ -104,7 +104,7 @@ public struct QueryParameters {
     }
 
     /// Throws a 400 problem naming every bad or unknown parameter read so far.
-    public func validate() throws(Problem) {
+    func validate() throws(Problem) {
         var all = problems
         for value in items.values(for: "pretty") where QueryParameters.prettyFlag(value) == nil {
             all.append(Problem.InvalidParameter(name: "pretty", reason: "must be true or false, got \"\(value)\""))

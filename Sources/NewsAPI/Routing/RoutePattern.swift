@@ -1,5 +1,5 @@
 /// A path pattern such as `/entities/{key}/articles`: literal segments and named parameters.
-public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
+struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     enum Segment: Sendable, Equatable {
         case literal(String)
         case parameter(String)
@@ -8,10 +8,10 @@ public struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     let segments: [Segment]
 
     /// The pattern as written, which is also the route's label in metrics and logs.
-    public let description: String
+    let description: String
 
     /// Parses a pattern; `{name}` marks a parameter segment.
-    public init(_ pattern: String) {
+    init(_ pattern: String) {
         description = pattern
         segments = (RoutePattern.split(pattern) ?? []).map { segment in
             if segment.hasPrefix("{"), segment.hasSuffix("}") {

@@ -3,23 +3,23 @@ import Logging
 /// Dispatches requests to handlers by method and path pattern, and answers everything else:
 /// 404 for unknown paths, 405 with `Allow` for known paths and other methods, HEAD like GET,
 /// OPTIONS with `Allow`, and every thrown `Problem` as problem+json.
-public struct Router: Sendable {
+struct Router: Sendable {
     /// Answers one request whose path matched the handler's pattern.
-    public typealias Handler = @Sendable (Request, PathParameters) throws -> Response
+    typealias Handler = @Sendable (Request, PathParameters) throws -> Response
 
     /// A route: method, pattern, whether its answers may be kept, and its handler.
-    public struct Route: Sendable {
+    struct Route: Sendable {
         /// The method it answers (GET routes also answer HEAD).
-        public let method: HTTPMethod
+        let method: HTTPMethod
         /// The path pattern, also the route's label in metrics and logs.
-        public let pattern: RoutePattern
+        let pattern: RoutePattern
         /// Whether its successful answers may be kept and sent again for the same URL.
-        public let caching: RouteCaching
+        let caching: RouteCaching
         let handler: Handler
     }
 
     /// What a request's method and path lead to.
-    public enum Match: Sendable {
+    enum Match: Sendable {
         /// A route answers it.
         case route(Route, PathParameters)
         /// The path exists but not for this method; `allow` lists the methods it has.
@@ -32,28 +32,28 @@ public struct Router: Sendable {
     private let logger: Logger
 
     /// Creates a router with no routes.
-    public init(logger: Logger = Logger(label: "news-api.router")) {
+    init(logger: Logger = Logger(label: "news-api.router")) {
         self.logger = logger
     }
 
     /// Adds a GET route (HEAD and OPTIONS come with it). `caching` says whether its answers depend
     /// only on the request's path, query and negotiated headers, and so may be kept.
-    public mutating func get(_ pattern: String, caching: RouteCaching = .query, use handler: @escaping Handler) {
+    mutating func get(_ pattern: String, caching: RouteCaching = .query, use handler: @escaping Handler) {
         routes.append(Route(method: .get, pattern: RoutePattern(pattern), caching: caching, handler: handler))
     }
 
     /// Adds a route for any method; its answers are never kept.
-    public mutating func on(_ method: HTTPMethod, _ pattern: String, use handler: @escaping Handler) {
+    mutating func on(_ method: HTTPMethod, _ pattern: String, use handler: @escaping Handler) {
         routes.append(Route(method: method, pattern: RoutePattern(pattern), caching: .never, handler: handler))
     }
 
     /// The route patterns, in the order added.
-    public var patterns: [String] {
+    var patterns: [String] {
         routes.map(\.pattern.description)
     }
 
     /// Finds what answers a request's method and path.
-    public func match(_ request: Request) -> Match {
+    func match(_ request: Request) -> Match {
         guard let segments = RoutePattern.split(request.path) else { return .notFound }
         var allowed: [HTTPMethod] = []
         var pathPattern: RoutePattern?
@@ -70,12 +70,12 @@ public struct Router: Sendable {
     }
 
     /// Answers a request.
-    public func respond(to request: Request) -> Response {
+    func respond(to request: Request) -> Response {
         respond(to: request, match: match(request))
     }
 
     /// Answers a request whose match is already known.
-    public func respond(to request: Request, match: Match) -> Response {
+    func respond(to request: Request, match: Match) -> Response {
         var response: Response
         switch match {
         case let .route(route, parameters):
@@ -99,7 +99,7 @@ public struct Router: Sendable {
     }
 
     /// The route label of requests no route matches, so metrics never label by raw path.
-    public static let unmatchedLabel = "unmatched"
+    static let unmatchedLabel = "unmatched"
 
     private func run(_ route: Route, _ request: Request, _ parameters: PathParameters) -> Response {
         do {

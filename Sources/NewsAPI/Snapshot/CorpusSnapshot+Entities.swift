@@ -1,12 +1,12 @@
 extension CorpusSnapshot {
     /// The entity with exactly this id.
-    public func entity(id: String) -> Entity? {
+    func entity(id: String) -> Entity? {
         entityIndexByID[id].map { entities[Int($0)] }
     }
 
     /// The entity a user's key names: its id, or any name or alias compared folded (case, diacritics
     /// and punctuation ignored, so `U.S.`, `us` and `united-states` all work), with what matched.
-    public func entity(matching key: String) -> EntityMatch? {
+    func entity(matching key: String) -> EntityMatch? {
         if let index = entityIndexByID[key] {
             return EntityMatch(entity: entities[Int(index)], matchedName: key, matchedBy: .id)
         }
@@ -22,7 +22,7 @@ extension CorpusSnapshot {
     /// Entities whose id, name or alias is closest to `key` ("did you mean"): fewest edits between
     /// folded forms, where a key that is a (misspelt) beginning of a name counts one edit more than
     /// its edits; best first, at most `limit`.
-    public func entitySuggestions(for key: String, limit: Int = 5) -> [Entity] {
+    func entitySuggestions(for key: String, limit: Int = 5) -> [Entity] {
         let folded = Array(TextFolding.normalizedKey(key).unicodeScalars)
         guard !folded.isEmpty, limit > 0 else { return [] }
         let allowedDistance = max(2, folded.count / 3)
@@ -48,20 +48,20 @@ extension CorpusSnapshot {
     }
 
     /// The ordinals of the articles that mention `entity` or list it explicitly, ascending (newest first).
-    public func articles(mentioning entity: Entity) -> [Int32] {
+    func articles(mentioning entity: Entity) -> [Int32] {
         guard let index = entityIndexByID[entity.id] else { return [] }
         return Array(mentionIndex.articles(mentioning: index))
     }
 
     /// How many articles mention `entity` or list it explicitly.
-    public func articleCount(of entity: Entity) -> Int {
+    func articleCount(of entity: Entity) -> Int {
         guard let index = entityIndexByID[entity.id] else { return 0 }
         return mentionIndex.articleCount(of: index)
     }
 
     /// The entities named in the article at `ordinal`, most mentioned first; explicitly listed
     /// entities the text does not name come last with a count of 0.
-    public func mentions(inArticle ordinal: Int32) -> [Mention] {
+    func mentions(inArticle ordinal: Int32) -> [Mention] {
         var mentions: [Mention] = []
         mentionIndex.forEachMention(inArticle: ordinal) { entity, count, occurrences in
             mentions.append(Mention(entity: entities[Int(entity)], count: Int(count), offsets: Array(occurrences)))
@@ -70,7 +70,7 @@ extension CorpusSnapshot {
     }
 
     /// The entities most often mentioned in the same articles as `entity` (up to 20), most shared first.
-    public func coMentions(of entity: Entity) -> [CoMention] {
+    func coMentions(of entity: Entity) -> [CoMention] {
         guard let index = entityIndexByID[entity.id] else { return [] }
         return mentionIndex.coMentions(of: index).map {
             CoMention(entity: entities[Int($0.entity)], articleCount: Int($0.count))
@@ -78,7 +78,7 @@ extension CorpusSnapshot {
     }
 
     /// The claims that concern `entity`, by id.
-    public func claims(about entity: Entity) -> [Claim] {
+    func claims(about entity: Entity) -> [Claim] {
         guard let index = entityIndexByID[entity.id] else { return [] }
         return claimsByEntity[Int(index)].map { claims[Int($0)] }
     }

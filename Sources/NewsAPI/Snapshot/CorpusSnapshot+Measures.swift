@@ -1,11 +1,11 @@
 extension CorpusSnapshot {
     /// The trade measure with this id.
-    public func measure(id: String) -> TradeMeasure? {
+    func measure(id: String) -> TradeMeasure? {
         measureIndexByID[id].map { measures[Int($0)] }
     }
 
     /// The claim with this id.
-    public func claim(id: String) -> Claim? {
+    func claim(id: String) -> Claim? {
         var low = 0
         var high = claims.count
         while low < high {
@@ -16,37 +16,37 @@ extension CorpusSnapshot {
     }
 
     /// The measures `entity` applies, in date order.
-    public func measures(implementedBy entity: Entity) -> [TradeMeasure] {
+    func measures(implementedBy entity: Entity) -> [TradeMeasure] {
         measures(at: entityIndexByID[entity.id].map { measuresByImplementing[Int($0)] })
     }
 
     /// The measures that target or affect `entity`, in date order.
-    public func measures(affecting entity: Entity) -> [TradeMeasure] {
+    func measures(affecting entity: Entity) -> [TradeMeasure] {
         measures(at: entityIndexByID[entity.id].map { measuresByAffected[Int($0)] })
     }
 
     /// The measures that name `entity` as a targeted firm, in date order.
-    public func measures(targeting entity: Entity) -> [TradeMeasure] {
+    func measures(targeting entity: Entity) -> [TradeMeasure] {
         measures(at: entityIndexByID[entity.id].map { measuresByTargetedFirm[Int($0)] })
     }
 
     /// The measures of this type, in date order.
-    public func measures(ofType type: MeasureType) -> [TradeMeasure] {
+    func measures(ofType type: MeasureType) -> [TradeMeasure] {
         measures(at: measuresByType[type])
     }
 
     /// The measures with this status, in date order.
-    public func measures(withStatus status: MeasureStatus) -> [TradeMeasure] {
+    func measures(withStatus status: MeasureStatus) -> [TradeMeasure] {
         measures(at: measuresByStatus[status])
     }
 
     /// The measures that cite the article at `ordinal` as a source, in date order.
-    public func measures(citing ordinal: Int32) -> [TradeMeasure] {
+    func measures(citing ordinal: Int32) -> [TradeMeasure] {
         measures(at: measuresByArticle[ordinal])
     }
 
     /// The claims that quote the article at `ordinal`, by id.
-    public func claims(citing ordinal: Int32) -> [Claim] {
+    func claims(citing ordinal: Int32) -> [Claim] {
         (claimsByArticle[ordinal] ?? []).map { claims[Int($0)] }
     }
 

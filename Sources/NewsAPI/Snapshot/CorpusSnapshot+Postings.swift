@@ -1,7 +1,7 @@
 extension CorpusSnapshot {
     /// The ordinals of the articles naming `entity`, ascending (newest first), without copying
     /// them: a view into the index, for intersecting or paging.
-    public func articlePostings(mentioning entity: Entity) -> ArraySlice<Int32> {
+    func articlePostings(mentioning entity: Entity) -> ArraySlice<Int32> {
         guard let index = entityIndexByID[entity.id] else { return [] }
         return mentionIndex.articles(mentioning: index)
     }

@@ -6,7 +6,7 @@ extension CorpusSnapshot {
     ///
     /// Every word must occur; phrases are checked by re-reading only the candidate articles;
     /// excluded words and phrases remove articles. The work follows the shortest posting list.
-    public func search(_ query: TextQuery, within scope: [Int32]? = nil) -> [Int32] {
+    func search(_ query: TextQuery, within scope: [Int32]? = nil) -> [Int32] {
         var ids: [Int32] = []
         for term in query.requiredTerms {
             guard let id = textIndex.terms.find(term) else { return [] }
@@ -36,7 +36,7 @@ extension CorpusSnapshot {
 
     /// The BM25 relevance of each article in `ordinals` to the query's words and phrase terms, in
     /// the same order; higher is more relevant. Ascending ordinals are fastest.
-    public func relevanceScores(for query: TextQuery, in ordinals: [Int32]) -> [Double] {
+    func relevanceScores(for query: TextQuery, in ordinals: [Int32]) -> [Double] {
         let k1 = 1.2
         let b = 0.75
         let documentCount = Double(textIndex.documentCount)
@@ -65,7 +65,7 @@ extension CorpusSnapshot {
     }
 
     /// `ordinals` reordered by BM25 relevance to `query`, most relevant first (newest first on ties).
-    public func rankedByRelevance(_ ordinals: [Int32], for query: TextQuery) -> [Int32] {
+    func rankedByRelevance(_ ordinals: [Int32], for query: TextQuery) -> [Int32] {
         let scores = relevanceScores(for: query, in: ordinals)
         return zip(ordinals, scores)
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

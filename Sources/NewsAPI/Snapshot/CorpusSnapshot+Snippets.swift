@@ -2,7 +2,7 @@ extension CorpusSnapshot {
     /// About `length` characters of the article's body around the first match of `query`, cut at
     /// word boundaries, with every match in it marked (loose words anywhere, phrase words only where
     /// the whole phrase stands). Without a match in the body, the snippet is the body's opening.
-    public func snippet(forArticle ordinal: Int32, matching query: TextQuery, length: Int = 200) -> Snippet {
+    func snippet(forArticle ordinal: Int32, matching query: TextQuery, length: Int = 200) -> Snippet {
         let body = articles[Int(ordinal)].body
         let matcher = QueryTermMatcher(query)
         return CorpusSnapshot.snippet(of: body, tokens: matcher.scanForSnippet(body, length: length), matcher: matcher,

@@ -6,37 +6,37 @@ import Logging
 /// Articles are sorted newest first (publication day descending, then id ascending), so an
 /// article's ordinal — its `Int32` index in `articles` — sorts the same way, and every list of
 /// ordinals the snapshot returns is ascending, that is newest first.
-public final class CorpusSnapshot: Sendable {
+package final class CorpusSnapshot: Sendable {
     // MARK: Dataset
 
     /// 16 hex digits derived from the bytes of the data files; it changes exactly when the data does.
-    public let version: String
+    package let version: String
     /// The dataset's name (from `dataset.json`, else the directory's name).
-    public let name: String
+    let name: String
     /// The dataset's description, from `dataset.json`.
-    public let datasetDescription: String?
+    let datasetDescription: String?
     /// How long loading and indexing took.
-    public let loadDuration: Duration
+    package let loadDuration: Duration
     /// How many bytes of data files were read.
-    public let bytesLoaded: Int
+    package let bytesLoaded: Int
     /// When the data files were last changed (the latest modification time, Unix seconds), for
     /// `Last-Modified`; `nil` if the file system did not say.
-    public let dataModifiedAt: Int64?
+    let dataModifiedAt: Int64?
     /// The gazetteer merged with the corpus's entities and every clash it had with them, if one was.
-    public let gazetteer: GazetteerReport?
+    package let gazetteer: GazetteerReport?
 
     // MARK: Records
 
     /// Every article, newest first; an article's index here is its ordinal.
-    public let articles: [Article]
+    let articles: [Article]
     /// Every entity, sorted by id.
-    public let entities: [Entity]
+    let entities: [Entity]
     /// Every trade measure, by announcement date (oldest first, undated last), then id.
-    public let measures: [TradeMeasure]
+    let measures: [TradeMeasure]
     /// Every claim, sorted by id.
-    public let claims: [Claim]
+    let claims: [Claim]
     /// The distinct publications articles come from, sorted by id.
-    public let sources: [Article.Source]
+    let sources: [Article.Source]
 
     // MARK: Indexes
 
@@ -61,7 +61,7 @@ public final class CorpusSnapshot: Sendable {
     /// must test beyond the contiguous run of ordinals.
     let coarselyDatedArticles: [Int32]
     /// Each measure's period in force, by measure position, by the one rule every endpoint uses.
-    public let measureLifecycles: [MeasureLifecycle]
+    let measureLifecycles: [MeasureLifecycle]
 
     /// A folded name, alias or id, and what it leads to.
     struct EntityKey: Sendable {
@@ -204,7 +204,7 @@ public final class CorpusSnapshot: Sendable {
 
     /// Loads and validates the corpus in `directory`, with `gazetteer`'s entities merged into its
     /// own, or throws every problem found.
-    public static func load(
+    package static func load(
         from directory: URL, gazetteer: GazetteerChoice = .datasetDefault, logger: Logger
     ) throws(CorpusLoadError) -> CorpusSnapshot {
         try CorpusLoader.load(from: directory, gazetteer: gazetteer, logger: logger)
@@ -213,45 +213,45 @@ public final class CorpusSnapshot: Sendable {
     // MARK: Counts
 
     /// The number of articles.
-    public var articleCount: Int { articles.count }
+    package var articleCount: Int { articles.count }
     /// The number of entities.
-    public var entityCount: Int { entities.count }
+    package var entityCount: Int { entities.count }
     /// The number of trade measures.
-    public var measureCount: Int { measures.count }
+    package var measureCount: Int { measures.count }
     /// The number of claims.
-    public var claimCount: Int { claims.count }
+    package var claimCount: Int { claims.count }
     /// The number of distinct folded terms in the full-text index.
-    public var termCount: Int { textIndex.terms.count }
+    var termCount: Int { textIndex.terms.count }
 
     // MARK: Articles
 
     /// The ordinal of the article with this id.
-    public func article(id: String) -> Int32? {
+    func article(id: String) -> Int32? {
         articleOrdinalByID[id]
     }
 
     /// The article at `ordinal`.
-    public func article(at ordinal: Int32) -> Article {
+    func article(at ordinal: Int32) -> Article {
         articles[Int(ordinal)]
     }
 
     /// The ordinals of the articles from the publication with this id (newest first).
-    public func articles(fromSource sourceID: String) -> [Int32] {
+    func articles(fromSource sourceID: String) -> [Int32] {
         articlesBySource[sourceID] ?? []
     }
 
     /// The ordinals of the articles of this kind (newest first).
-    public func articles(ofKind kind: ArticleKind) -> [Int32] {
+    func articles(ofKind kind: ArticleKind) -> [Int32] {
         articlesByKind[kind] ?? []
     }
 
     /// The ordinals of the articles in this language, compared case-insensitively (newest first).
-    public func articles(inLanguage language: String) -> [Int32] {
+    func articles(inLanguage language: String) -> [Int32] {
         articlesByLanguage[language.lowercased()] ?? []
     }
 
     /// The languages of the articles, sorted.
-    public var languages: [String] {
+    var languages: [String] {
         articlesByLanguage.keys.sorted()
     }
 
@@ -259,7 +259,7 @@ public final class CorpusSnapshot: Sendable {
     /// Days count from 1970-01-01 (see `DateValue.day`); `nil` leaves that end open. This is the run of
     /// articles whose date *starts* in the period; `articles(publishedFrom:through:)` adds the older
     /// month- or year-dated ones whose range reaches into it, as every filter must.
-    public func ordinals(publishedFrom firstDay: Int32?, through lastDay: Int32?) -> Range<Int32> {
+    func ordinals(publishedFrom firstDay: Int32?, through lastDay: Int32?) -> Range<Int32> {
         // Newest first: the range starts at the first article on or before `lastDay` and ends
         // before the first article earlier than `firstDay`.
         let start = lastDay.map { day in partitionPoint { $0.publishedAt.day <= day } } ?? 0

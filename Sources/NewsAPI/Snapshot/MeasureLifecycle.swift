@@ -12,9 +12,9 @@
 ///   before the day after it came into force.
 /// - A date of month or year precision is a range: the measure counts as in force only from the
 ///   range's last day (when it certainly is), and as stopped from the range's first day.
-public struct MeasureLifecycle: Hashable, Sendable {
+struct MeasureLifecycle: Hashable, Sendable {
     /// Where a lifecycle day comes from.
-    public enum Origin: String, CaseIterable, Hashable, Sendable {
+    enum Origin: String, CaseIterable, Hashable, Sendable {
         /// The article text states the date.
         case stated
         /// The date is taken from the public record.
@@ -28,32 +28,32 @@ public struct MeasureLifecycle: Hashable, Sendable {
     }
 
     /// One end of the period in force: the date as known, the day it counts from, and its origin.
-    public struct Boundary: Hashable, Sendable {
+    struct Boundary: Hashable, Sendable {
         /// The date as the data gives it, or the reporting article's publication date when inferred.
-        public let date: DateValue
+        let date: DateValue
         /// The day this boundary takes effect for counting (days since 1970-01-01).
-        public let day: Int32
+        let day: Int32
         /// Where the date comes from.
-        public let origin: Origin
+        let origin: Origin
         /// The article the date is inferred from, when `origin` is `inferred`.
-        public let articleID: String?
+        let articleID: String?
     }
 
     /// The first day of the announcement's period, if it has one.
-    public let announced: Int32?
+    let announced: Int32?
     /// When it came into force, or `nil` if it never did.
-    public let inForce: Boundary?
+    let inForce: Boundary?
     /// When it stopped being in force (removed or suspended), or `nil` if it has not.
-    public let ended: Boundary?
+    let ended: Boundary?
 
     /// Whether the measure is in force on `day`.
-    public func isInForce(on day: Int32) -> Bool {
+    func isInForce(on day: Int32) -> Bool {
         guard let inForce, inForce.day <= day else { return false }
         return ended.map { day < $0.day } ?? true
     }
 
     /// Whether the measure is in force at any time in `first...last` (either end open).
-    public func isInForce(between first: Int32?, and last: Int32?) -> Bool {
+    func isInForce(between first: Int32?, and last: Int32?) -> Bool {
         guard let inForce else { return false }
         if let last, inForce.day > last { return false }
         if let first, let ended, ended.day <= first { return false }

@@ -1,24 +1,24 @@
 /// The articles whose publication date overlaps a period: a contiguous run of ordinals (every article
 /// whose date starts in the period) plus the few dated by month or year whose range starts before the
 /// period but reaches into it (`from=2025-04-02` keeps an article dated `2025-04`).
-public struct PublicationWindow: Sendable {
+struct PublicationWindow: Sendable {
     /// The articles whose date starts in the period (ordinals run newest first).
-    public let range: Range<Int32>
+    let range: Range<Int32>
     /// Older articles, dated by month or year, whose range reaches into the period; ascending, all
     /// at or after `range.upperBound`.
-    public let extra: [Int32]
+    let extra: [Int32]
 
     /// Whether the window is one contiguous run of ordinals.
-    public var isContiguous: Bool { extra.isEmpty }
+    var isContiguous: Bool { extra.isEmpty }
 
     /// The number of articles in the window.
-    public var count: Int { range.count + extra.count }
+    var count: Int { range.count + extra.count }
 
     /// Every ordinal in the window, ascending.
-    public var ordinals: [Int32] { Array(range) + extra }
+    var ordinals: [Int32] { Array(range) + extra }
 
     /// The part of an ascending list of ordinals that falls inside the window.
-    public func clip(_ list: [Int32]) -> [Int32] {
+    func clip(_ list: [Int32]) -> [Int32] {
         let start = list.partitioningIndex { $0 >= range.lowerBound }
         let end = list.partitioningIndex { $0 >= range.upperBound }
         if extra.isEmpty {
@@ -37,7 +37,7 @@ public struct PublicationWindow: Sendable {
 extension CorpusSnapshot {
     /// The articles whose publication date overlaps `firstDay...lastDay` (either end open): a date of
     /// month or year precision is a range, kept when any of its days is in the period.
-    public func articles(publishedFrom firstDay: Int32?, through lastDay: Int32?) -> PublicationWindow {
+    func articles(publishedFrom firstDay: Int32?, through lastDay: Int32?) -> PublicationWindow {
         let range = ordinals(publishedFrom: firstDay, through: lastDay)
         guard let firstDay, !coarselyDatedArticles.isEmpty else { return PublicationWindow(range: range, extra: []) }
         // Coarse dates older than the run: those whose range still reaches `firstDay`. A year is at

@@ -1,21 +1,21 @@
 /// A parsed full-text query: words that must all occur, quoted phrases that must occur as written,
 /// and `-word` or `-"phrase"` exclusions. Terms are folded like the index (case and diacritics
 /// ignored); a word that folds to several tokens (`U.S.`, `anti-dumping`) is searched as a phrase.
-public struct TextQuery: Hashable, Sendable {
+package struct TextQuery: Hashable, Sendable {
     /// The query as given.
-    public let text: String
+    package let text: String
     /// Single folded terms that must all occur.
-    public let words: [String]
+    package let words: [String]
     /// Folded token sequences that must occur consecutively (each has at least two tokens).
-    public let phrases: [[String]]
+    package let phrases: [[String]]
     /// Single folded terms that must not occur.
-    public let excludedWords: [String]
+    package let excludedWords: [String]
     /// Folded token sequences that must not occur.
-    public let excludedPhrases: [[String]]
+    package let excludedPhrases: [[String]]
 
     /// Parses the `q` syntax: `tariff "export controls" -steel -"South China Sea"`.
     /// Throws when there is nothing to search for (an empty query, or only exclusions).
-    public init(parsing text: String) throws(TextQueryError) {
+    package init(parsing text: String) throws(TextQueryError) {
         var words: [String] = []
         var phrases: [[String]] = []
         var excludedWords: [String] = []
@@ -76,7 +76,7 @@ public struct TextQuery: Hashable, Sendable {
     }
 
     /// Every distinct folded term an article must contain (words and phrase tokens).
-    public var requiredTerms: [String] {
+    package var requiredTerms: [String] {
         var terms = words
         for phrase in phrases {
             for term in phrase where !terms.contains(term) { terms.append(term) }

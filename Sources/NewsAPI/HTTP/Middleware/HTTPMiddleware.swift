@@ -3,7 +3,7 @@
 ///
 /// Steps are composed in one visible order by `HTTPPipeline`, as Hummingbird composes middleware, so
 /// each can be read and tested on its own.
-public protocol HTTPMiddleware: Sendable {
+protocol HTTPMiddleware: Sendable {
     /// Answers `request`, calling `next` for what the steps after this one answer.
     func respond(to request: Request, next: (Request) -> Response) -> Response
 }
