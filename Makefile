@@ -9,7 +9,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON     ?= python3
 SERVER      = .build/release/news-api
 
-.PHONY: setup build run test test-unit test-contract test-browser test-load test-manifests test-cluster bench clean help eval-linking \
+.PHONY: setup build run lint format test test-unit test-contract test-browser test-load test-manifests test-cluster bench clean help eval-linking \
         test-fuzz test-fuzz-replay test-fuzz-run test-sanitize test-asan test-tsan
 
 help:
@@ -17,6 +17,7 @@ help:
 	@echo "make test    unit, router, store and live-server tests, fuzzing, the contract checks, load scripts,"
 	@echo "             the Kubernetes manifests' validation and the cluster test (3 replicas behind nginx)"
 	@echo "make bench   load and throughput benchmark (see BENCHMARKS.md)"
+	@echo "make format  format every Swift file (make lint, run by make test, fails on an unformatted one)"
 	@echo "make test-fuzz      replay the fuzz corpus and regressions, then fuzz each target (FUZZ_SECONDS in all)"
 	@echo "make test-sanitize  the test suite under AddressSanitizer and ThreadSanitizer"
 	@echo "make eval-linking   entity linking on the labelled texts of Tests/Linking: precision, recall, every miss"
@@ -37,7 +38,16 @@ run: build
 
 ## `make test` is what CI runs (.ci/run adds `make test-sanitize`). The fuzz step replays every saved input, then
 ## fuzzes each target for FUZZ_SECONDS in all (its libFuzzer build took 3.5 minutes from cold on two cores).
-test: test-unit test-fuzz test-contract test-browser test-load test-manifests test-cluster
+test: lint test-unit test-fuzz test-contract test-browser test-load test-manifests test-cluster
+
+## One format for every Swift file (.swift-format, the toolchain's `swift format`): `make lint` fails on a file
+## that is not in it, naming the file and line; `make format` rewrites the tree in place.
+lint:
+	@out=$$($(SWIFT) format lint --strict --recursive --parallel Sources Tests 2>&1); \
+	if [ -n "$$out" ]; then printf '%s\n' "$$out"; echo "swift format: the files above are not formatted; run make format"; exit 1; fi
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests
 
 test-unit: setup
 	$(SWIFT) test

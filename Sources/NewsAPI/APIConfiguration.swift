@@ -14,8 +14,10 @@ package struct APIConfiguration: Sendable {
     var dashboard: DashboardResource?
 
     /// Creates a configuration; the defaults suit a public, read-only API.
-    package init(cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil,
-                responseCacheBytes: Int = 64 << 20, dashboard: DashboardResource? = nil) {
+    package init(
+        cacheMaxAge: Int = 60, corsOrigins: [String] = ["*"], corsMaxAge: Int = 86_400, adminToken: String? = nil,
+        responseCacheBytes: Int = 64 << 20, dashboard: DashboardResource? = nil
+    ) {
         self.cacheMaxAge = cacheMaxAge
         self.corsOrigins = corsOrigins
         self.corsMaxAge = corsMaxAge

@@ -22,8 +22,10 @@ package final class Application: HTTPResponder {
     package let metrics: APIMetrics
 
     /// Builds the API over `snapshot`; `loader` makes reloads possible.
-    package init(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], configuration: APIConfiguration = APIConfiguration(),
-                metrics: APIMetrics = APIMetrics(), loader: Loader? = nil, logger: Logger) {
+    package init(
+        snapshot: CorpusSnapshot, openAPIDocument: [UInt8], configuration: APIConfiguration = APIConfiguration(),
+        metrics: APIMetrics = APIMetrics(), loader: Loader? = nil, logger: Logger
+    ) {
         self.openAPIDocument = openAPIDocument
         self.configuration = configuration
         self.logger = logger
@@ -78,8 +80,9 @@ package final class Application: HTTPResponder {
             do {
                 let fresh = try loader()
                 replace(snapshot: fresh)
-                logger.info(fresh.version == previous ? "reloaded; the data did not change" : "reloaded; serving the new data",
-                            metadata: ["version": "\(fresh.version)", "previous_version": "\(previous)"])
+                logger.info(
+                    fresh.version == previous ? "reloaded; the data did not change" : "reloaded; serving the new data",
+                    metadata: ["version": "\(fresh.version)", "previous_version": "\(previous)"])
                 return .reloaded(version: fresh.version, previous: previous)
             } catch {
                 logger.error("reload failed; still serving the previous data:\n\(error)")
@@ -95,38 +98,47 @@ package final class Application: HTTPResponder {
     }
 
     private func serve(_ snapshot: CorpusSnapshot) -> Served {
-        var router = Application.buildRouter(snapshot: snapshot, openAPIDocument: openAPIDocument, metrics: metrics,
-                                             logger: logger)
+        var router = Application.buildRouter(
+            snapshot: snapshot, openAPIDocument: openAPIDocument, metrics: metrics,
+            logger: logger)
         configuration.dashboard?.addRoutes(to: &router)
         if let token = configuration.adminToken, loader != nil {
-            let admin = AdminResource(token: token, start: { [weak self] in self?.startReload() ?? false },
-                                      status: { [weak self] in self?.backgroundReloads.status ?? Reloads.Status(running: false) },
-                                      serving: { [weak self] in self?.snapshot.version ?? "" })
+            let admin = AdminResource(
+                token: token, start: { [weak self] in self?.startReload() ?? false },
+                status: { [weak self] in self?.backgroundReloads.status ?? Reloads.Status(running: false) },
+                serving: { [weak self] in self?.snapshot.version ?? "" })
             router.on(.post, "/admin/reload", use: admin.start)
             router.on(.get, "/admin/reload", use: admin.status)
         }
-        return Served(snapshot: snapshot, pipeline: Application.buildPipeline(snapshot: snapshot, router: router,
-                                                                               configuration: configuration))
+        return Served(
+            snapshot: snapshot,
+            pipeline: Application.buildPipeline(
+                snapshot: snapshot, router: router,
+                configuration: configuration))
     }
 
     /// The HTTP behaviours every answer goes through, outermost first, around the router.
     static func buildPipeline(snapshot: CorpusSnapshot, router: Router, configuration: APIConfiguration) -> HTTPPipeline {
-        HTTPPipeline([
-            ConditionalRequests(lastModified: snapshot.dataModifiedAt),
-            ResponseCaching(bytes: configuration.responseCacheBytes, variesByOrigin: !configuration.allowsAnyOrigin),
-            CORS(origins: configuration.corsOrigins, maxAge: configuration.corsMaxAge),
-            NoSniff(),
-            Refusals(),
-            Compression(),
-            Validators(version: snapshot.version, lastModified: snapshot.dataModifiedAt.map(HTTPDate.format),
-                       maxAge: configuration.cacheMaxAge),
-            PrettyPrinting(),
-        ], endpoint: router.respond)
+        HTTPPipeline(
+            [
+                ConditionalRequests(lastModified: snapshot.dataModifiedAt),
+                ResponseCaching(bytes: configuration.responseCacheBytes, variesByOrigin: !configuration.allowsAnyOrigin),
+                CORS(origins: configuration.corsOrigins, maxAge: configuration.corsMaxAge),
+                NoSniff(),
+                Refusals(),
+                Compression(),
+                Validators(
+                    version: snapshot.version, lastModified: snapshot.dataModifiedAt.map(HTTPDate.format),
+                    maxAge: configuration.cacheMaxAge),
+                PrettyPrinting(),
+            ], endpoint: router.respond)
     }
 
     /// The routes of the API over one snapshot.
-    static func buildRouter(snapshot: CorpusSnapshot, openAPIDocument: [UInt8], metrics: APIMetrics,
-                            logger: Logger) -> Router {
+    static func buildRouter(
+        snapshot: CorpusSnapshot, openAPIDocument: [UInt8], metrics: APIMetrics,
+        logger: Logger
+    ) -> Router {
         var router = Router(logger: logger)
         let service = ServiceResource(snapshot: snapshot, openAPIDocument: openAPIDocument)
         let articles = ArticlesResource(snapshot: snapshot)
@@ -148,7 +160,8 @@ package final class Application: HTTPResponder {
         router.get("/trade-measures/flows", use: measures.flows)
         router.get("/trade-measures/{id}", caching: .resource, use: measures.show)
         router.get("/timeline", use: timeline.show)
-        let claims = ClaimsResource(snapshot: snapshot), sources = SourcesResource(snapshot: snapshot)
+        let claims = ClaimsResource(snapshot: snapshot)
+        let sources = SourcesResource(snapshot: snapshot)
         router.get("/claims", use: claims.list)
         router.get("/claims/{id}", caching: .resource, use: claims.show)
         router.get("/sources", use: sources.list)

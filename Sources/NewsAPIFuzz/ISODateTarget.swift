@@ -11,8 +11,9 @@ enum ISODateTarget {
         let iso = CalendarDay.isoString(of: day)
         FuzzCheck.expect(iso == written, "\(text.debugDescription) parsed to day \(day), which is \(iso)")
         let date = CalendarDay.date(of: day)
-        FuzzCheck.expect(CalendarDay.number(year: date.year, month: date.month, day: date.day) == day,
-                         "day \(day) → \(date) does not convert back (\(text.debugDescription))")
+        FuzzCheck.expect(
+            CalendarDay.number(year: date.year, month: date.month, day: date.day) == day,
+            "day \(day) → \(date) does not convert back (\(text.debugDescription))")
         FuzzCheck.expect(CalendarDay.parseISO8601(iso) == day, "\(iso) does not parse back to day \(day)")
     }
 }

@@ -9,10 +9,12 @@ enum NormalizedKeyTarget {
         _ = TextFolding.fold(text)
         let key = TextFolding.normalizedKey(text)
         let context = text.debugDescription
-        FuzzCheck.expect(!key.hasPrefix(" ") && !key.hasSuffix(" ") && !key.contains("  "),
-                         "key \(key.debugDescription) has stray spaces (\(context))")
-        FuzzCheck.expect(key == Tokenizer.foldedTokens(in: text).joined(separator: " "),
-                         "key \(key.debugDescription) differs from the folded tokens (\(context))")
+        FuzzCheck.expect(
+            !key.hasPrefix(" ") && !key.hasSuffix(" ") && !key.contains("  "),
+            "key \(key.debugDescription) has stray spaces (\(context))")
+        FuzzCheck.expect(
+            key == Tokenizer.foldedTokens(in: text).joined(separator: " "),
+            "key \(key.debugDescription) differs from the folded tokens (\(context))")
         let again = TextFolding.normalizedKey(key)
         FuzzCheck.expect(again == key, "normalising \(context) gives \(key.debugDescription), then \(again.debugDescription)")
     }

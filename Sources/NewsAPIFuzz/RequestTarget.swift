@@ -12,8 +12,8 @@ enum RequestTarget {
         let restricted = SeedApplication.restricted.respond(to: request)
         check(restricted, to: request)
         #if DEBUG || FUZZING
-        ExpectedRoute.check(open, to: request, patterns: ExpectedRoute.openPatterns, "open")
-        ExpectedRoute.check(restricted, to: request, patterns: ExpectedRoute.restrictedPatterns, "restricted")
+            ExpectedRoute.check(open, to: request, patterns: ExpectedRoute.openPatterns, "open")
+            ExpectedRoute.check(restricted, to: request, patterns: ExpectedRoute.restrictedPatterns, "restricted")
         #endif
     }
 
@@ -22,10 +22,12 @@ enum RequestTarget {
         let described = "\(request.method) \(request.path.debugDescription) → \(code)"
         FuzzCheck.expect((100..<500).contains(code), "server error: \(described)")
         for field in response.headers {
-            FuzzCheck.expect(!field.name.isEmpty && field.name.utf8.allSatisfy(isTokenByte),
-                             "header name \(field.name.debugDescription) is not an HTTP token: \(described)")
-            FuzzCheck.expect(!field.value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 },
-                             "header \(field.name) has CR, LF or NUL: \(field.value.debugDescription) (\(described))")
+            FuzzCheck.expect(
+                !field.name.isEmpty && field.name.utf8.allSatisfy(isTokenByte),
+                "header name \(field.name.debugDescription) is not an HTTP token: \(described)")
+            FuzzCheck.expect(
+                !field.value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 },
+                "header \(field.name) has CR, LF or NUL: \(field.value.debugDescription) (\(described))")
         }
         var body = response.body
         if let stream = response.stream {

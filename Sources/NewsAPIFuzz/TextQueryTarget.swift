@@ -16,7 +16,8 @@ enum TextQueryTarget {
         FuzzCheck.expect(!query.words.isEmpty || !query.phrases.isEmpty, "nothing to search for in \(context)")
         FuzzCheck.expect(query.text == text, "the query text changed: \(context)")
         for term in query.words + query.excludedWords + query.phrases.joined() + query.excludedPhrases.joined() {
-            FuzzCheck.expect(Tokenizer.foldedTokens(in: term) == [term], "\(term.debugDescription) is not one folded token (\(context))")
+            FuzzCheck.expect(
+                Tokenizer.foldedTokens(in: term) == [term], "\(term.debugDescription) is not one folded token (\(context))")
         }
         for phrase in query.phrases + query.excludedPhrases {
             FuzzCheck.expect(phrase.count >= 2, "a phrase of \(phrase.count) token(s) in \(context)")

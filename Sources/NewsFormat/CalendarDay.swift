@@ -47,13 +47,15 @@ package enum CalendarDay {
     package static func parseISO8601(_ text: String) -> Int32? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
-              let number = number(year: year, month: month, day: day) else { return nil }
+            let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
+            let number = number(year: year, month: month, day: day)
+        else { return nil }
         if bytes.count == 10 { return number }
         guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"), bytes.count >= 19,
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let hour = digits(bytes, 11, 2), let minute = digits(bytes, 14, 2), let second = digits(bytes, 17, 2),
-              hour < 24, minute < 60, second <= 60 else { return nil }
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let hour = digits(bytes, 11, 2), let minute = digits(bytes, 14, 2), let second = digits(bytes, 17, 2),
+            hour < 24, minute < 60, second <= 60
+        else { return nil }
         var index = 19
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
@@ -66,8 +68,9 @@ package enum CalendarDay {
             return index + 1 == bytes.count ? number : nil
         }
         guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), bytes.count == index + 6,
-              bytes[index + 3] == UInt8(ascii: ":"), let offsetHours = digits(bytes, index + 1, 2),
-              let offsetMinutes = digits(bytes, index + 4, 2), offsetHours < 24, offsetMinutes < 60 else { return nil }
+            bytes[index + 3] == UInt8(ascii: ":"), let offsetHours = digits(bytes, index + 1, 2),
+            let offsetMinutes = digits(bytes, index + 4, 2), offsetHours < 24, offsetMinutes < 60
+        else { return nil }
         return number
     }
 

@@ -39,11 +39,12 @@ public struct DateValue: Hashable, Sendable {
     /// The date of `precision` that holds `day` (days since 1970-01-01, in years 1-9999): its year,
     /// its month or the day itself, as a generated corpus writes it.
     package init(containing day: Int32, precision: DatePrecision, origin: DateOrigin, note: String? = nil) {
-        let length = switch precision {
-        case .year: 4
-        case .month: 7
-        case .day: 10
-        }
+        let length =
+            switch precision {
+            case .year: 4
+            case .month: 7
+            case .day: 10
+            }
         let value = String(CalendarDay.isoString(of: day).prefix(length))
         guard let date = DateValue(value: value, precision: precision, origin: origin, note: note) else {
             preconditionFailure("day \(day) is outside years 1-9999")
@@ -63,11 +64,12 @@ public struct DateValue: Hashable, Sendable {
 
     /// Checks `value` against `precision`: its shape, then that it is a real calendar date.
     package static func check(_ value: String, precision: DatePrecision) -> Check {
-        let expected = switch precision {
-        case .year: "YYYY"
-        case .month: "YYYY-MM"
-        case .day: "YYYY-MM-DD"
-        }
+        let expected =
+            switch precision {
+            case .year: "YYYY"
+            case .month: "YYYY-MM"
+            case .day: "YYYY-MM-DD"
+            }
         let bytes = Array(value.utf8)
         guard bytes.count == expected.utf8.count else { return .wrongShape(expected: expected) }
         for (byte, pattern) in zip(bytes, expected.utf8) {

@@ -64,7 +64,7 @@ import Foundation
     @usableFromInline static func role(of scalar: Unicode.Scalar) -> Role {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
+            .decimalNumber, .letterNumber, .otherNumber:
             return .character
         case .nonspacingMark, .spacingMark, .enclosingMark:
             return .joiner

@@ -56,7 +56,9 @@ package struct TokenScanner: ~Copyable {
                 guard position < count else { return false }
                 let byte = base[position]
                 if byte < 0x80 {
-                    if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "A") < 26 { break }
+                    if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "A") < 26 {
+                        break
+                    }
                     position += 1
                     continue
                 }

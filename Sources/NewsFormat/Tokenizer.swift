@@ -15,7 +15,9 @@ package enum Tokenizer {
     }
 
     /// Calls `body` with the UTF-8 bytes of `text`, copying only if the string is not stored contiguously.
-    @inlinable package static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    @inlinable package static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result)
+        rethrows -> Result
+    {
         if let result = try text.utf8.withContiguousStorageIfAvailable(body) {
             return result
         }

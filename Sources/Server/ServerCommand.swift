@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Logging
 import NewsAPI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `news-api`: serves a news corpus as a read-only JSON API.
 @main
@@ -26,21 +27,26 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "TCP port to listen on; 0 picks a free one.")
     var port = 8080
 
-    @Option(help: ArgumentHelp("Data directory holding the corpus (see docs/data-format.md). Default: data/seed in the working directory.",
-                               valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Data directory holding the corpus (see docs/data-format.md). Default: data/seed in the working directory.",
+            valueName: "dir"))
     var data: String?
 
-    @Option(help: ArgumentHelp(
-        """
-        World gazetteer whose entities are merged with the corpus's own (see docs/data-format.md). \
-        Default: the file the corpus's dataset.json names in "gazetteer" (the bundled corpus names \
-        data/gazetteer/countries.json), else none; "none" turns it off.
-        """,
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            World gazetteer whose entities are merged with the corpus's own (see docs/data-format.md). \
+            Default: the file the corpus's dataset.json names in "gazetteer" (the bundled corpus names \
+            data/gazetteer/countries.json), else none; "none" turns it off.
+            """,
+            valueName: "file"))
     var gazetteer: String?
 
-    @Option(help: ArgumentHelp("A file to serve at /openapi.yaml instead of the contract built into the binary.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A file to serve at /openapi.yaml instead of the contract built into the binary.",
+            valueName: "file"))
     var openapi: String?
 
     @Option(help: "Worker threads (default: the number of cores). One thread uses poll, more use epoll with a pool.")
@@ -73,8 +79,9 @@ struct ServerCommand: ParsableCommand {
     @Option(help: "Megabytes of successful responses kept to be sent again without recomputing (0: none).")
     var responseCacheMb = 64
 
-    @Option(name: .customLong("cors-origin"),
-            help: "An origin allowed to read responses from a browser; repeat for several. Default: any origin (*).")
+    @Option(
+        name: .customLong("cors-origin"),
+        help: "An origin allowed to read responses from a browser; repeat for several. Default: any origin (*).")
     var corsOrigins: [String] = []
 
     @Option(help: "Bearer token that enables POST /admin/reload. Without it the endpoint does not exist.")
@@ -135,29 +142,35 @@ struct ServerCommand: ParsableCommand {
             throw ExitCode.failure
         }
 
-        let configuration = APIConfiguration(cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins,
-                                             adminToken: adminToken, responseCacheBytes: responseCacheMb << 20,
-                                             dashboard: loadDashboard(logger: logger))
+        let configuration = APIConfiguration(
+            cacheMaxAge: cacheMaxAge, corsOrigins: corsOrigins.isEmpty ? ["*"] : corsOrigins,
+            adminToken: adminToken, responseCacheBytes: responseCacheMb << 20,
+            dashboard: loadDashboard(logger: logger))
         let command = self
-        let application = Application(snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
-                                      loader: { try command.load(logger: logger) }, logger: logger)
+        let application = Application(
+            snapshot: snapshot, openAPIDocument: openAPIDocument, configuration: configuration,
+            loader: { try command.load(logger: logger) }, logger: logger)
         let accessLogger = accessLog ? Logger(label: "news-api.access") : nil
         let metrics = application.metrics
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: host, port: port, threads: threads,
-                                                   connectionTimeoutSeconds: connectionTimeout,
-                                                   headerTimeoutSeconds: headerTimeout,
-                                                   connectionLimit: maxConnections,
-                                                   perIPConnectionLimit: maxConnectionsPerIp,
-                                                   maxHeaderBytes: maxHeaderBytes, maxURLBytes: maxUrlBytes,
-                                                   maxQueryParameters: maxQueryParameters),
+            configuration: HTTPServerConfiguration(
+                host: host, port: port, threads: threads,
+                connectionTimeoutSeconds: connectionTimeout,
+                headerTimeoutSeconds: headerTimeout,
+                connectionLimit: maxConnections,
+                perIPConnectionLimit: maxConnectionsPerIp,
+                maxHeaderBytes: maxHeaderBytes, maxURLBytes: maxUrlBytes,
+                maxQueryParameters: maxQueryParameters),
             logger: logger,
             observer: { record in
                 metrics.record(record)
-                accessLogger?.info("\(record.accessLogLine)", metadata: [
-                    "route": "\(record.route)", "bytes": "\(record.bytes)",
-                    "us": "\(record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds / 1_000_000_000_000)",
-                ])
+                accessLogger?.info(
+                    "\(record.accessLogLine)",
+                    metadata: [
+                        "route": "\(record.route)", "bytes": "\(record.bytes)",
+                        "us":
+                            "\(record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds / 1_000_000_000_000)",
+                    ])
             },
             responder: application)
         let boundPort: Int
@@ -180,7 +193,7 @@ struct ServerCommand: ParsableCommand {
                 // after the first load, 771 after one reload either way, then 1,046 after a second reload without
                 // this and 776 with it (the same after a third).
                 DispatchQueue.global().asyncAfter(deadline: .now() + 10) { ServerCommand.returnFreedMemory() }
-            case let .stop(signal):
+            case .stop(let signal):
                 logger.info("received \(signal), stopping")
                 server.stop(grace: 5)
                 logger.info("stopped")
@@ -234,8 +247,9 @@ extension ServerCommand {
             return
         }
         let what = data == nil ? "" : ": no such directory"
-        ServerCommand.fail("no corpus at \(dataDirectory)\(what); pass --data DIR (a directory with articles.ndjson, "
-            + "entities.json, trade-measures.json, ...; see docs/data-format.md)")
+        ServerCommand.fail(
+            "no corpus at \(dataDirectory)\(what); pass --data DIR (a directory with articles.ndjson, "
+                + "entities.json, trade-measures.json, ...; see docs/data-format.md)")
     }
 
     /// Writes `news-api: message` to standard error and exits 1: for a mistake in how the server was started,
@@ -247,24 +261,30 @@ extension ServerCommand {
 
     /// Loads and checks the data directory, logging one line with its counts.
     func load(logger: Logger) throws(CorpusLoadError) -> CorpusSnapshot {
-        let choice: GazetteerChoice = switch gazetteer {
-        case nil: .datasetDefault
-        case "none"?: .none
-        case let path?: .file(path)
-        }
+        let choice: GazetteerChoice =
+            switch gazetteer {
+            case nil: .datasetDefault
+            case "none"?: .none
+            case let path?: .file(path)
+            }
         let snapshot = try CorpusSnapshot.load(from: URL(fileURLWithPath: dataDirectory), gazetteer: choice, logger: logger)
-        let seconds = Double(snapshot.loadDuration.components.seconds)
+        let seconds =
+            Double(snapshot.loadDuration.components.seconds)
             + Double(snapshot.loadDuration.components.attoseconds) / 1e18
-        logger.info("loaded \(dataDirectory)", metadata: [
-            "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
-            "trade_measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
-            "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(seconds)", "version": "\(snapshot.version)",
-        ])
-        if let report = snapshot.gazetteer {
-            logger.info("merged gazetteer \(report.path)", metadata: [
-                "entities_added": "\(report.entitiesAdded)", "not_entities": "\(report.notEntities)",
-                "clashes": "\(report.clashes.count)",
+        logger.info(
+            "loaded \(dataDirectory)",
+            metadata: [
+                "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
+                "trade_measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
+                "bytes": "\(snapshot.bytesLoaded)", "seconds": "\(seconds)", "version": "\(snapshot.version)",
             ])
+        if let report = snapshot.gazetteer {
+            logger.info(
+                "merged gazetteer \(report.path)",
+                metadata: [
+                    "entities_added": "\(report.entitiesAdded)", "not_entities": "\(report.notEntities)",
+                    "clashes": "\(report.clashes.count)",
+                ])
             for clash in report.clashes {
                 logger.notice("gazetteer clash: \(clash)")
             }
@@ -278,11 +298,13 @@ extension ServerCommand {
     /// not part of the C library Swift imports.
     static func returnFreedMemory() {
         #if canImport(Glibc)
-        typealias MallocTrim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+            typealias MallocTrim = @convention(c) (Int) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
         #endif
     }
 }
 
+// swift-format-ignore: AvoidRetroactiveConformances
+// Log levels are read from the command line; swift-log's type and ArgumentParser's protocol meet only here.
 extension Logger.Level: @retroactive ExpressibleByArgument {}

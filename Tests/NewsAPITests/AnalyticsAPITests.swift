@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// Issue #14 on the seed corpus: facets, timelines for any question with the stock in force, the
@@ -18,9 +19,10 @@ import Testing
     }
 
     private func counts(_ entries: [[String: Any]], key: String = "id") -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: entries.compactMap { entry in
-            (entry[key] as? String).map { ($0, entry["count"] as? Int ?? -1) }
-        })
+        Dictionary(
+            uniqueKeysWithValues: entries.compactMap { entry in
+                (entry[key] as? String).map { ($0, entry["count"] as? Int ?? -1) }
+            })
     }
 
     private func total(_ target: String) throws -> Int? {
@@ -40,8 +42,10 @@ import Testing
     }
 
     @Test func doneWhenKindFacetAddsUpToTheTotal() throws {
-        for target in ["/articles?facets=kind", "/articles?q=china&facets=kind", "/entities/china/articles?facets=kind",
-                       "/articles?from=2025-04-02&facets=kind"] {
+        for target in [
+            "/articles?facets=kind", "/articles?q=china&facets=kind", "/entities/china/articles?facets=kind",
+            "/articles?from=2025-04-02&facets=kind",
+        ] {
             let object = try ok(target)
             let kinds = counts(facet(object, "kind"), key: "value")
             #expect(kinds.values.reduce(0, +) == object["total"] as? Int, "\(target)")
@@ -180,10 +184,11 @@ import Testing
     @Test func suspendedAndRemovedMeasuresStopBeingInForce() throws {
         let reported = DateValue(value: "2025-04-10", precision: .day, origin: .text)!
         func lifecycle(_ status: MeasureStatus, removed: DateValue? = nil) -> MeasureLifecycle {
-            let measure = TradeMeasure(id: "m", title: "t", description: "d", measureType: .tariff, status: status,
-                                       evaluation: .restrictive, implementing: ["a"],
-                                       dateInForce: DateValue(value: "2025-03", precision: .month, origin: .external),
-                                       dateRemoved: removed, sources: [.init(articleID: "x", quote: "q")])
+            let measure = TradeMeasure(
+                id: "m", title: "t", description: "d", measureType: .tariff, status: status,
+                evaluation: .restrictive, implementing: ["a"],
+                dateInForce: DateValue(value: "2025-03", precision: .month, origin: .external),
+                dateRemoved: removed, sources: [.init(articleID: "x", quote: "q")])
             return MeasureLifecycle(measure) { _ in reported }
         }
         let day = { (text: String) in CalendarDay.parseISO8601(text)! }
@@ -204,17 +209,20 @@ import Testing
     // MARK: Measure filters and flows
 
     @Test func measureFilters() throws {
-        #expect(try SeedAPI.get("/trade-measures?evaluation=liberalising").ids()
-            == ["vietnam-comac-airspace-approval", "vietnam-starlink-market-access"])
+        #expect(
+            try SeedAPI.get("/trade-measures?evaluation=liberalising").ids()
+                == ["vietnam-comac-airspace-approval", "vietnam-starlink-market-access"])
         #expect(try SeedAPI.get("/trade-measures?status=proposed&status=announced").ids().count == 5)
         #expect(try SeedAPI.get("/trade-measures?q=chips").ids() == ["us-nvidia-h20-export-licence"])
         #expect(try SeedAPI.get("/trade-measures?q=steel").ids().count == 2)
         #expect(try SeedAPI.get("/trade-measures?affected=malaysia&affected=vietnam").ids() == [])
         #expect(try SeedAPI.get("/trade-measures?affected=malaysia&affected=vietnam&match=any").ids().count == 4)
         #expect(try SeedAPI.get("/trade-measures?affected=malaysia&affected=vietnam&affected_match=any").ids().count == 4)
-        #expect(try SeedAPI.get("/trade-measures?implementing=china&implementing=vietnam&implementing_match=all").ids()
-            == ["ccpit-vcci-origin-certification"])
-        let bad = try SeedAPI.get("/trade-measures?evaluation=good&match=some&q=%20&announced_from=2025-05-01&announced_to=2025-04-01")
+        #expect(
+            try SeedAPI.get("/trade-measures?implementing=china&implementing=vietnam&implementing_match=all").ids()
+                == ["ccpit-vcci-origin-certification"])
+        let bad = try SeedAPI.get(
+            "/trade-measures?evaluation=good&match=some&q=%20&announced_from=2025-05-01&announced_to=2025-04-01")
         #expect(bad.status == 400)
         #expect(Set(try bad.invalidParamNames()) == ["evaluation", "match", "q", "announced_from"])
     }
@@ -247,8 +255,9 @@ import Testing
         #expect(try SeedAPI.get("/claims/nope").status == 404)
         #expect(try SeedAPI.get("/claims?article=nope&entity=vietnm").invalidParamNames().sorted() == ["article", "entity"])
         let entity = try ok("/entities/vietnam")
-        #expect((entity["claims"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-            == ["agreements-signed-during-visit", "railway-loans"])
+        #expect(
+            (entity["claims"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+                == ["agreements-signed-during-visit", "railway-loans"])
     }
 
     @Test func sourcesHaveCountsAndDates() throws {
@@ -280,8 +289,9 @@ import Testing
         let malaysia = try ok("/trade-measures/us-tariffs-malaysia-cambodia")
         let quote = (malaysia["sources"] as? [[String: Any]])?.first?["quote"] as? String
         #expect(quote?.hasPrefix("Both are seeking relief from high duties") == true)
-        #expect(try ok("/trade-measures/china-ev-battery-safety-standards")["measure_type"] as? String
-            == "technical_barrier_to_trade")
+        #expect(
+            try ok("/trade-measures/china-ev-battery-safety-standards")["measure_type"] as? String
+                == "technical_barrier_to_trade")
         // Russia is named only in a section label, which linking never scans: the label is the site's
         // navigation ("China - Russia" above a brief about Nvidia), not what the brief says.
         #expect(try ok("/entities/russia")["article_count"] as? Int == 0)

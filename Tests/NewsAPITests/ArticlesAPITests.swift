@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// `/articles`, `/articles/{id}` and `/entities/{key}/articles` over the seed corpus: search, filters,
@@ -35,7 +36,8 @@ import Testing
         let first = try #require(try SeedAPI.get("/articles?limit=1").items().first)
         #expect(first["id"] as? String == "d679149af95f4c6c")
         #expect(first["kind"] as? String == "article")
-        #expect(first["title"] as? String == "China and Vietnam Forge Closer Ties Amid Rising Trade Tensions with the United States")
+        #expect(
+            first["title"] as? String == "China and Vietnam Forge Closer Ties Amid Rising Trade Tensions with the United States")
         #expect(first["section"] is NSNull)
         #expect(first["url"] is NSNull)
         #expect(first["language"] as? String == "en")
@@ -47,7 +49,8 @@ import Testing
         #expect(published?["precision"] as? String == "day")
         #expect(published?["origin"] as? String == "external")
         #expect((published?["note"] as? String)?.hasPrefix("Not stated in the text") == true)
-        #expect((first["lede"] as? String)?.hasPrefix("Chinese President Xi Jinping has concluded a high-level state visit") == true)
+        #expect(
+            (first["lede"] as? String)?.hasPrefix("Chinese President Xi Jinping has concluded a high-level state visit") == true)
         #expect(first["body"] == nil)
         #expect(first["snippet"] == nil)
         #expect(first["score"] == nil)
@@ -84,8 +87,9 @@ import Testing
     @Test func quotedPhraseMustAppearAsWritten() throws {
         #expect(try SeedAPI.get("/articles?q=%22trade+wars%22").ids() == ["d679149af95f4c6c", "f82d3cef4f15fde1"])
         #expect(try SeedAPI.get("/articles?q=%22wars+trade%22").ids() == [])
-        #expect(try SeedAPI.get("/articles?q=%22South+China+Sea%22").ids()
-            == ["d679149af95f4c6c", "f82d3cef4f15fde1", "f82d3cef4f15fde1-b4"])
+        #expect(
+            try SeedAPI.get("/articles?q=%22South+China+Sea%22").ids()
+                == ["d679149af95f4c6c", "f82d3cef4f15fde1", "f82d3cef4f15fde1-b4"])
         #expect(try SeedAPI.get("/articles?q=%22China+Sea+South%22").ids() == [])
         let query = try SeedAPI.get("/articles?q=%22trade+wars%22").json()["query"] as? [String: Any]
         #expect(query?["q"] as? String == "\"trade wars\"")
@@ -93,8 +97,9 @@ import Testing
 
     @Test func minusExcludesWordsAndPhrases() throws {
         #expect(try SeedAPI.get("/articles?q=agreements+-dozens").ids() == ["d679149af95f4c6c"])
-        #expect(try SeedAPI.get("/articles?q=china+-%22South+China+Sea%22").ids()
-            == ["f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b3", "f82d3cef4f15fde1-b5"])
+        #expect(
+            try SeedAPI.get("/articles?q=china+-%22South+China+Sea%22").ids()
+                == ["f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b3", "f82d3cef4f15fde1-b5"])
         let onlyExclusions = try SeedAPI.get("/articles?q=-china")
         #expect(onlyExclusions.status == 400)
         #expect(try onlyExclusions.invalidParamNames() == ["q"])
@@ -125,10 +130,12 @@ import Testing
             let highlights = snippet["highlights"] as? [[String: Any]] ?? []
             #expect(!highlights.isEmpty)
             for range in highlights {
-                let start = try #require(range["start"] as? Int), end = try #require(range["end"] as? Int)
+                let start = try #require(range["start"] as? Int)
+                let end = try #require(range["end"] as? Int)
                 let slice = utf16Slice(text, start, end)
-                #expect(slice.map { ["tariff", "wars"].contains($0.lowercased()) } == true,
-                        "highlight \(start)..<\(end) of \(item["id"] ?? "") is \(slice ?? "out of range")")
+                #expect(
+                    slice.map { ["tariff", "wars"].contains($0.lowercased()) } == true,
+                    "highlight \(start)..<\(end) of \(item["id"] ?? "") is \(slice ?? "out of range")")
             }
             #expect((item["score"] as? Double).map { $0 > 0 } == true)
         }
@@ -159,9 +166,12 @@ import Testing
             let phrases = utf16Ranges(of: "South China Sea", in: text)
             #expect(!phrases.isEmpty, "snippet of \(item["id"] ?? "") does not show the phrase: \(text)")
             for range in snippet["highlights"] as? [[String: Any]] ?? [] {
-                let start = range["start"] as? Int ?? -1, end = range["end"] as? Int ?? -1
-                #expect(phrases.contains { $0.lowerBound <= start && end <= $0.upperBound },
-                        "highlight \(start)..<\(end) (\(utf16Slice(text, start, end) ?? "?")) is outside the phrase in \(item["id"] ?? "")")
+                let start = range["start"] as? Int ?? -1
+                let end = range["end"] as? Int ?? -1
+                #expect(
+                    phrases.contains { $0.lowerBound <= start && end <= $0.upperBound },
+                    "highlight \(start)..<\(end) (\(utf16Slice(text, start, end) ?? "?")) is outside the phrase in \(item["id"] ?? "")"
+                )
             }
         }
     }
@@ -196,8 +206,9 @@ import Testing
         #expect((try both.json()["query"] as? [String: Any])?["entity"] as? [String] == ["vietnam", "united-states"])
         #expect(try SeedAPI.get("/articles?entity=nvidia&entity=vietnam").ids() == [])
         #expect(try SeedAPI.get("/articles?entity=ccpit").ids() == ["f82d3cef4f15fde1"])
-        #expect(try SeedAPI.get("/articles?entity=US").ids()
-            == ["d679149af95f4c6c", "f82d3cef4f15fde1", "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b3"])
+        #expect(
+            try SeedAPI.get("/articles?entity=US").ids()
+                == ["d679149af95f4c6c", "f82d3cef4f15fde1", "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b3"])
         #expect(try SeedAPI.get("/articles?entity=South+China+Sea&q=google").ids() == ["f82d3cef4f15fde1-b4"])
     }
 
@@ -252,8 +263,10 @@ import Testing
         let reversed = try SeedAPI.get("/articles?from=2025-04-16&to=2025-04-14")
         #expect(reversed.status == 400)
         #expect(try reversed.invalidParamNames() == ["from"])
-        for (target, name) in [("/articles?from=2025-13-01", "from"), ("/articles?to=yesterday", "to"),
-                               ("/articles?from=2025-02-30", "from")] {
+        for (target, name) in [
+            ("/articles?from=2025-13-01", "from"), ("/articles?to=yesterday", "to"),
+            ("/articles?from=2025-02-30", "from"),
+        ] {
             let reply = try SeedAPI.get(target)
             #expect(reply.status == 400, "\(target)")
             #expect(reply.contentType == APIReply.problemType)
@@ -393,8 +406,10 @@ import Testing
         #expect(article["body"] as? String == record["body"] as? String)
         #expect(article["title"] as? String == record["title"] as? String)
         #expect(article["lede"] as? String == record["lede"] as? String)
-        for key in ["id", "kind", "title", "section", "source", "url", "language", "published_at", "lede", "body",
-                    "entities", "trade_measures", "claims", "links"] {
+        for key in [
+            "id", "kind", "title", "section", "source", "url", "language", "published_at", "lede", "body",
+            "entities", "trade_measures", "claims", "links",
+        ] {
             #expect(article[key] != nil, "missing \(key)")
         }
         let links = article["links"] as? [String: Any]
@@ -432,10 +447,11 @@ import Testing
         let article = try SeedAPI.get("/articles/d679149af95f4c6c").json()
         let body = try #require(article["body"] as? String)
         let measures = article["trade_measures"] as? [[String: Any]] ?? []
-        #expect(Set(measures.compactMap { $0["id"] as? String }) == [
-            "us-proposed-tariffs-vietnam", "us-tariff-145-percent-china",
-            "vietnam-comac-airspace-approval", "vietnam-made-in-vietnam-origin-rules",
-        ])
+        #expect(
+            Set(measures.compactMap { $0["id"] as? String }) == [
+                "us-proposed-tariffs-vietnam", "us-tariff-145-percent-china",
+                "vietnam-comac-airspace-approval", "vietnam-made-in-vietnam-origin-rules",
+            ])
         for measure in measures {
             let quote = try #require(measure["quote"] as? String)
             #expect(body.contains(quote), "\(measure["id"] ?? "") quote is not in the body")
@@ -451,7 +467,9 @@ import Testing
         // A measure reported by two articles shows, in each, that article's own sentence.
         let other = try SeedAPI.get("/articles/f82d3cef4f15fde1").json()
         let otherBody = try #require(other["body"] as? String)
-        let comac = (other["trade_measures"] as? [[String: Any]] ?? []).filter { $0["id"] as? String == "vietnam-comac-airspace-approval" }
+        let comac = (other["trade_measures"] as? [[String: Any]] ?? []).filter {
+            $0["id"] as? String == "vietnam-comac-airspace-approval"
+        }
         #expect(comac.count == 1)
         #expect((comac.first?["quote"] as? String).map { otherBody.contains($0) } == true)
     }
@@ -464,9 +482,12 @@ import Testing
         #expect(railway["topic"] as? String == "Chinese loans for new railway lines between China and Vietnam")
         let versions = railway["versions"] as? [[String: Any]] ?? []
         #expect(versions.compactMap { $0["article_id"] as? String } == ["d679149af95f4c6c", "f82d3cef4f15fde1"])
-        #expect(versions.first?["statement"] as? String
-            == "Vietnam decided to accept Chinese loans to build new railway lines connecting the two countries.")
-        #expect(versions.last?["statement"] as? String == "No formal loan agreements for the railway projects have been finalized yet.")
+        #expect(
+            versions.first?["statement"] as? String
+                == "Vietnam decided to accept Chinese loans to build new railway lines connecting the two countries.")
+        #expect(
+            versions.last?["statement"] as? String
+                == "No formal loan agreements for the railway projects have been finalized yet.")
         for version in versions {
             let id = try #require(version["article_id"] as? String)
             #expect((version["links"] as? [String: Any])?["article"] as? String == "/articles/\(id)")
@@ -495,7 +516,8 @@ import Testing
 
     /// The text each offset of `entity` in `article` covers.
     private func mentionTexts(of entity: String, in article: [String: Any]) -> [String] {
-        let title = article["title"] as? String ?? "", body = article["body"] as? String ?? ""
+        let title = article["title"] as? String ?? ""
+        let body = article["body"] as? String ?? ""
         let mention = (article["entities"] as? [[String: Any]] ?? []).first { $0["id"] as? String == entity }
         return (mention?["offsets"] as? [[String: Any]] ?? []).map { offset in
             let text = offset["field"] as? String == "title" ? title : body
@@ -507,7 +529,8 @@ import Testing
     private func bodyRanges(of entity: String, in article: [String: Any]) -> [Range<Int>] {
         let mention = (article["entities"] as? [[String: Any]] ?? []).first { $0["id"] as? String == entity }
         return (mention?["offsets"] as? [[String: Any]] ?? []).compactMap { offset in
-            guard offset["field"] as? String == "body", let start = offset["start"] as? Int, let end = offset["end"] as? Int else { return nil }
+            guard offset["field"] as? String == "body", let start = offset["start"] as? Int, let end = offset["end"] as? Int
+            else { return nil }
             return start..<end
         }
     }
@@ -591,6 +614,9 @@ import Testing
         #expect(titleOffsets.count == 1)
         let offset = try #require(titleOffsets.first)
         #expect(utf16Slice(title, offset["start"] as? Int ?? -1, offset["end"] as? Int ?? -1) == "United States")
-        #expect(mentionTexts(of: "united-states", in: article).sorted() == ["U.S.", "U.S.", "United States", "United States", "Washington"])
+        #expect(
+            mentionTexts(of: "united-states", in: article).sorted() == [
+                "U.S.", "U.S.", "United States", "United States", "Washington",
+            ])
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+
 @testable import NewsAPI
 
 /// An application that counts the answers sent from the response cache: those whose libmicrohttpd
@@ -27,16 +28,21 @@ private final class CountingResponder: HTTPResponder {
 /// Answers sent again from the response cache are the answers the router gives, for every variant a
 /// request can ask for, and requests that must be refused or routed are not answered from it.
 @Suite struct CachedAnswerTests {
-    private static func application(_ configuration: APIConfiguration = APIConfiguration(responseCacheBytes: 64 << 20),
-                                    metrics: APIMetrics = APIMetrics()) throws -> Application {
-        Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: try openAPIDocument(),
-                    configuration: configuration, metrics: metrics, logger: SeedAPI.logger)
+    private static func application(
+        _ configuration: APIConfiguration = APIConfiguration(responseCacheBytes: 64 << 20),
+        metrics: APIMetrics = APIMetrics()
+    ) throws -> Application {
+        Application(
+            snapshot: try SeedAPI.application.snapshot, openAPIDocument: try openAPIDocument(),
+            configuration: configuration, metrics: metrics, logger: SeedAPI.logger)
     }
 
     /// Sends each request twice to a caching server and once to one without a cache; all three answers
     /// must agree on status, body and the headers that matter.
-    private static func expectSameAnswers(_ requests: [(target: String, headers: [(String, String)])],
-                                          configuration: APIConfiguration) throws {
+    private static func expectSameAnswers(
+        _ requests: [(target: String, headers: [(String, String)])],
+        configuration: APIConfiguration
+    ) throws {
         var uncachedConfiguration = configuration
         uncachedConfiguration.responseCacheBytes = 0
         let cached = CountingResponder(try application(configuration))
@@ -70,32 +76,35 @@ private final class CountingResponder: HTTPResponder {
 
     @Test func keptAnswersMatchRoutedOnesForEveryVariant() throws {
         let gzip = [("Accept-Encoding", "gzip")]
-        try Self.expectSameAnswers([
-            ("/articles?entity=vietnam&limit=2", []),
-            ("/articles?limit=2&entity=vietnam", []),
-            ("/articles?entity=vietnam&limit=2", gzip),
-            ("/articles?entity=vietnam&limit=2", [("Accept-Encoding", "gzip;q=0")]),
-            ("/entities?type=country", [("Accept", "application/x-ndjson")]),
-            ("/entities?type=country&format=json", [("Accept", "application/x-ndjson")]),
-            ("/entities?type=country", []),
-            ("/articles?q=tariff&pretty", []),
-            ("/articles?q=tariff&pretty=", []),
-            ("/articles?&&q=tariff", []),
-            ("/entities/U.S.", gzip),
-            ("/entities/u.s.", []),
-            ("/timeline?interval=month", gzip),
-        ], configuration: APIConfiguration(responseCacheBytes: 64 << 20))
+        try Self.expectSameAnswers(
+            [
+                ("/articles?entity=vietnam&limit=2", []),
+                ("/articles?limit=2&entity=vietnam", []),
+                ("/articles?entity=vietnam&limit=2", gzip),
+                ("/articles?entity=vietnam&limit=2", [("Accept-Encoding", "gzip;q=0")]),
+                ("/entities?type=country", [("Accept", "application/x-ndjson")]),
+                ("/entities?type=country&format=json", [("Accept", "application/x-ndjson")]),
+                ("/entities?type=country", []),
+                ("/articles?q=tariff&pretty", []),
+                ("/articles?q=tariff&pretty=", []),
+                ("/articles?&&q=tariff", []),
+                ("/entities/U.S.", gzip),
+                ("/entities/u.s.", []),
+                ("/timeline?interval=month", gzip),
+            ], configuration: APIConfiguration(responseCacheBytes: 64 << 20))
     }
 
     @Test func restrictedOriginsAreKeptApart() throws {
-        let configuration = APIConfiguration(corsOrigins: ["https://a.example", "https://b.example"],
-                                             responseCacheBytes: 64 << 20)
-        try Self.expectSameAnswers([
-            ("/entities/vietnam", [("Origin", "https://a.example")]),
-            ("/entities/vietnam", [("Origin", "https://b.example")]),
-            ("/entities/vietnam", [("Origin", "https://evil.example")]),
-            ("/entities/vietnam", []),
-        ], configuration: configuration)
+        let configuration = APIConfiguration(
+            corsOrigins: ["https://a.example", "https://b.example"],
+            responseCacheBytes: 64 << 20)
+        try Self.expectSameAnswers(
+            [
+                ("/entities/vietnam", [("Origin", "https://a.example")]),
+                ("/entities/vietnam", [("Origin", "https://b.example")]),
+                ("/entities/vietnam", [("Origin", "https://evil.example")]),
+                ("/entities/vietnam", []),
+            ], configuration: configuration)
     }
 
     @Test func validatorsAreCheckedOnKeptAnswers() throws {
@@ -120,7 +129,7 @@ private final class CountingResponder: HTTPResponder {
 
     @Test func refusalsAreNotAnsweredFromTheCache() throws {
         let configuration = APIConfiguration(responseCacheBytes: 64 << 20)
-        try withLiveServer(try Self.application(configuration), configure: { $0.maxQueryParameters = 2 }) { port in
+        try withLiveServer(try Self.application(configuration), limits: HTTPServerLimits(maxQueryParameters: 2)) { port in
             let client = try TestHTTPClient(port: port)
             #expect(try client.request("GET", "/articles?limit=1").status == 200)
             #expect(try client.request("GET", "/articles?limit=1").status == 200)
@@ -135,8 +144,9 @@ private final class CountingResponder: HTTPResponder {
     @Test func keptAnswersAreCountedInTheMetrics() throws {
         let metrics = APIMetrics()
         let application = try Self.application(metrics: metrics)
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-                                observer: metrics.record, responder: application)
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
+            observer: metrics.record, responder: application)
         _ = try server.start()
         defer { server.stop(grace: 1) }
         let client = try TestHTTPClient(port: try #require(server.port))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CorpusGeneration
 @testable import NewsAPI
 
@@ -90,7 +91,9 @@ import Testing
         // corpus-gen refuses these because the server would: "Lodz" and "Łódź" are one key.
         let entities = CorpusFixture.entities.replacingOccurrences(
             of: "\n]",
-            with: #",{"id": "lodz", "name": "Łódź", "type": "place", "aliases": []},{"id": "lodz-2", "name": "Lodz", "type": "place", "aliases": []}"# + "\n]"
+            with:
+                #",{"id": "lodz", "name": "Łódź", "type": "place", "aliases": []},{"id": "lodz-2", "name": "Lodz", "type": "place", "aliases": []}"#
+                + "\n]"
         )
         let errors = try CorpusFixture.errors(entities: entities)
         #expect(errors.map(\.field) == ["name"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// The dashboard's files: read once, served under `/dashboard/` with the API's validators and gzip, a
@@ -19,8 +20,9 @@ import Testing
     }
 
     private static func application(_ dashboard: DashboardResource) throws -> Application {
-        Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: [],
-                    configuration: APIConfiguration(dashboard: dashboard), logger: SeedAPI.logger)
+        Application(
+            snapshot: try SeedAPI.application.snapshot, openAPIDocument: [],
+            configuration: APIConfiguration(dashboard: dashboard), logger: SeedAPI.logger)
     }
 
     @Test func servesThePageAndItsFilesWithThePolicy() throws {
@@ -68,7 +70,8 @@ import Testing
     /// The dashboard in `web/` loads, and each of its files goes out with a content type a browser will run
     /// or render (a module script sent as `application/octet-stream` is refused under the policy).
     @Test func theBundledDashboardServesEveryFileWithItsType() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let dashboard = try DashboardResource(directory: root.appendingPathComponent("web"))
         let application = try Self.application(dashboard)
         #expect(dashboard.paths.contains("js/app.js"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// `/entities` and `/entities/{key}` over the seed corpus: lookup by any name, suggestions, the
@@ -71,7 +72,10 @@ import Testing
         #expect(entity["id"] as? String == "united-states")
         #expect(entity["name"] as? String == "United States")
         #expect(entity["type"] as? String == "country")
-        #expect(entity["aliases"] as? [String] == ["U.S.", "US", "USA", "U.S.A.", "United States of America", "Washington", "America", "American"])
+        #expect(
+            entity["aliases"] as? [String] == [
+                "U.S.", "US", "USA", "U.S.A.", "United States of America", "Washington", "America", "American",
+            ])
         #expect(entity["codes"] as? [String: String] == ["alpha2": "US", "alpha3": "USA", "numeric": "840"])
         #expect(entity["part_of"] is NSNull)
         #expect(entity["wikidata_id"] as? String == "Q30")
@@ -82,11 +86,14 @@ import Testing
         #expect(links?["articles"] as? String == "/entities/united-states/articles")
 
         let recent = entity["recent_articles"] as? [[String: Any]] ?? []
-        #expect(recent.compactMap { $0["id"] as? String }
-            == ["d679149af95f4c6c", "f82d3cef4f15fde1", "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b3"])
+        #expect(
+            recent.compactMap { $0["id"] as? String }
+                == ["d679149af95f4c6c", "f82d3cef4f15fde1", "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b3"])
         let newest = recent.first
         #expect(newest?["kind"] as? String == "article")
-        #expect(newest?["title"] as? String == "China and Vietnam Forge Closer Ties Amid Rising Trade Tensions with the United States")
+        #expect(
+            newest?["title"] as? String == "China and Vietnam Forge Closer Ties Amid Rising Trade Tensions with the United States"
+        )
         #expect((newest?["published_at"] as? [String: Any])?["value"] as? String == "2025-04-15")
         #expect((newest?["links"] as? [String: Any])?["self"] as? String == "/articles/d679149af95f4c6c")
 
@@ -97,13 +104,17 @@ import Testing
         let measures = entity["trade_measures"] as? [String: Any]
         let implementing = (measures?["implementing"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(implementing.contains("us-tariff-145-percent-china"))
-        #expect(Set(implementing) == [
-            "us-tariff-145-percent-china", "us-proposed-tariffs-vietnam", "us-tariffs-malaysia-cambodia", "us-nvidia-h20-export-licence",
-        ])
+        #expect(
+            Set(implementing) == [
+                "us-tariff-145-percent-china", "us-proposed-tariffs-vietnam", "us-tariffs-malaysia-cambodia",
+                "us-nvidia-h20-export-licence",
+            ])
         let affected = (measures?["affected"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(Set(affected) == ["vietnam-made-in-vietnam-origin-rules", "vietnam-starlink-market-access"])
         #expect((measures?["targeted"] as? [Any])?.isEmpty == true)
-        let tariff = (measures?["implementing"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "us-tariff-145-percent-china" }
+        let tariff = (measures?["implementing"] as? [[String: Any]] ?? []).first {
+            $0["id"] as? String == "us-tariff-145-percent-china"
+        }
         #expect(tariff?["measure_type"] as? String == "tariff")
         #expect((tariff?["rate"] as? [String: Any])?["value"] as? Double == 145)
     }
@@ -130,7 +141,10 @@ import Testing
         let china = try SeedAPI.get("/entities/china").json()
         #expect(china["article_count"] as? Int == 7)
         let recent = (china["recent_articles"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-        #expect(recent == ["d679149af95f4c6c", "f82d3cef4f15fde1", "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b2", "f82d3cef4f15fde1-b3"])
+        #expect(
+            recent == [
+                "d679149af95f4c6c", "f82d3cef4f15fde1", "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b2", "f82d3cef4f15fde1-b3",
+            ])
         let counts = china["measure_counts"] as? [String: Any]
         #expect(counts?["implementing"] as? Int == 2)
         #expect(counts?["affected"] as? Int == 7)
@@ -144,7 +158,9 @@ import Testing
         #expect(counts?["implementing"] as? Int == 0)
         #expect(counts?["affected"] as? Int == 0)
         #expect(counts?["targeted"] as? Int == 1)
-        let targeted = ((nvidia["trade_measures"] as? [String: Any])?["targeted"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        let targeted = ((nvidia["trade_measures"] as? [String: Any])?["targeted"] as? [[String: Any]] ?? []).compactMap {
+            $0["id"] as? String
+        }
         #expect(targeted == ["us-nvidia-h20-export-licence"])
         #expect((nvidia["recent_articles"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["f82d3cef4f15fde1-b1"])
     }
@@ -215,7 +231,9 @@ import Testing
         #expect(items.last?["id"] as? String == "russia")
         #expect((object["query"] as? [String: Any])?["sort"] as? String == "-article_count")
         for item in items {
-            for key in ["id", "name", "type", "aliases", "wikidata_id", "codes", "part_of", "description", "article_count", "links"] {
+            for key in [
+                "id", "name", "type", "aliases", "wikidata_id", "codes", "part_of", "description", "article_count", "links",
+            ] {
                 #expect(item[key] != nil, "\(item["id"] ?? "") lacks \(key)")
             }
             #expect(item["matched"] == nil)
@@ -236,10 +254,12 @@ import Testing
         #expect(Set(try people.ids()) == ["xi-jinping", "to-lam", "pham-minh-chinh", "elon-musk", "jonathan-reynolds"])
         #expect(try people.items().allSatisfy { $0["type"] as? String == "person" })
         let both = try SeedAPI.get("/entities?type=person&type=place&sort=name")
-        #expect(try both.items().compactMap { $0["name"] as? String } == [
-            "Beijing", "Elon Musk", "Hanoi", "Harbin", "Jonathan Reynolds", "Pham Minh Chinh", "South China Sea", "Southeast Asia",
-            "To Lam", "West Philippine Sea", "Xi Jinping",
-        ])
+        #expect(
+            try both.items().compactMap { $0["name"] as? String } == [
+                "Beijing", "Elon Musk", "Hanoi", "Harbin", "Jonathan Reynolds", "Pham Minh Chinh", "South China Sea",
+                "Southeast Asia",
+                "To Lam", "West Philippine Sea", "Xi Jinping",
+            ])
         #expect((try both.json()["query"] as? [String: Any])?["type"] as? [String] == ["person", "place"])
     }
 
@@ -255,8 +275,9 @@ import Testing
 
     @Test func sortByNameWalksEveryPage() throws {
         let first = try SeedAPI.get("/entities?sort=name&limit=5")
-        #expect(try first.items().compactMap { $0["name"] as? String }
-            == ["Beijing", "British Steel", "Cambodia", "China", "China Council for the Promotion of International Trade"])
+        #expect(
+            try first.items().compactMap { $0["name"] as? String }
+                == ["Beijing", "British Steel", "Cambodia", "China", "China Council for the Promotion of International Trade"])
         #expect(try first.json()["next"] as? String == "/entities?sort=name&limit=5&offset=5")
         var names: [String] = []
         var target: String? = "/entities?sort=name&limit=7"
@@ -279,16 +300,20 @@ import Testing
 
     @Test func secondPageHasBothLinks() throws {
         let reply = try SeedAPI.get("/entities?sort=name&limit=5&offset=5")
-        #expect(try reply.items().compactMap { $0["name"] as? String }
-            == ["COMAC", "COMAC C909", "Communist Party of Vietnam", "Elon Musk", "Google"])
-        #expect(reply.header("Link")
-            == "</entities?sort=name&limit=5&offset=10>; rel=\"next\", </entities?sort=name&limit=5&offset=0>; rel=\"prev\"")
+        #expect(
+            try reply.items().compactMap { $0["name"] as? String }
+                == ["COMAC", "COMAC C909", "Communist Party of Vietnam", "Elon Musk", "Google"])
+        #expect(
+            reply.header("Link")
+                == "</entities?sort=name&limit=5&offset=10>; rel=\"next\", </entities?sort=name&limit=5&offset=0>; rel=\"prev\"")
     }
 
     @Test func badListParametersAre400() throws {
-        for (target, names) in [("/entities?type=planet", ["type"]), ("/entities?sort=id", ["sort"]), ("/entities?q=", ["q"]),
-                                ("/entities?limit=0", ["limit"]), ("/entities?name=x", ["name"]),
-                                ("/entities?type=planet&sort=id&limit=101", ["type", "sort", "limit"])] {
+        for (target, names) in [
+            ("/entities?type=planet", ["type"]), ("/entities?sort=id", ["sort"]), ("/entities?q=", ["q"]),
+            ("/entities?limit=0", ["limit"]), ("/entities?name=x", ["name"]),
+            ("/entities?type=planet&sort=id&limit=101", ["type", "sort", "limit"]),
+        ] {
             let reply = try SeedAPI.get(target)
             #expect(reply.status == 400, "\(target)")
             #expect(reply.contentType == APIReply.problemType, "\(target)")

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import NewsAPI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What clients that break the rules get, on a live server over raw sockets: a prompt problem
@@ -48,12 +49,13 @@ import Glibc
     }
 
     @Test func longTargetsAndHeadersAreAnsweredByUsAsProblems() throws {
-        try withLiveServer(application, configure: { $0.maxURLBytes = 1024; $0.maxHeaderBytes = 4096 }) { port in
+        try withLiveServer(application, limits: HTTPServerLimits(maxURLBytes: 1024, maxHeaderBytes: 4096)) { port in
             let long = try TestHTTPClient(port: port).request("GET", "/articles?q=" + String(repeating: "x", count: 2_000))
             #expect(long.status == 414)
             #expect(long.header("Content-Type") == Problem.contentType)
             #expect(long.text.contains("--max-url-bytes"))
-            let big = try TestHTTPClient(port: port).request("GET", "/healthz", headers: [("X-Filler", String(repeating: "y", count: 6_000))])
+            let big = try TestHTTPClient(port: port).request(
+                "GET", "/healthz", headers: [("X-Filler", String(repeating: "y", count: 6_000))])
             #expect(big.status == 431)
             #expect(big.header("Content-Type") == Problem.contentType)
             #expect(big.header("Access-Control-Allow-Origin") == "*")
@@ -67,8 +69,10 @@ import Glibc
             #expect(Self.statusLines(post.text).first?.contains(" 413 ") == true, "\(post.text.prefix(200))")
             #expect(post.closed)
             #expect(post.took < .seconds(3))
-            let get = try Self.exchange(port, "GET /articles HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n"
-                                          + String(repeating: "z", count: 65_536))
+            let get = try Self.exchange(
+                port,
+                "GET /articles HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n"
+                    + String(repeating: "z", count: 65_536))
             #expect(Self.statusLines(get.text).first?.contains(" 400 ") == true)
             #expect(get.text.contains("must not have a body"))
             #expect(get.took < .seconds(3))
@@ -80,7 +84,10 @@ import Glibc
     @Test func badFramingIsRefusedOnceAndClosed() throws {
         try withLiveServer(application) { port in
             let cases: [(String, String, String)] = [
-                ("Content-Length with Transfer-Encoding", "Host: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n", " 400 "),
+                (
+                    "Content-Length with Transfer-Encoding", "Host: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n",
+                    " 400 "
+                ),
                 ("two different Content-Lengths", "Host: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n", " 400 "),
                 ("an unknown transfer coding", "Host: x\r\nTransfer-Encoding: gzip\r\n", " 501 "),
                 ("HTTP/1.1 without Host", "", " 400 "),
@@ -103,7 +110,8 @@ import Glibc
                 #expect(Self.statusLines(invalid.text).count == 1)
             }
             // Equal repeated lengths of zero are one length, and HTTP/1.0 needs no Host.
-            let same = try Self.exchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            let same = try Self.exchange(
+                port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             #expect(Self.statusLines(same.text).first?.contains(" 200 ") == true)
             let old = try Self.exchange(port, "GET /healthz HTTP/1.0\r\n\r\n")
             #expect(Self.statusLines(old.text).first?.contains(" 200 ") == true)
@@ -127,7 +135,7 @@ import Glibc
     }
 
     @Test func slowHeadsAreCutOffAtTheHeaderTimeout() throws {
-        try withLiveServer(application, configure: { $0.headerTimeoutSeconds = 1 }) { port in
+        try withLiveServer(application, limits: HTTPServerLimits(headerTimeoutSeconds: 1)) { port in
             let slow = try TestHTTPClient(port: port)
             let started = ContinuousClock.now
             var closed = false
@@ -150,10 +158,12 @@ import Glibc
 
     @Test func madeUpMethodsShareOneMetricsLabel() throws {
         let metrics = APIMetrics()
-        let application = Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
-                                      logger: SeedAPI.logger)
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-                                observer: metrics.record, responder: application)
+        let application = Application(
+            snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
+            logger: SeedAPI.logger)
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
+            observer: metrics.record, responder: application)
         let port = try server.start()
         defer { server.stop(grace: 1) }
         let client = try TestHTTPClient(port: port)
@@ -167,8 +177,9 @@ import Glibc
     }
 
     @Test func accessLogLinesEscapeControlBytes() {
-        let record = RequestRecord(method: .get, path: "/a\nGET /forged 200\u{1B}[31m\"\\é", route: "unmatched",
-                                   status: .notFound, bytes: 0, duration: .zero)
+        let record = RequestRecord(
+            method: .get, path: "/a\nGET /forged 200\u{1B}[31m\"\\é", route: "unmatched",
+            status: .notFound, bytes: 0, duration: .zero)
         #expect(record.accessLogLine == #"GET /a\x0AGET /forged 200\x1B[31m\x22\x5C\xC3\xA9 404"#)
     }
 

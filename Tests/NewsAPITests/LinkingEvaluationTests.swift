@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// The linking evaluation: the labelled texts of `Tests/Linking/linking-eval.txt`, each linked as one
@@ -25,13 +26,16 @@ import Testing
         let gold: [Span]
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// Reads `[as written|entity-id]` markup into plain text and gold spans (UTF-16 offsets).
     static func labelledTexts() throws -> [Labelled] {
         let file = root.appendingPathComponent("Tests/Linking/linking-eval.txt")
         var texts: [Labelled] = []
-        for (number, line) in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in try String(contentsOf: file, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             var plain = ""
             var gold: [Span] = []
@@ -68,8 +72,9 @@ import Testing
         let gazetteer = root.appendingPathComponent("data/gazetteer/countries.json").path
         let dataset = ["name": "linking-eval", "gazetteer": gazetteer]
         try JSONSerialization.data(withJSONObject: dataset).write(to: directory.appendingPathComponent("dataset.json"))
-        try FileManager.default.copyItem(at: root.appendingPathComponent("data/seed/entities.json"),
-                                         to: directory.appendingPathComponent("entities.json"))
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("data/seed/entities.json"),
+            to: directory.appendingPathComponent("entities.json"))
         var lines: [String] = []
         for (index, text) in texts.enumerated() {
             let article: [String: Any] = [
@@ -79,7 +84,8 @@ import Testing
             ]
             lines.append(String(decoding: try JSONSerialization.data(withJSONObject: article), as: UTF8.self))
         }
-        try lines.joined(separator: "\n").write(to: directory.appendingPathComponent("articles.ndjson"), atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(
+            to: directory.appendingPathComponent("articles.ndjson"), atomically: true, encoding: .utf8)
         try "[]".write(to: directory.appendingPathComponent("trade-measures.json"), atomically: true, encoding: .utf8)
         let snapshot = try CorpusLoader.load(from: directory, logger: CorpusFixture.logger)
         var linked: [Span] = []
@@ -87,7 +93,8 @@ import Testing
             let ordinal = try #require(snapshot.article(id: "t\(index)"))
             for mention in snapshot.mentions(inArticle: ordinal) {
                 for occurrence in mention.offsets where occurrence.field == .body {
-                    linked.append(Span(text: index, entity: mention.entity.id, start: Int(occurrence.start), end: Int(occurrence.end)))
+                    linked.append(
+                        Span(text: index, entity: mention.entity.id, start: Int(occurrence.start), end: Int(occurrence.end)))
                 }
             }
         }
@@ -108,7 +115,8 @@ import Testing
             let written = String(decoding: utf16[span.start..<span.end], as: UTF16.self)
             return "linking-eval.txt:\(texts[span.text].line): \"\(written)\" -> \(span.entity)   in: \(text)"
         }
-        var report = "linking evaluation: \(texts.count) texts, \(gold.count) gold mentions, \(linked.count) linked, \(correct.count) correct\n"
+        var report =
+            "linking evaluation: \(texts.count) texts, \(gold.count) gold mentions, \(linked.count) linked, \(correct.count) correct\n"
         report += String(format: "precision %.4f  recall %.4f\n", precision, recall)
         let wrong = linked.subtracting(gold).sorted()
         let missed = gold.subtracting(linked).sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 @Suite struct LinkingTests {
@@ -25,12 +26,13 @@ import Testing
 
     @Test func linksFoldedWholeTokensAndSlicesBack() throws {
         let snapshot = try CorpusFixture.load()
-        #expect(try mentions(of: "a1", in: snapshot) == [
-            "china": ["China", "Chinese", "Chinese"],
-            "vietnam": ["Vietnam"],
-            "to-lam": ["Tô Lâm"],
-            "united-states": ["U.S."],
-        ])
+        #expect(
+            try mentions(of: "a1", in: snapshot) == [
+                "china": ["China", "Chinese", "Chinese"],
+                "vietnam": ["Vietnam"],
+                "to-lam": ["Tô Lâm"],
+                "united-states": ["U.S."],
+            ])
     }
 
     @Test func mentionsAreMostFrequentFirstWithFieldsAndOffsets() throws {
@@ -38,20 +40,22 @@ import Testing
         let ordinal = try #require(snapshot.article(id: "a1"))
         let mentions = snapshot.mentions(inArticle: ordinal)
         #expect(mentions.map(\.entity.id) == ["china", "vietnam", "to-lam", "united-states"])
-        #expect(mentions[0].offsets == [
-            Mention.Occurrence(field: .title, start: 0, end: 5),
-            Mention.Occurrence(field: .body, start: 0, end: 7),
-            Mention.Occurrence(field: .body, start: 65, end: 72),
-        ])
+        #expect(
+            mentions[0].offsets == [
+                Mention.Occurrence(field: .title, start: 0, end: 5),
+                Mention.Occurrence(field: .body, start: 0, end: 7),
+                Mention.Occurrence(field: .body, start: 65, end: 72),
+            ])
     }
 
     @Test func longestMatchWinsSoSouthChinaSeaIsNotChina() throws {
         let snapshot = try CorpusFixture.load()
-        #expect(try mentions(of: "a2", in: snapshot) == [
-            "south-china-sea": ["South China Sea", "South China Sea"],
-            "vietnam": ["Vietnam"],
-            "united-states": ["US"],
-        ])
+        #expect(
+            try mentions(of: "a2", in: snapshot) == [
+                "south-china-sea": ["South China Sea", "South China Sea"],
+                "vietnam": ["Vietnam"],
+                "united-states": ["US"],
+            ])
     }
 
     @Test func caseSensitiveAliasesNeedTheExactCase() throws {
@@ -64,7 +68,9 @@ import Testing
     }
 
     @Test func multiWordAliasesMatchAcrossPunctuationAndCase() throws {
-        let lines = CorpusFixture.article(2, replacing: "Washington restricted exports of Nvidia chips", with: "NVIDIA-Corporation restricted exports of the U.S chips")
+        let lines = CorpusFixture.article(
+            2, replacing: "Washington restricted exports of Nvidia chips",
+            with: "NVIDIA-Corporation restricted exports of the U.S chips")
         let snapshot = try CorpusFixture.load(articles: lines, measures: "[]", claims: "[]")
         let found = try mentions(of: "a3", in: snapshot)
         #expect(found["nvidia"] == ["Nvidia", "NVIDIA-Corporation"])
@@ -130,7 +136,9 @@ import Testing
                 .prefix(MentionIndex.coMentionLimit).map { "\($0.key):\($0.value)" }
             #expect(single.coMentions(of: entity).map { "\($0.entity):\($0.count)" } == expected)
             #expect(several.coMentions(of: entity).map { "\($0.entity):\($0.count)" } == expected)
-            #expect(Array(several.articles(mentioning: entity)) == entitiesOfArticle.indices.filter { entitiesOfArticle[$0].contains(entity) }.map { Int32($0) })
+            #expect(
+                Array(several.articles(mentioning: entity))
+                    == entitiesOfArticle.indices.filter { entitiesOfArticle[$0].contains(entity) }.map { Int32($0) })
         }
     }
 
@@ -180,27 +188,30 @@ import Testing
     // MARK: Rules a gazetteer can state (docs/data-format.md, "Linking")
 
     static let ruleEntities = #"""
-    [
-      {"id": "to-lam", "name": "To Lam", "type": "person", "aliases": ["Tô Lâm"]},
-      {"id": "xi-jinping", "name": "Xi Jinping", "type": "person", "aliases": ["Xi"]},
-      {"id": "vietnam", "name": "Vietnam", "type": "country", "aliases": ["Vietnamese"]},
-      {"id": "turkey", "name": "Turkey", "type": "country", "aliases": ["Turkish"]},
-      {"id": "united-kingdom", "name": "United Kingdom", "type": "country", "aliases": ["UK", "British"]},
-      {"id": "united-states", "name": "United States", "type": "country", "aliases": ["U.S.", "US", "Washington"], "ambiguous_aliases": ["Washington"]},
-      {"id": "georgia", "name": "Georgia", "type": "country", "aliases": ["Republic of Georgia"], "ambiguous_aliases": ["Georgia"]},
-      {"id": "tbilisi", "name": "Tbilisi", "type": "place", "aliases": [], "part_of": "georgia"},
-      {"id": "nvidia", "name": "Nvidia", "type": "company", "aliases": ["nvidia"], "any_case_aliases": ["nvidia"]}
-    ]
-    """#
+        [
+          {"id": "to-lam", "name": "To Lam", "type": "person", "aliases": ["Tô Lâm"]},
+          {"id": "xi-jinping", "name": "Xi Jinping", "type": "person", "aliases": ["Xi"]},
+          {"id": "vietnam", "name": "Vietnam", "type": "country", "aliases": ["Vietnamese"]},
+          {"id": "turkey", "name": "Turkey", "type": "country", "aliases": ["Turkish"]},
+          {"id": "united-kingdom", "name": "United Kingdom", "type": "country", "aliases": ["UK", "British"]},
+          {"id": "united-states", "name": "United States", "type": "country", "aliases": ["U.S.", "US", "Washington"], "ambiguous_aliases": ["Washington"]},
+          {"id": "georgia", "name": "Georgia", "type": "country", "aliases": ["Republic of Georgia"], "ambiguous_aliases": ["Georgia"]},
+          {"id": "tbilisi", "name": "Tbilisi", "type": "place", "aliases": [], "part_of": "georgia"},
+          {"id": "nvidia", "name": "Nvidia", "type": "company", "aliases": ["nvidia"], "any_case_aliases": ["nvidia"]}
+        ]
+        """#
 
     /// What linking finds in `body` (one article), entity id to the texts of its occurrences.
-    private func linked(_ body: String, dataset: String = CorpusFixture.dataset, entities: String = LinkingTests.ruleEntities) throws -> [String: [String]] {
+    private func linked(_ body: String, dataset: String = CorpusFixture.dataset, entities: String = LinkingTests.ruleEntities)
+        throws -> [String: [String]]
+    {
         let article: [String: Any] = [
             "id": "r1", "kind": "brief", "title": "Rules", "source": ["id": "wire", "name": "Wire"], "language": "en",
             "published_at": ["value": "2025-04-14", "precision": "day", "origin": "text"], "body": body,
         ]
         let line = String(decoding: try JSONSerialization.data(withJSONObject: article), as: UTF8.self)
-        let snapshot = try CorpusFixture.load(dataset: dataset, articles: [line], entities: entities, measures: "[]", claims: "[]")
+        let snapshot = try CorpusFixture.load(
+            dataset: dataset, articles: [line], entities: entities, measures: "[]", claims: "[]")
         return try mentions(of: "r1", in: snapshot).filter { !$0.value.isEmpty }
     }
 
@@ -216,15 +227,22 @@ import Testing
 
     @Test func wordsEndWhereAReaderSeesThemEnd() throws {
         #expect(try linked("Flights to Xi'an and Xi’an resumed.") == [:])
-        #expect(try linked("Vietnam's and Vietnam’s exports; Xi's visit.") == ["vietnam": ["Vietnam", "Vietnam"], "xi-jinping": ["Xi"]])
-        #expect(try linked("US-Vietnam ties and pro-Vietnam groups.") == ["united-states": ["US"], "vietnam": ["Vietnam", "Vietnam"]])
+        #expect(
+            try linked("Vietnam's and Vietnam’s exports; Xi's visit.") == [
+                "vietnam": ["Vietnam", "Vietnam"], "xi-jinping": ["Xi"],
+            ])
+        #expect(
+            try linked("US-Vietnam ties and pro-Vietnam groups.") == [
+                "united-states": ["US"], "vietnam": ["Vietnam", "Vietnam"],
+            ])
         #expect(try linked("See vietnam.vn or GOV.UK, or O'Turkey.") == [:])
         #expect(try linked("The U.S. said so.") == ["united-states": ["U.S."]])
     }
 
     @Test func namesOfOtherThingsKeepShorterNamesInsideThemFromLinking() throws {
         let dataset = #"{"name": "rules", "not_entities": ["British Columbia", "Washington Post", "New Georgia"]}"#
-        #expect(try linked("He left British Columbia for the UK; the Washington Post said so.", dataset: dataset)
+        #expect(
+            try linked("He left British Columbia for the UK; the Washington Post said so.", dataset: dataset)
                 == ["united-kingdom": ["UK"]])
         #expect(try linked("British officials met.", dataset: dataset) == ["united-kingdom": ["British"]])
     }
@@ -246,7 +264,8 @@ import Testing
     }
 
     @Test func rulesThatCannotWorkAreErrors() throws {
-        let entities = #"[{"id": "chad", "name": "Chad", "type": "country", "aliases": [], "ambiguous_aliases": ["Chad"], "codes": {"alpha2": "TD", "alpha3": "TCD", "numeric": "148"}}, {"id": "ndjamena", "name": "N'Djamena", "type": "place", "aliases": [], "part_of": "chadd", "codes": {"alpha2": "td", "alpha3": "TCD", "numeric": "14"}}]"#
+        let entities =
+            #"[{"id": "chad", "name": "Chad", "type": "country", "aliases": [], "ambiguous_aliases": ["Chad"], "codes": {"alpha2": "TD", "alpha3": "TCD", "numeric": "148"}}, {"id": "ndjamena", "name": "N'Djamena", "type": "place", "aliases": [], "part_of": "chadd", "codes": {"alpha2": "td", "alpha3": "TCD", "numeric": "14"}}]"#
         let messages = try CorpusFixture.errors(articles: [], entities: entities, measures: "[]", claims: "[]").map(\.description)
         #expect(messages.contains { $0.contains("every name is ambiguous") })
         #expect(messages.contains { $0.contains("only a country has ISO 3166-1 codes") })
@@ -259,7 +278,8 @@ import Testing
         // worker only; the others' results from the batch before must not be taken again.
         let directory = try CorpusFixture.directory(measures: "[]", claims: "[]")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data(CorpusFixture.articles.joined(separator: "\n").utf8).write(to: directory.appendingPathComponent("articles.ndjson"))
+        try Data(CorpusFixture.articles.joined(separator: "\n").utf8).write(
+            to: directory.appendingPathComponent("articles.ndjson"))
         let snapshot = try CorpusLoader.load(from: directory, logger: CorpusFixture.logger)
         #expect(snapshot.articleCount == CorpusFixture.articles.count)
     }
@@ -267,10 +287,13 @@ import Testing
     // MARK: The world gazetteer
 
     @Test func aCorpusWithoutCountriesLinksThemFromTheGazetteer() throws {
-        let gazetteer = CorpusFixture.seedDirectory!.deletingLastPathComponent().appendingPathComponent("gazetteer/countries.json").path
+        let gazetteer = CorpusFixture.seedDirectory!.deletingLastPathComponent().appendingPathComponent(
+            "gazetteer/countries.json"
+        ).path
         let dataset = #"{"name": "new", "gazetteer": "\#(gazetteer)"}"#
-        let found = try linked("Japanese exporters and Kenya's tea growers met in Tbilisi; Georgia hosted them.",
-                               dataset: dataset, entities: #"[{"id": "nvidia", "name": "Nvidia", "type": "company", "aliases": []}]"#)
+        let found = try linked(
+            "Japanese exporters and Kenya's tea growers met in Tbilisi; Georgia hosted them.",
+            dataset: dataset, entities: #"[{"id": "nvidia", "name": "Nvidia", "type": "company", "aliases": []}]"#)
         #expect(found == ["japan": ["Japanese"], "kenya": ["Kenya"], "tbilisi": ["Tbilisi"], "georgia": ["Georgia"]])
     }
 

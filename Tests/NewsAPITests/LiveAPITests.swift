@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// The seed corpus served by the real server on 127.0.0.1 (port 0): one representative request per
@@ -28,13 +29,16 @@ import Testing
         Endpoint(target: "/entities/T%C3%B4%20L%C3%A2m", contentType: json, member: ("id", "to-lam"), isList: false),
         Endpoint(target: "/entities/U.S./articles?limit=1", contentType: json, member: nil, isList: true),
         Endpoint(target: "/trade-measures?implementing=US&limit=1", contentType: json, member: nil, isList: true),
-        Endpoint(target: "/trade-measures/us-tariff-145-percent-china", contentType: json,
-                 member: ("id", "us-tariff-145-percent-china"), isList: false),
+        Endpoint(
+            target: "/trade-measures/us-tariff-145-percent-china", contentType: json,
+            member: ("id", "us-tariff-145-percent-china"), isList: false),
         Endpoint(target: "/timeline?interval=week&limit=1", contentType: json, member: nil, isList: true),
-        Endpoint(target: "/timeline?interval=day&q=steel&implementing=vietnam&limit=1", contentType: json, member: nil, isList: true),
+        Endpoint(
+            target: "/timeline?interval=day&q=steel&implementing=vietnam&limit=1", contentType: json, member: nil, isList: true),
         Endpoint(target: "/articles?q=tariffs&facets=entity,source&limit=1", contentType: json, member: nil, isList: true),
-        Endpoint(target: "/trade-measures?facets=status&affected=malaysia&affected=vietnam&match=any&limit=1", contentType: json,
-                 member: nil, isList: true),
+        Endpoint(
+            target: "/trade-measures?facets=status&affected=malaysia&affected=vietnam&match=any&limit=1", contentType: json,
+            member: nil, isList: true),
         Endpoint(target: "/trade-measures/flows?limit=2", contentType: json, member: nil, isList: true),
         Endpoint(target: "/graph?entity_type=country", contentType: json, member: nil, isList: false),
         Endpoint(target: "/claims?entity=vietnam&limit=1", contentType: json, member: nil, isList: true),
@@ -91,8 +95,10 @@ import Testing
         try withLiveServer(SeedAPI.application) { port in
             let reply = try TestHTTPClient(port: port).request("GET", "/articles?limit=2&offset=2")
             #expect(reply.status == 200)
-            #expect(reply.header("Link")
-                == "</articles?sort=-published_at&limit=2&offset=4>; rel=\"next\", </articles?sort=-published_at&limit=2&offset=0>; rel=\"prev\"")
+            #expect(
+                reply.header("Link")
+                    == "</articles?sort=-published_at&limit=2&offset=4>; rel=\"next\", </articles?sort=-published_at&limit=2&offset=0>; rel=\"prev\""
+            )
         }
     }
 
@@ -130,8 +136,10 @@ import Testing
     @Test func otherMethodsAre405WithAllow() throws {
         try withLiveServer(SeedAPI.application) { port in
             let client = try TestHTTPClient(port: port)
-            for (method, target) in [("POST", "/articles"), ("PUT", "/entities/vietnam"), ("DELETE", "/trade-measures/us-tariff-145-percent-china"),
-                                     ("PATCH", "/timeline")] {
+            for (method, target) in [
+                ("POST", "/articles"), ("PUT", "/entities/vietnam"), ("DELETE", "/trade-measures/us-tariff-145-percent-china"),
+                ("PATCH", "/timeline"),
+            ] {
                 let reply = try client.request(method, target)
                 #expect(reply.status == 405, "\(method) \(target)")
                 #expect(reply.header("Allow") == "GET, HEAD", "\(method) \(target)")
@@ -180,19 +188,23 @@ import Testing
             let timeline = try client.request("GET", "/timeline?interval=day&from=1900-01-01&to=2100-12-31")
             #expect(timeline.status == 400)
             let timelineProblem = try JSONSerialization.jsonObject(with: Data(timeline.body)) as? [String: Any]
-            #expect((timelineProblem?["invalid_params"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["interval"])
+            #expect(
+                (timelineProblem?["invalid_params"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["interval"])
         }
     }
 
     @Test func percentEncodedQueriesAreDecoded() throws {
         try withLiveServer(SeedAPI.application) { port in
             let client = try TestHTTPClient(port: port)
-            for target in ["/articles?q=%22trade%20wars%22", "/articles?q=T%C3%B4+L%C3%A2m", "/articles?entity=United+States&kind=article"] {
+            for target in [
+                "/articles?q=%22trade%20wars%22", "/articles?q=T%C3%B4+L%C3%A2m", "/articles?entity=United+States&kind=article",
+            ] {
                 let reply = try client.request("GET", target)
                 #expect(reply.status == 200, "\(target)")
                 let object = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any]
-                #expect((object?["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
-                    == ["d679149af95f4c6c", "f82d3cef4f15fde1"], "\(target)")
+                #expect(
+                    (object?["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+                        == ["d679149af95f4c6c", "f82d3cef4f15fde1"], "\(target)")
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+
 @testable import NewsAPI
 
 /// What browsers, caches and operators see on the wire: validators and 304, gzip, CORS and
@@ -31,13 +32,15 @@ import Testing
             let list = try client.request("GET", "/articles?limit=2")
             #expect(list.header("ETag") != nil)
             #expect(list.header("ETag") != etag)
-            #expect(try client.request("GET", "/articles?limit=2", headers: [("If-None-Match", list.header("ETag")!)]).status == 304)
+            #expect(
+                try client.request("GET", "/articles?limit=2", headers: [("If-None-Match", list.header("ETag")!)]).status == 304)
         }
     }
 
     @Test func etagIsTheSameForTheSameDataAcrossInstances() throws {
-        let again = Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: try openAPIDocument(),
-                                logger: Logger(label: "test"))
+        let again = Application(
+            snapshot: try SeedAPI.application.snapshot, openAPIDocument: try openAPIDocument(),
+            logger: Logger(label: "test"))
         let one = application.respond(to: Request(target: "/entities/vietnam")).headers["ETag"]
         let two = again.respond(to: Request(target: "/entities/vietnam")).headers["ETag"]
         #expect(one != nil)
@@ -69,10 +72,12 @@ import Testing
     @Test func preflightAndCORSHeaders() throws {
         try withLiveServer(application) { port in
             let client = try TestHTTPClient(port: port)
-            let preflight = try client.request("OPTIONS", "/articles", headers: [
-                ("Origin", "https://dashboard.example"), ("Access-Control-Request-Method", "GET"),
-                ("Access-Control-Request-Headers", "If-None-Match"),
-            ])
+            let preflight = try client.request(
+                "OPTIONS", "/articles",
+                headers: [
+                    ("Origin", "https://dashboard.example"), ("Access-Control-Request-Method", "GET"),
+                    ("Access-Control-Request-Headers", "If-None-Match"),
+                ])
             #expect(preflight.status == 204)
             #expect(preflight.header("Access-Control-Allow-Origin") == "*")
             #expect(preflight.header("Access-Control-Allow-Methods") == "GET, HEAD")
@@ -88,9 +93,10 @@ import Testing
     }
 
     @Test func corsCanBeLimitedToListedOrigins() throws {
-        let limited = Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: [],
-                                  configuration: APIConfiguration(corsOrigins: ["https://ok.example"]),
-                                  logger: Logger(label: "test"))
+        let limited = Application(
+            snapshot: try SeedAPI.application.snapshot, openAPIDocument: [],
+            configuration: APIConfiguration(corsOrigins: ["https://ok.example"]),
+            logger: Logger(label: "test"))
         let allowed = limited.respond(to: Request(target: "/healthz", headers: ["Origin": "https://ok.example"]))
         #expect(allowed.headers["Access-Control-Allow-Origin"] == "https://ok.example")
         #expect(allowed.headers["Vary"]?.contains("Origin") == true)
@@ -112,17 +118,20 @@ import Testing
                 let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
                 #expect(object?["id"] is String)
             }
-            let byAccept = try TestHTTPClient(port: port).request("GET", "/entities", headers: [("Accept", "application/x-ndjson")])
+            let byAccept = try TestHTTPClient(port: port).request(
+                "GET", "/entities", headers: [("Accept", "application/x-ndjson")])
             #expect(byAccept.text.split(separator: "\n").count == 31)
         }
     }
 
     @Test func metricsCountRequestsByRoutePattern() throws {
         let metrics = APIMetrics()
-        let application = Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
-                                      logger: Logger(label: "test"))
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-                                observer: metrics.record, responder: application)
+        let application = Application(
+            snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
+            logger: Logger(label: "test"))
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
+            observer: metrics.record, responder: application)
         let port = try server.start()
         defer { server.stop(grace: 1) }
         let client = try TestHTTPClient(port: port)
@@ -149,8 +158,9 @@ import Testing
         let token = "test-token-0123456789"
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let load: Application.Loader = { try CorpusSnapshot.load(from: directory, logger: logger) }
-        let application = Application(snapshot: try load(), openAPIDocument: [],
-                                      configuration: APIConfiguration(adminToken: token), loader: load, logger: logger)
+        let application = Application(
+            snapshot: try load(), openAPIDocument: [],
+            configuration: APIConfiguration(adminToken: token), loader: load, logger: logger)
         try withLiveServer(application) { port in
             let client = try TestHTTPClient(port: port)
             let bearer = [("Authorization", "Bearer \(token)")]
@@ -214,12 +224,14 @@ import Testing
             usleep(500_000)
             return try CorpusSnapshot.load(from: directory, logger: logger)
         }
-        let application = Application(snapshot: try CorpusSnapshot.load(from: directory, logger: logger), openAPIDocument: [],
-                                      configuration: APIConfiguration(adminToken: token), loader: load, logger: logger)
+        let application = Application(
+            snapshot: try CorpusSnapshot.load(from: directory, logger: logger), openAPIDocument: [],
+            configuration: APIConfiguration(adminToken: token), loader: load, logger: logger)
         try withLiveServer(application) { port in
             var statuses: [String] = []
             for _ in 0..<10 {
-                let reply = try TestHTTPClient(port: port).request("POST", "/admin/reload", headers: [("Authorization", "Bearer \(token)")])
+                let reply = try TestHTTPClient(port: port).request(
+                    "POST", "/admin/reload", headers: [("Authorization", "Bearer \(token)")])
                 #expect(reply.status == 202)
                 statuses.append(reply.text)
             }

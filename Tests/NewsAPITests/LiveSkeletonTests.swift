@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 @Suite struct LiveSkeletonTests {
@@ -77,8 +78,9 @@ import Testing
             json.endObject()
             return .json(json.bytes)
         }
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-                                responder: HandlerResponder(router.respond))
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
+            responder: HandlerResponder(router.respond))
         let port = try server.start()
         defer { server.stop(grace: 1) }
         let reply = try TestHTTPClient(port: port).request("GET", "/echo/United%20States?b=2&a=x+y&b=%C3%A9&flag")
@@ -100,8 +102,9 @@ import Testing
     }
 
     @Test func serverReportsBoundPortAndStops() throws {
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 1),
-                                responder: application)
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 1),
+            responder: application)
         let port = try server.start()
         #expect(port > 0)
         #expect(server.port == port)
@@ -111,8 +114,9 @@ import Testing
     }
 
     @Test func badHostIsAnError() {
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "not-an-address", port: 0),
-                                responder: application)
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "not-an-address", port: 0),
+            responder: application)
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
 }

@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import NewsAPI
 
 /// Each HTTP behaviour on its own, around a stub endpoint: what it adds, what it leaves alone, and the
@@ -9,8 +10,10 @@ import Testing
     private static let longBody = Array("{\"items\":[\(String(repeating: "1,", count: 800))1]}".utf8)
 
     /// Runs `step` over a request whose endpoint answers `response`.
-    private static func run(_ step: some HTTPMiddleware, _ request: Request = Request(path: "/x"),
-                            answering response: Response = .json(longBody)) -> Response {
+    private static func run(
+        _ step: some HTTPMiddleware, _ request: Request = Request(path: "/x"),
+        answering response: Response = .json(longBody)
+    ) -> Response {
         HTTPPipeline([step], endpoint: { _ in response }).respond(to: request)
     }
 
@@ -26,7 +29,8 @@ import Testing
             }
         }
         let pipeline = HTTPPipeline([Mark(name: "outer"), Mark(name: "inner")]) { request in
-            Response(headers: HTTPHeaders(dictionaryLiteral: ("Seen", request.headers.fields.map(\.value).joined(separator: ","))))
+            Response(
+                headers: HTTPHeaders(dictionaryLiteral: ("Seen", request.headers.fields.map(\.value).joined(separator: ","))))
         }
         let response = pipeline.respond(to: Request(path: "/"))
         #expect(response.headers["Seen"] == "outer,inner")
@@ -67,8 +71,11 @@ import Testing
 
     @Test func conditionalRequestsAnswer304WithTheValidators() {
         let step = ConditionalRequests(lastModified: 1_744_588_800)
-        let full = Response(headers: ["Content-Type": "application/json", "ETag": "\"abc\"",
-                                      "Last-Modified": "Mon, 14 Apr 2025 00:00:00 GMT"], body: [1])
+        let full = Response(
+            headers: [
+                "Content-Type": "application/json", "ETag": "\"abc\"",
+                "Last-Modified": "Mon, 14 Apr 2025 00:00:00 GMT",
+            ], body: [1])
         let matched = Self.run(step, Request(path: "/x", headers: ["If-None-Match": "\"zzz\", W/\"abc\""]), answering: full)
         #expect(matched.status == .notModified)
         #expect(matched.body.isEmpty)
@@ -96,8 +103,9 @@ import Testing
         #expect(refused.headers["Access-Control-Allow-Origin"] == nil)
         #expect(refused.headers["Vary"] == "Origin")
 
-        let preflight = Self.run(open, Request(method: .options, path: "/x", headers: ["Origin": "https://b.example"]),
-                                 answering: Response(status: .noContent, headers: ["Allow": "GET, HEAD"]))
+        let preflight = Self.run(
+            open, Request(method: .options, path: "/x", headers: ["Origin": "https://b.example"]),
+            answering: Response(status: .noContent, headers: ["Allow": "GET, HEAD"]))
         #expect(preflight.headers["Access-Control-Allow-Methods"] == "GET, HEAD")
         #expect(preflight.headers["Access-Control-Max-Age"] == "600")
     }

@@ -1,22 +1,27 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import NewsAPI
 
 /// The response cache: answers kept per URL and negotiated headers are the answers the router would
 /// give, the cache stays within its byte budget, and what must not be kept is not.
 @Suite struct ResponseCacheTests {
-    private static func key(_ path: String, _ query: [(String, String?)] = [], gzip: Bool = false,
-                            headers: HTTPHeaders = [:], variesByOrigin: Bool = false) -> ResponseCacheKey {
-        var request = Request(path: path, query: QueryItems(query.map { QueryItems.Item(name: $0.0, value: $0.1) }),
-                              headers: headers)
+    private static func key(
+        _ path: String, _ query: [(String, String?)] = [], gzip: Bool = false,
+        headers: HTTPHeaders = [:], variesByOrigin: Bool = false
+    ) -> ResponseCacheKey {
+        var request = Request(
+            path: path, query: QueryItems(query.map { QueryItems.Item(name: $0.0, value: $0.1) }),
+            headers: headers)
         if gzip { request.headers.add("Accept-Encoding", "gzip") }
         return ResponseCacheKey(request, variesByOrigin: variesByOrigin)
     }
 
     private static func application(cacheBytes: Int) throws -> Application {
-        Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: try openAPIDocument(),
-                    configuration: APIConfiguration(responseCacheBytes: cacheBytes), logger: SeedAPI.logger)
+        Application(
+            snapshot: try SeedAPI.application.snapshot, openAPIDocument: try openAPIDocument(),
+            configuration: APIConfiguration(responseCacheBytes: cacheBytes), logger: SeedAPI.logger)
     }
 
     @Test func staysWithinItsBudgetAndKeepsOnlyWholeSuccesses() {
@@ -53,17 +58,20 @@ import Testing
         #expect(Self.key("/articles", [("q", "trade")]) == Self.key("/articles", [("q", "trade")]))
         #expect(Self.key("/a", headers: ["Accept": "application/x-ndjson"]) != Self.key("/a"))
         #expect(Self.key("/a", headers: ["Origin": "https://a.example"]) == Self.key("/a"))
-        #expect(Self.key("/a", headers: ["Origin": "https://a.example"], variesByOrigin: true)
-            != Self.key("/a", variesByOrigin: true))
+        #expect(
+            Self.key("/a", headers: ["Origin": "https://a.example"], variesByOrigin: true)
+                != Self.key("/a", variesByOrigin: true))
         #expect(Self.key("/a", headers: ["Accept-Encoding": "gzip;q=0"]) == Self.key("/a"))
     }
 
     @Test func cachedAnswersAreTheAnswersOfAnApplicationWithoutACache() throws {
         let cached = try Self.application(cacheBytes: 1 << 20)
         let uncached = try Self.application(cacheBytes: 0)
-        let targets = ["/articles?entity=vietnam&limit=2", "/articles/d679149af95f4c6c", "/entities/U.S.",
-                       "/trade-measures?affected=vietnam", "/timeline?interval=month", "/articles?q=tariff&pretty=true",
-                       "/entities?limit=3&offset=1", "/articles?limit=0"]
+        let targets = [
+            "/articles?entity=vietnam&limit=2", "/articles/d679149af95f4c6c", "/entities/U.S.",
+            "/trade-measures?affected=vietnam", "/timeline?interval=month", "/articles?q=tariff&pretty=true",
+            "/entities?limit=3&offset=1", "/articles?limit=0",
+        ]
         for target in targets {
             for round in 1...2 {
                 let one = cached.respond(to: Request(target: target))
@@ -104,10 +112,12 @@ import Testing
 
     @Test func metricsAndFailuresAreNeverKept() throws {
         let metrics = APIMetrics()
-        let application = Application(snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
-                                       logger: SeedAPI.logger)
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-                                observer: metrics.record, responder: application)
+        let application = Application(
+            snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
+            logger: SeedAPI.logger)
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
+            observer: metrics.record, responder: application)
         let port = try server.start()
         defer { server.stop(grace: 1) }
         let client = try TestHTTPClient(port: port)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsAPI
 
 @Suite struct RouterTests {
@@ -75,7 +76,8 @@ import Testing
         var applied = AppliedQuery()
         applied.add("q", "\"trade war\" -peace")
         applied.add("entity", ["u.s.", "viet nam"])
-        #expect(applied.url(path: "/articles", limit: 20, offset: 40)
-            == "/articles?q=%22trade%20war%22%20-peace&entity=u.s.&entity=viet%20nam&limit=20&offset=40")
+        #expect(
+            applied.url(path: "/articles", limit: 20, offset: 40)
+                == "/articles?q=%22trade%20war%22%20-peace&entity=u.s.&entity=viet%20nam&limit=20&offset=40")
     }
 }

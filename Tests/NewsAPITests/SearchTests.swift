@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 @Suite struct SearchTests {
@@ -66,7 +67,9 @@ import Testing
         let snapshot = try CorpusFixture.load()
         let query = try TextQuery(parsing: "chinese tariffs")
         let snippet = snapshot.snippet(forArticle: try #require(snapshot.article(id: "a1")), matching: query)
-        #expect(snippet.text == "Chinese leader met Tô Lâm in Hanoi.  The U.S. imposed tariffs on Chinese goods. Let us see what happens.")
+        #expect(
+            snippet.text
+                == "Chinese leader met Tô Lâm in Hanoi.  The U.S. imposed tariffs on Chinese goods. Let us see what happens.")
         let utf16 = Array(snippet.text.utf16)
         #expect(snippet.highlights.map { String(decoding: utf16[$0], as: UTF16.self) } == ["Chinese", "tariffs", "Chinese"])
     }
@@ -74,7 +77,8 @@ import Testing
     @Test func longBodiesGiveAWindowCutAtWordsAroundTheFirstMatch() throws {
         let filler = (1...80).map { "word\($0)" }.joined(separator: " ")
         let body = "\(filler) The Đà Nẵng port handles tariffs; \(filler) ending."
-        let line = #"{"id": "long", "kind": "article", "title": "Ports", "source": {"id": "s", "name": "S"}, "language": "en", "published_at": {"value": "2025", "precision": "year", "origin": "text"}, "body": "\#(body)"}"#
+        let line =
+            #"{"id": "long", "kind": "article", "title": "Ports", "source": {"id": "s", "name": "S"}, "language": "en", "published_at": {"value": "2025", "precision": "year", "origin": "text"}, "body": "\#(body)"}"#
         let snapshot = try CorpusFixture.load(articles: [line], measures: "[]", claims: "[]")
         let snippet = snapshot.snippet(forArticle: 0, matching: try TextQuery(parsing: "tariffs nang"))
         #expect(snippet.text.hasPrefix("…word"))
@@ -94,8 +98,10 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33) % bound
         }
-        let queries = ["steel", "trade war", "\"trade war\"", "\"export controls\" vietnam", "\"the steel\"",
-                       "\"on steel and\" tariffs", "war -peace", "controls \"steel trade\""]
+        let queries = [
+            "steel", "trade war", "\"trade war\"", "\"export controls\" vietnam", "\"the steel\"",
+            "\"on steel and\" tariffs", "war -peace", "controls \"steel trade\"",
+        ]
         var stoppedEarly = 0
         for _ in 0..<300 {
             let body = (0..<(20 + next(400))).map { _ in vocabulary[next(vocabulary.count)] }
@@ -118,18 +124,21 @@ import Testing
         // word is only marked if the scan reads past the window to its end.
         let matcher = QueryTermMatcher(try TextQuery(parsing: "tariffs \"on steel and\""))
         for gap in 0..<40 {
-            let body = "tariffs " + (0..<gap).map { "w\($0)" }.joined(separator: " ") + " on steel and "
+            let body =
+                "tariffs " + (0..<gap).map { "w\($0)" }.joined(separator: " ") + " on steel and "
                 + (0..<60).map { "x\($0)" }.joined(separator: " ")
             let full = CorpusSnapshot.snippet(of: body, tokens: matcher.scan(body), matcher: matcher, length: 120)
-            let early = CorpusSnapshot.snippet(of: body, tokens: matcher.scanForSnippet(body, length: 120), matcher: matcher,
-                                               length: 120)
+            let early = CorpusSnapshot.snippet(
+                of: body, tokens: matcher.scanForSnippet(body, length: 120), matcher: matcher,
+                length: 120)
             #expect(early == full, "gap \(gap)")
         }
     }
 
     @Test func snippetWithoutABodyMatchStartsAtTheTop() throws {
         let snapshot = try CorpusFixture.load()
-        let snippet = snapshot.snippet(forArticle: try #require(snapshot.article(id: "a3")), matching: try TextQuery(parsing: "controls"))
+        let snippet = snapshot.snippet(
+            forArticle: try #require(snapshot.article(id: "a3")), matching: try TextQuery(parsing: "controls"))
         #expect(snippet.text.hasPrefix("Washington restricted"))
         let utf16 = Array(snippet.text.utf16)
         #expect(snippet.highlights.map { String(decoding: utf16[$0], as: UTF16.self) } == ["controls"])
@@ -159,9 +168,12 @@ import Testing
         for round in 0..<100 {
             let lists = (0..<3).map { list in
                 let longest = round % 2 == 0 || list > 0 ? 400 : 30
-                return Array(Set((0..<Int.random(in: 0...longest, using: &generator)).map { _ in
-                    Int32.random(in: 0..<2000, using: &generator)
-                })).sorted()
+                return Array(
+                    Set(
+                        (0..<Int.random(in: 0...longest, using: &generator)).map { _ in
+                            Int32.random(in: 0..<2000, using: &generator)
+                        })
+                ).sorted()
             }
             let expected = lists.dropFirst().reduce(Set(lists[0])) { $0.intersection($1) }.sorted()
             #expect(SortedOrdinals.intersection(of: lists) == expected)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// The service's own endpoints over the seed corpus (`/`, `/healthz`, `/meta`, `/openapi.yaml`) and
@@ -16,11 +17,12 @@ import Testing
         #expect(version.count == 16)
         #expect(version.allSatisfy { $0.isHexDigit })
         let links = index["links"] as? [String: String]
-        #expect(links == [
-            "articles": "/articles", "entities": "/entities", "trade_measures": "/trade-measures", "timeline": "/timeline",
-            "meta": "/meta", "health": "/healthz", "openapi": "/openapi.yaml", "metrics": "/metrics",
-            "trade_flows": "/trade-measures/flows", "graph": "/graph", "claims": "/claims", "sources": "/sources",
-        ])
+        #expect(
+            links == [
+                "articles": "/articles", "entities": "/entities", "trade_measures": "/trade-measures", "timeline": "/timeline",
+                "meta": "/meta", "health": "/healthz", "openapi": "/openapi.yaml", "metrics": "/metrics",
+                "trade_flows": "/trade-measures/flows", "graph": "/graph", "claims": "/claims", "sources": "/sources",
+            ])
         for link in links?.values.sorted() ?? [] {
             #expect(try SeedAPI.get(link).status == 200, "\(link)")
         }
@@ -43,7 +45,9 @@ import Testing
         #expect(reply.contentType == APIReply.jsonType)
         let meta = try reply.json()
         #expect(meta["name"] as? String == "seed")
-        let dataset = try JSONSerialization.jsonObject(with: Data(contentsOf: SeedAPI.directory.appendingPathComponent("dataset.json"))) as? [String: Any]
+        let dataset =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: SeedAPI.directory.appendingPathComponent("dataset.json")))
+            as? [String: Any]
         #expect(meta["description"] as? String == dataset?["description"] as? String)
         #expect(try meta["version"] as? String == SeedAPI.get("/healthz").json()["version"] as? String)
         // Nothing per-process: replicas of the same data must send the same bytes (the load time is in /metrics).
@@ -54,17 +58,20 @@ import Testing
             return sum + ((attributes[.size] as? NSNumber)?.intValue ?? 0)
         }
         #expect(meta["bytes"] as? Int == bytes)
-        #expect(meta["counts"] as? [String: Int] == ["articles": 7, "briefs": 5, "entities": 31, "trade_measures": 11, "claims": 2])
+        #expect(
+            meta["counts"] as? [String: Int] == ["articles": 7, "briefs": 5, "entities": 31, "trade_measures": 11, "claims": 2])
     }
 
     @Test func metaListsTheVocabularies() throws {
         let vocabularies = try #require(try SeedAPI.get("/meta").json()["vocabularies"] as? [String: Any])
         #expect(vocabularies["article_kinds"] as? [String] == ["article", "brief"])
-        #expect(vocabularies["entity_types"] as? [String] == ["person", "country", "organization", "company", "product", "place"])
-        #expect(vocabularies["measure_types"] as? [String] == [
-            "tariff", "export_control", "anti_dumping", "countervailing", "safeguard", "rules_of_origin", "market_access",
-            "investment_screening", "technical_barrier_to_trade", "subsidy", "quota", "import_ban", "export_tax", "other",
-        ])
+        #expect(
+            vocabularies["entity_types"] as? [String] == ["person", "country", "organization", "company", "product", "place"])
+        #expect(
+            vocabularies["measure_types"] as? [String] == [
+                "tariff", "export_control", "anti_dumping", "countervailing", "safeguard", "rules_of_origin", "market_access",
+                "investment_screening", "technical_barrier_to_trade", "subsidy", "quota", "import_ban", "export_tax", "other",
+            ])
         #expect(vocabularies["statuses"] as? [String] == ["proposed", "announced", "in_force", "suspended", "removed"])
         #expect(vocabularies["evaluations"] as? [String] == ["restrictive", "liberalising", "mixed"])
         #expect(vocabularies["date_precisions"] as? [String] == ["year", "month", "day"])

@@ -1,13 +1,15 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import NewsAPI
 
 /// Builds small corpora in temporary directories for the store, loader and search tests.
 enum CorpusFixture {
     /// The bundled seed corpus, if it is present in the repository.
     static var seedDirectory: URL? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let seed = root.appendingPathComponent("data/seed")
         return FileManager.default.fileExists(atPath: seed.appendingPathComponent("articles.ndjson").path) ? seed : nil
     }
@@ -16,15 +18,15 @@ enum CorpusFixture {
     static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     static let entities = #"""
-    [
-      {"id": "china", "name": "China", "type": "country", "aliases": ["Chinese", "Beijing", "PRC"], "wikidata_id": "Q148"},
-      {"id": "united-states", "name": "United States", "type": "country", "aliases": ["U.S.", "US", "Washington"], "case_sensitive_aliases": ["US"]},
-      {"id": "vietnam", "name": "Vietnam", "type": "country", "aliases": ["Viet Nam", "Vietnamese"]},
-      {"id": "south-china-sea", "name": "South China Sea", "type": "place", "aliases": []},
-      {"id": "to-lam", "name": "To Lam", "type": "person", "aliases": ["Tô Lâm"], "description": "Vietnam's top leader."},
-      {"id": "nvidia", "name": "Nvidia", "type": "company", "aliases": ["Nvidia Corporation"]}
-    ]
-    """#
+        [
+          {"id": "china", "name": "China", "type": "country", "aliases": ["Chinese", "Beijing", "PRC"], "wikidata_id": "Q148"},
+          {"id": "united-states", "name": "United States", "type": "country", "aliases": ["U.S.", "US", "Washington"], "case_sensitive_aliases": ["US"]},
+          {"id": "vietnam", "name": "Vietnam", "type": "country", "aliases": ["Viet Nam", "Vietnamese"]},
+          {"id": "south-china-sea", "name": "South China Sea", "type": "place", "aliases": []},
+          {"id": "to-lam", "name": "To Lam", "type": "person", "aliases": ["Tô Lâm"], "description": "Vietnam's top leader."},
+          {"id": "nvidia", "name": "Nvidia", "type": "company", "aliases": ["Nvidia Corporation"]}
+        ]
+        """#
 
     static let articles = [
         #"{"id": "a1", "kind": "article", "title": "China and Vietnam sign deals", "source": {"id": "wire", "name": "The Wire"}, "language": "en", "published_at": {"value": "2025-04-14", "precision": "day", "origin": "text"}, "body": "Chinese leader met Tô Lâm in Hanoi.\n\nThe U.S. imposed tariffs on Chinese goods. Let us see what happens."}"#,
@@ -33,36 +35,36 @@ enum CorpusFixture {
     ]
 
     static let measures = #"""
-    [
-      {
-        "id": "us-chip-controls", "title": "US chip export controls", "description": "Limits exports of advanced chips.",
-        "measure_type": "export_control", "status": "in_force", "evaluation": "restrictive",
-        "implementing": ["united-states"], "affected": ["china"], "products": ["chips"], "targeted_firms": ["nvidia"],
-        "rate": null,
-        "date_announced": {"value": "2025-04-16", "precision": "day", "origin": "text"},
-        "sources": [{"article_id": "a3", "quote": "Washington restricted exports of Nvidia chips to China."}]
-      },
-      {
-        "id": "us-tariffs-china", "title": "US tariffs on Chinese goods", "description": "Tariffs on goods from China.",
-        "measure_type": "tariff", "status": "announced", "evaluation": "restrictive",
-        "implementing": ["united-states"], "affected": ["china"], "products": [], "targeted_firms": [],
-        "rate": {"value": 145, "unit": "percent", "qualifier": "up_to"},
-        "sources": [{"article_id": "a1", "quote": "The U.S. imposed tariffs on Chinese goods."}]
-      }
-    ]
-    """#
+        [
+          {
+            "id": "us-chip-controls", "title": "US chip export controls", "description": "Limits exports of advanced chips.",
+            "measure_type": "export_control", "status": "in_force", "evaluation": "restrictive",
+            "implementing": ["united-states"], "affected": ["china"], "products": ["chips"], "targeted_firms": ["nvidia"],
+            "rate": null,
+            "date_announced": {"value": "2025-04-16", "precision": "day", "origin": "text"},
+            "sources": [{"article_id": "a3", "quote": "Washington restricted exports of Nvidia chips to China."}]
+          },
+          {
+            "id": "us-tariffs-china", "title": "US tariffs on Chinese goods", "description": "Tariffs on goods from China.",
+            "measure_type": "tariff", "status": "announced", "evaluation": "restrictive",
+            "implementing": ["united-states"], "affected": ["china"], "products": [], "targeted_firms": [],
+            "rate": {"value": 145, "unit": "percent", "qualifier": "up_to"},
+            "sources": [{"article_id": "a1", "quote": "The U.S. imposed tariffs on Chinese goods."}]
+          }
+        ]
+        """#
 
     static let claims = #"""
-    [
-      {
-        "id": "chip-curbs", "topic": "Who restricted chips", "entities": ["united-states", "nvidia"],
-        "claims": [
-          {"article_id": "a3", "statement": "Washington restricted exports.", "quote": "Washington restricted exports of Nvidia chips to China."},
-          {"article_id": "a3", "statement": "They cover advanced chips.", "quote": "The export controls cover advanced chips."}
+        [
+          {
+            "id": "chip-curbs", "topic": "Who restricted chips", "entities": ["united-states", "nvidia"],
+            "claims": [
+              {"article_id": "a3", "statement": "Washington restricted exports.", "quote": "Washington restricted exports of Nvidia chips to China."},
+              {"article_id": "a3", "statement": "They cover advanced chips.", "quote": "The export controls cover advanced chips."}
+            ]
+          }
         ]
-      }
-    ]
-    """#
+        """#
 
     static let dataset = #"{"name": "fixture", "description": "A tiny corpus for tests."}"#
 
@@ -96,7 +98,8 @@ enum CorpusFixture {
         measures: String? = CorpusFixture.measures,
         claims: String? = CorpusFixture.claims
     ) throws -> CorpusSnapshot {
-        let directory = try directory(dataset: dataset, articles: articles, entities: entities, measures: measures, claims: claims)
+        let directory = try directory(
+            dataset: dataset, articles: articles, entities: entities, measures: measures, claims: claims)
         defer { try? FileManager.default.removeItem(at: directory) }
         return try CorpusLoader.load(from: directory, logger: logger)
     }
@@ -109,7 +112,8 @@ enum CorpusFixture {
         measures: String? = CorpusFixture.measures,
         claims: String? = CorpusFixture.claims
     ) throws -> [CorpusError] {
-        let directory = try directory(dataset: dataset, articles: articles, entities: entities, measures: measures, claims: claims)
+        let directory = try directory(
+            dataset: dataset, articles: articles, entities: entities, measures: measures, claims: claims)
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
             _ = try CorpusLoader.load(from: directory, logger: logger)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsAPI
 
 @Suite struct StoreJSONReaderTests {
@@ -26,8 +27,16 @@ import Testing
         guard case .array(let elements) = object["a"] else { Issue.record("not an array"); return }
         #expect(elements.count == 6)
         if case .number(let one) = elements[0] { #expect(one.integer == 1 && one.double == 1) } else { Issue.record("1") }
-        if case .number(let fraction) = elements[1] { #expect(fraction.integer == nil && fraction.double == -2.5) } else { Issue.record("-2.5") }
-        if case .number(let exponent) = elements[2] { #expect(exponent.integer == nil && exponent.double == 1000) } else { Issue.record("1e3") }
+        if case .number(let fraction) = elements[1] {
+            #expect(fraction.integer == nil && fraction.double == -2.5)
+        } else {
+            Issue.record("-2.5")
+        }
+        if case .number(let exponent) = elements[2] {
+            #expect(exponent.integer == nil && exponent.double == 1000)
+        } else {
+            Issue.record("1e3")
+        }
         if case .bool(true) = elements[3] {} else { Issue.record("true") }
         if case .null = elements[5] {} else { Issue.record("null") }
         if case .string("") = object["e"] {} else { Issue.record("empty string") }
@@ -100,7 +109,9 @@ import Testing
         #expect(syntaxError([0x22, 0xC3, 0x22]) != nil)
         #expect(syntaxError([0x22, 0xED, 0xA0, 0x80, 0x22]) != nil)
         #expect(syntaxError([0xEF, 0xBB, 0xBF, 0x31]) != nil)
-        #expect(syntaxError([0x22, 0x5C, 0x6E, 0xFF, 0x22]) == JSONSyntaxError(line: 1, column: 5, message: "invalid UTF-8 in a string"))
+        #expect(
+            syntaxError([0x22, 0x5C, 0x6E, 0xFF, 0x22])
+                == JSONSyntaxError(line: 1, column: 5, message: "invalid UTF-8 in a string"))
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
@@ -122,7 +133,9 @@ import Testing
     @Test func longStringsWithEscapesAndStopsAtEveryPosition() throws {
         for length in 0..<40 {
             for position in 0...length {
-                let plain = String(repeating: "é", count: position % 3) + String(repeating: "a", count: length - position % 3 * 2 > 0 ? length - position % 3 * 2 : 0)
+                let plain =
+                    String(repeating: "é", count: position % 3)
+                    + String(repeating: "a", count: length - position % 3 * 2 > 0 ? length - position % 3 * 2 : 0)
                 let prefix = String(plain.prefix(position))
                 let suffix = String(plain.dropFirst(position))
                 guard case .string(let decoded) = try parse("\"" + prefix + "\\\"" + suffix + "\"") else {

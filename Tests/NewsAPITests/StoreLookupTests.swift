@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 @Suite struct StoreLookupTests {
@@ -44,7 +45,8 @@ import Testing
         let two = String(decoding: Array("Global Trade Review Wire".utf8), as: UTF8.self)
         #expect(storage(one) != storage(two))
         var interner = StringInterner()
-        let first = interner.intern(one), second = interner.intern(two)
+        let first = interner.intern(one)
+        let second = interner.intern(two)
         #expect(second == two)
         #expect(storage(first) == storage(second))
         #expect(interner.intern("en") == "en")
@@ -54,10 +56,14 @@ import Testing
         func line(_ id: String, lede: String, day: Int) -> String {
             #"{"id": "\#(id)", "kind": "article", "title": "T \#(id)", "source": {"id": "global-trade-review-wire", "name": "Global Trade Review Wire"}, "language": "en", "published_at": {"value": "2025-04-\#(day)", "precision": "day", "origin": "text"}, "lede": "\#(lede)", "body": "Opening paragraph of \#(id).\n\nMore text."}"#
         }
-        let snapshot = try CorpusFixture.load(articles: [line("a", lede: "Opening paragraph of a.", day: 10),
-                                                         line("b", lede: "A lede of its own.", day: 11)],
-                                              measures: "[]", claims: "[]")
-        let b = snapshot.article(at: 0), a = snapshot.article(at: 1)
+        let snapshot = try CorpusFixture.load(
+            articles: [
+                line("a", lede: "Opening paragraph of a.", day: 10),
+                line("b", lede: "A lede of its own.", day: 11),
+            ],
+            measures: "[]", claims: "[]")
+        let b = snapshot.article(at: 0)
+        let a = snapshot.article(at: 1)
         #expect(a.statedLede == nil, "a stated lede equal to the first paragraph is not kept twice")
         #expect(a.lede == "Opening paragraph of a.")
         #expect(b.statedLede == "A lede of its own.")
@@ -123,7 +129,8 @@ import Testing
         #expect(snapshot.measures(withStatus: .inForce).map(\.id) == ["us-chip-controls"])
         #expect(snapshot.measures(citing: try #require(snapshot.article(id: "a3"))).map(\.id) == ["us-chip-controls"])
         #expect(snapshot.measures(citing: try #require(snapshot.article(id: "a2"))).isEmpty)
-        #expect(snapshot.measure(id: "us-tariffs-china")?.rate == TradeMeasure.Rate(value: 145, unit: "percent", qualifier: .upTo))
+        #expect(
+            snapshot.measure(id: "us-tariffs-china")?.rate == TradeMeasure.Rate(value: 145, unit: "percent", qualifier: .upTo))
         #expect(snapshot.measure(id: "us-chip-controls")?.rate == nil)
     }
 
@@ -204,7 +211,8 @@ import Testing
         let lines = (0..<2500).map { index in
             let chosen = words.indices.filter { (index + $0) % ($0 + 2) == 0 }.map { words[$0] }
             let body = "\(filler)\(chosen.joined(separator: " ")) unique\(index)"
-            return #"{"id": "p\#(index)", "kind": "brief", "title": "Note \#(index)", "source": {"id": "s", "name": "S"}, "language": "en", "published_at": {"value": "2024-\#(String(format: "%02d", index % 12 + 1))-\#(String(format: "%02d", index % 28 + 1))", "precision": "day", "origin": "text"}, "body": "\#(body)"}"#
+            return
+                #"{"id": "p\#(index)", "kind": "brief", "title": "Note \#(index)", "source": {"id": "s", "name": "S"}, "language": "en", "published_at": {"value": "2024-\#(String(format: "%02d", index % 12 + 1))-\#(String(format: "%02d", index % 28 + 1))", "precision": "day", "origin": "text"}, "body": "\#(body)"}"#
         }
         let snapshot = try CorpusFixture.load(articles: lines, measures: "[]", claims: "[]")
         let wordsByOrdinal = (0..<Int32(snapshot.articleCount)).map { ordinal in
@@ -219,16 +227,19 @@ import Testing
         // Several words: common ones (here in more than 1 article in 32) are checked against bitmaps,
         // the others merged or galloped through; every way must agree with the scan.
         #expect(snapshot.textIndex.denseBitmapBytes > 0)
-        let pairs = [("ministers", "tariff"), ("tariff", "steel"), ("silk", "rice"), ("unique17", "ministers"),
-                     ("fish", "unique2499"), ("tariff", "unique17"), ("coal", "loans")]
+        let pairs = [
+            ("ministers", "tariff"), ("tariff", "steel"), ("silk", "rice"), ("unique17", "ministers"),
+            ("fish", "unique2499"), ("tariff", "unique17"), ("coal", "loans"),
+        ]
         for (first, second) in pairs {
             let expected = wordsByOrdinal.indices.filter {
                 wordsByOrdinal[$0].contains(Substring(first)) && wordsByOrdinal[$0].contains(Substring(second))
             }.map { Int32($0) }
             #expect(snapshot.search(try TextQuery(parsing: "\(first) \(second)")) == expected, "\(first) \(second)")
             let scope = Array(stride(from: Int32(0), to: Int32(snapshot.articleCount), by: 3))
-            #expect(snapshot.search(try TextQuery(parsing: "\(first) \(second)"), within: scope)
-                == expected.filter { $0 % 3 == 0 }, "\(first) \(second) within every third article")
+            #expect(
+                snapshot.search(try TextQuery(parsing: "\(first) \(second)"), within: scope)
+                    == expected.filter { $0 % 3 == 0 }, "\(first) \(second) within every third article")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// The bundled seed corpus loads, and what it holds is reachable.

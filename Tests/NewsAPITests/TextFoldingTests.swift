@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsAPI
 
 @Suite struct TextFoldingTests {
@@ -35,7 +36,10 @@ import Testing
     }
 
     @Test func tokensAreRunsOfLettersAndDigits() {
-        #expect(Tokenizer.foldedTokens(in: "Xi’s 145% tariff, on 2025-04-14 (U.S.)") == ["xi", "s", "145", "tariff", "on", "2025", "04", "14", "u", "s"])
+        #expect(
+            Tokenizer.foldedTokens(in: "Xi’s 145% tariff, on 2025-04-14 (U.S.)") == [
+                "xi", "s", "145", "tariff", "on", "2025", "04", "14", "u", "s",
+            ])
         #expect(Tokenizer.foldedTokens(in: "snake_case and e-mail") == ["snake", "case", "and", "e", "mail"])
         #expect(Tokenizer.foldedTokens(in: "") == [])
         #expect(Tokenizer.foldedTokens(in: " \n\t ") == [])

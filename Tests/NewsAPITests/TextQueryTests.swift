@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NewsAPI
 
 @Suite struct TextQueryTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// `/timeline` over the seed corpus: seven article events, five announcements, six measures coming into
@@ -46,9 +47,10 @@ import Testing
         #expect(items.filter { $0["event"] as? String == "measure_announced" }.count == 5)
         #expect(items.filter { $0["event"] as? String == "measure_in_force" }.count == 6)
         #expect(items.filter { $0["event"] as? String == "claim_disputed" }.count == 2)
-        #expect(Set(items.prefix(5).compactMap(subject)) == [
-            "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b2", "f82d3cef4f15fde1-b3", "f82d3cef4f15fde1-b4", "f82d3cef4f15fde1-b5",
-        ])
+        #expect(
+            Set(items.prefix(5).compactMap(subject)) == [
+                "f82d3cef4f15fde1-b1", "f82d3cef4f15fde1-b2", "f82d3cef4f15fde1-b3", "f82d3cef4f15fde1-b4", "f82d3cef4f15fde1-b5",
+            ])
         // The H20 licence was in force from 9 April (public record), before Nvidia disclosed it.
         #expect(items[7]["event"] as? String == "measure_in_force")
         #expect(subject(items[7]) == "us-nvidia-h20-export-licence")
@@ -99,8 +101,9 @@ import Testing
         #expect(date?["value"] as? String == "2025-04-15")
         #expect(date?["precision"] as? String == "day")
         #expect((event?["article"] as? [String: Any])?["kind"] as? String == "article")
-        #expect((event?["article"] as? [String: Any])?["title"] as? String
-            == "China and Vietnam Forge Closer Ties Amid Rising Trade Tensions with the United States")
+        #expect(
+            (event?["article"] as? [String: Any])?["title"] as? String
+                == "China and Vietnam Forge Closer Ties Amid Rising Trade Tensions with the United States")
     }
 
     @Test func newestFirstReversesTheOrder() throws {
@@ -122,7 +125,10 @@ import Testing
         #expect(announced.allSatisfy { $0["event"] as? String == "measure_announced" })
         let ids = announced.compactMap(subject)
         #expect(Set(ids.prefix(2)) == ["us-proposed-tariffs-vietnam", "us-tariffs-malaysia-cambodia"])
-        #expect(Array(ids.suffix(3)) == ["us-tariff-145-percent-china", "ccpit-vcci-origin-certification", "us-nvidia-h20-export-licence"])
+        #expect(
+            Array(ids.suffix(3)) == [
+                "us-tariff-145-percent-china", "ccpit-vcci-origin-certification", "us-nvidia-h20-export-licence",
+            ])
         let articles = try events("/timeline?event=article_published")
         #expect(articles.count == 7)
         #expect(articles.allSatisfy { $0["article"] != nil })
@@ -132,13 +138,17 @@ import Testing
 
     @Test func entityFilterCoversArticlesAndMeasures() throws {
         let nvidia = try events("/timeline?entity=nvidia")
-        #expect(nvidia.compactMap(subject) == ["f82d3cef4f15fde1-b1", "us-nvidia-h20-export-licence", "us-nvidia-h20-export-licence"])
+        #expect(
+            nvidia.compactMap(subject) == ["f82d3cef4f15fde1-b1", "us-nvidia-h20-export-licence", "us-nvidia-h20-export-licence"])
         let reply = try SeedAPI.get("/timeline?entity=Vietnam")
         #expect((try reply.json()["query"] as? [String: Any])?["entity"] as? [String] == ["vietnam"])
-        #expect(try reply.items().compactMap(subject)
-            == ["us-proposed-tariffs-vietnam", "f82d3cef4f15fde1", "ccpit-vcci-origin-certification",
-                "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
-                "d679149af95f4c6c", "vietnam-made-in-vietnam-origin-rules", "agreements-signed-during-visit", "railway-loans"])
+        #expect(
+            try reply.items().compactMap(subject)
+                == [
+                    "us-proposed-tariffs-vietnam", "f82d3cef4f15fde1", "ccpit-vcci-origin-certification",
+                    "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
+                    "d679149af95f4c6c", "vietnam-made-in-vietnam-origin-rules", "agreements-signed-during-visit", "railway-loans",
+                ])
         // Several entities: all must match.
         #expect(try events("/timeline?entity=nvidia&entity=vietnam").isEmpty)
         let unknown = try SeedAPI.get("/timeline?entity=vietnm")
@@ -153,18 +163,21 @@ import Testing
         let measures = items.compactMap { $0["trade_measure"] as? [String: Any] }
         #expect(measures.count == 4)
         #expect(measures.allSatisfy { $0["measure_type"] as? String == "tariff" })
-        #expect(try events("/timeline?measure_type=export_control&event=measure_announced").compactMap(subject)
-            == ["us-nvidia-h20-export-licence"])
+        #expect(
+            try events("/timeline?measure_type=export_control&event=measure_announced").compactMap(subject)
+                == ["us-nvidia-h20-export-licence"])
     }
 
     @Test func fromAndToBoundTheEvents() throws {
         // The April briefs are dated by month: their range overlaps the period, so they are kept.
         let items = try events("/timeline?from=2025-04-10&to=2025-04-14")
-        #expect(items.compactMap(subject) == [
-            "f82d3cef4f15fde1-b5", "f82d3cef4f15fde1-b4", "f82d3cef4f15fde1-b3", "f82d3cef4f15fde1-b2", "f82d3cef4f15fde1-b1",
-            "us-tariff-145-percent-china", "us-tariff-145-percent-china", "f82d3cef4f15fde1", "ccpit-vcci-origin-certification",
-            "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
-        ])
+        #expect(
+            items.compactMap(subject) == [
+                "f82d3cef4f15fde1-b5", "f82d3cef4f15fde1-b4", "f82d3cef4f15fde1-b3", "f82d3cef4f15fde1-b2", "f82d3cef4f15fde1-b1",
+                "us-tariff-145-percent-china", "us-tariff-145-percent-china", "f82d3cef4f15fde1",
+                "ccpit-vcci-origin-certification",
+                "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
+            ])
         let reversed = try SeedAPI.get("/timeline?from=2025-04-15&to=2025-04-10")
         #expect(reversed.status == 400)
         #expect(try reversed.invalidParamNames() == ["from"])
@@ -192,7 +205,10 @@ import Testing
         #expect(april["articles_imprecise"] as? Int == 0)
         #expect(april["claims"] as? Int == 2)
         let total = buckets.reduce(0) { sum, bucket in
-            sum + ["articles", "measures_announced", "measures_in_force", "measures_removed", "claims"].reduce(0) { $0 + (bucket[$1] as? Int ?? 0) }
+            sum
+                + ["articles", "measures_announced", "measures_in_force", "measures_removed", "claims"].reduce(0) {
+                    $0 + (bucket[$1] as? Int ?? 0)
+                }
         }
         #expect(try total == SeedAPI.get("/timeline").json()["total"] as? Int)
     }
@@ -268,7 +284,8 @@ import Testing
     }
 
     @Test func badTimelineParametersAreEachNamed() throws {
-        let reply = try SeedAPI.get("/timeline?interval=year&sort=date_announced&event=published&measure_type=tarif&from=x&bogus=1")
+        let reply = try SeedAPI.get(
+            "/timeline?interval=year&sort=date_announced&event=published&measure_type=tarif&from=x&bogus=1")
         #expect(reply.status == 400)
         #expect(reply.contentType == APIReply.problemType)
         let names = try reply.invalidParamNames()

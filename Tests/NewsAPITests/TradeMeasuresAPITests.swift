@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NewsAPI
 
 /// `/trade-measures` and `/trade-measures/{id}` over the seed corpus's eleven measures.
@@ -24,7 +25,10 @@ import Testing
         #expect((object["query"] as? [String: Any])?["sort"] as? String == "-date_announced")
         let items = try reply.items()
         let ids = items.compactMap { $0["id"] as? String }
-        #expect(Array(ids.prefix(3)) == ["us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china"])
+        #expect(
+            Array(ids.prefix(3)) == [
+                "us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china",
+            ])
         #expect(Set(ids[3..<5]) == ["us-proposed-tariffs-vietnam", "us-tariffs-malaysia-cambodia"])
         #expect(Set(ids.suffix(6)) == TradeMeasuresAPITests.undated)
         #expect(items.suffix(6).allSatisfy { $0["date_announced"] is NSNull })
@@ -40,8 +44,10 @@ import Testing
     @Test func summaryHasEveryField() throws {
         let items = try SeedAPI.get("/trade-measures").items()
         for item in items {
-            for key in ["id", "title", "measure_type", "status", "evaluation", "implementing", "affected", "rate",
-                        "date_announced", "date_in_force", "date_removed", "links"] {
+            for key in [
+                "id", "title", "measure_type", "status", "evaluation", "implementing", "affected", "rate",
+                "date_announced", "date_in_force", "date_removed", "links",
+            ] {
                 #expect(item[key] != nil, "\(item["id"] ?? "") lacks \(key)")
             }
             #expect(item["sources"] == nil)
@@ -69,42 +75,51 @@ import Testing
     }
 
     @Test func implementingAndAffectedCombine() throws {
-        #expect(try SeedAPI.get("/trade-measures?implementing=United+States&affected=china").ids()
-            == ["us-nvidia-h20-export-licence", "us-tariff-145-percent-china"])
+        #expect(
+            try SeedAPI.get("/trade-measures?implementing=United+States&affected=china").ids()
+                == ["us-nvidia-h20-export-licence", "us-tariff-145-percent-china"])
         #expect(try SeedAPI.get("/trade-measures?affected=china&affected=vietnam").ids() == ["ccpit-vcci-origin-certification"])
-        #expect(try SeedAPI.get("/trade-measures?implementing=united-kingdom").ids() == ["uk-british-steel-chinese-investment-scrutiny"])
+        #expect(
+            try SeedAPI.get("/trade-measures?implementing=united-kingdom").ids() == [
+                "uk-british-steel-chinese-investment-scrutiny"
+            ])
     }
 
     @Test func affectedChina() throws {
         // Beijing is a place in China now, not one of its names.
         #expect(try SeedAPI.get("/trade-measures?affected=Beijing").ids() == [])
         let reply = try SeedAPI.get("/trade-measures?affected=PRC")
-        #expect(Set(try reply.ids()) == [
-            "us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china",
-            "china-ev-battery-safety-standards", "uk-british-steel-chinese-investment-scrutiny",
-            "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval",
-        ])
+        #expect(
+            Set(try reply.ids()) == [
+                "us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china",
+                "china-ev-battery-safety-standards", "uk-british-steel-chinese-investment-scrutiny",
+                "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval",
+            ])
         #expect((try reply.json()["query"] as? [String: Any])?["affected"] as? [String] == ["china"])
     }
 
     @Test func measureTypeTakesAnyOfSeveral() throws {
         let reply = try SeedAPI.get("/trade-measures?measure_type=tariff&measure_type=export_control")
-        #expect(Set(try reply.ids()) == [
-            "us-nvidia-h20-export-licence", "us-tariff-145-percent-china", "us-proposed-tariffs-vietnam", "us-tariffs-malaysia-cambodia",
-        ])
+        #expect(
+            Set(try reply.ids()) == [
+                "us-nvidia-h20-export-licence", "us-tariff-145-percent-china", "us-proposed-tariffs-vietnam",
+                "us-tariffs-malaysia-cambodia",
+            ])
         #expect(try reply.items().allSatisfy { ["tariff", "export_control"].contains($0["measure_type"] as? String ?? "") })
-        #expect(Set(try SeedAPI.get("/trade-measures?measure_type=rules_of_origin").ids())
-            == ["ccpit-vcci-origin-certification", "vietnam-made-in-vietnam-origin-rules"])
+        #expect(
+            Set(try SeedAPI.get("/trade-measures?measure_type=rules_of_origin").ids())
+                == ["ccpit-vcci-origin-certification", "vietnam-made-in-vietnam-origin-rules"])
         #expect(try SeedAPI.get("/trade-measures?measure_type=safeguard").ids() == [])
     }
 
     @Test func statusFilter() throws {
         #expect(try SeedAPI.get("/trade-measures?status=proposed").ids() == ["us-proposed-tariffs-vietnam"])
         let either = try SeedAPI.get("/trade-measures?status=proposed&status=announced").items()
-        #expect(Set(either.compactMap { $0["id"] as? String }) == [
-            "us-proposed-tariffs-vietnam", "ccpit-vcci-origin-certification", "us-tariffs-malaysia-cambodia",
-            "china-ev-battery-safety-standards", "uk-british-steel-chinese-investment-scrutiny",
-        ])
+        #expect(
+            Set(either.compactMap { $0["id"] as? String }) == [
+                "us-proposed-tariffs-vietnam", "ccpit-vcci-origin-certification", "us-tariffs-malaysia-cambodia",
+                "china-ev-battery-safety-standards", "uk-british-steel-chinese-investment-scrutiny",
+            ])
         #expect(either.allSatisfy { ["proposed", "announced"].contains($0["status"] as? String ?? "") })
         #expect(try SeedAPI.get("/trade-measures?status=removed").ids() == [])
     }
@@ -138,27 +153,37 @@ import Testing
     /// `from`/`to` keep a measure announced, coming into force or stopping in the period, or in force
     /// during it; `announced_from`/`in_force_from`/`removed_from` (and `_to`) test one lifecycle date.
     @Test func fromAndToCoverEveryLifecycleDate() throws {
-        #expect(try SeedAPI.get("/trade-measures?from=2025-04-10&to=2025-04-14").ids() == [
-            "us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china",
-            "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
-        ])
-        #expect(try SeedAPI.get("/trade-measures?announced_from=2025-04-10&announced_to=2025-04-14").ids()
-            == ["ccpit-vcci-origin-certification", "us-tariff-145-percent-china"])
-        #expect(try SeedAPI.get("/trade-measures?announced_from=2025-04-10").ids()
-            == ["us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china"])
-        #expect(try SeedAPI.get("/trade-measures?in_force_from=2025-04-09&in_force_to=2025-04-10").ids()
-            == ["us-nvidia-h20-export-licence", "us-tariff-145-percent-china"])
+        #expect(
+            try SeedAPI.get("/trade-measures?from=2025-04-10&to=2025-04-14").ids() == [
+                "us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china",
+                "vietnam-anti-dumping-chinese-steel", "vietnam-comac-airspace-approval", "vietnam-starlink-market-access",
+            ])
+        #expect(
+            try SeedAPI.get("/trade-measures?announced_from=2025-04-10&announced_to=2025-04-14").ids()
+                == ["ccpit-vcci-origin-certification", "us-tariff-145-percent-china"])
+        #expect(
+            try SeedAPI.get("/trade-measures?announced_from=2025-04-10").ids()
+                == ["us-nvidia-h20-export-licence", "ccpit-vcci-origin-certification", "us-tariff-145-percent-china"])
+        #expect(
+            try SeedAPI.get("/trade-measures?in_force_from=2025-04-09&in_force_to=2025-04-10").ids()
+                == ["us-nvidia-h20-export-licence", "us-tariff-145-percent-china"])
         #expect(try SeedAPI.get("/trade-measures?removed_from=2025-01-01").ids() == [])
         // Measures with no date in the period and not in force during it are left out.
-        #expect(Set(try SeedAPI.get("/trade-measures?to=2025-04-02").ids()) == ["us-proposed-tariffs-vietnam", "us-tariffs-malaysia-cambodia"])
+        #expect(
+            Set(try SeedAPI.get("/trade-measures?to=2025-04-02").ids()) == [
+                "us-proposed-tariffs-vietnam", "us-tariffs-malaysia-cambodia",
+            ])
         // After the last date: what is still in force.
-        #expect(Set(try SeedAPI.get("/trade-measures?from=2025-04-16").ids())
-            == Set(try SeedAPI.get("/trade-measures?in_force_on=2025-04-16").ids()))
+        #expect(
+            Set(try SeedAPI.get("/trade-measures?from=2025-04-16").ids())
+                == Set(try SeedAPI.get("/trade-measures?in_force_on=2025-04-16").ids()))
         #expect(try SeedAPI.get("/trade-measures?from=2025-04-16").ids().count == 6)
     }
 
     @Test func badFilterValuesAreEachNamed() throws {
-        let reply = try SeedAPI.get("/trade-measures?implementing=atlantis&measure_type=tarif&status=x&sort=y&in_force_on=z&from=2025-05-01&to=2025-04-01&foo=1")
+        let reply = try SeedAPI.get(
+            "/trade-measures?implementing=atlantis&measure_type=tarif&status=x&sort=y&in_force_on=z&from=2025-05-01&to=2025-04-01&foo=1"
+        )
         #expect(reply.status == 400)
         #expect(reply.contentType == APIReply.problemType)
         let names = try reply.invalidParamNames()
@@ -227,7 +252,9 @@ import Testing
         #expect(sources.count == 1)
         let source = try #require(sources.first)
         #expect(source["article_id"] as? String == "d679149af95f4c6c")
-        #expect(source["article_title"] as? String == "China and Vietnam Forge Closer Ties Amid Rising Trade Tensions with the United States")
+        #expect(
+            source["article_title"] as? String
+                == "China and Vietnam Forge Closer Ties Amid Rising Trade Tensions with the United States")
         #expect(source["quote"] as? String == "The United States recently imposed a 145 percent tariff on Chinese goods")
         #expect((source["links"] as? [String: Any])?["article"] as? String == "/articles/d679149af95f4c6c")
     }
@@ -257,8 +284,9 @@ import Testing
         #expect(measure["products"] as? [String] == ["passenger aircraft", "COMAC C909"])
         let sources = measure["sources"] as? [[String: Any]] ?? []
         #expect(sources.compactMap { $0["article_id"] as? String } == ["d679149af95f4c6c", "f82d3cef4f15fde1"])
-        #expect(sources.last?["article_title"] as? String
-            == "Chinese President Xi Jinping visited Hanoi on Monday to strengthen economic ties with Vietnam")
+        #expect(
+            sources.last?["article_title"] as? String
+                == "Chinese President Xi Jinping visited Hanoi on Monday to strengthen economic ties with Vietnam")
     }
 
     @Test func unknownMeasureIs404() throws {

@@ -37,7 +37,8 @@ struct ClaimPlanner {
         for (position, article) in articles.enumerated() {
             let version = story.versions[position]
             planned.add(version.quote, to: article)
-            statements.append(Claim.Statement(articleID: schedule.id(of: article), statement: version.statement, quote: version.quote))
+            statements.append(
+                Claim.Statement(articleID: schedule.id(of: article), statement: version.statement, quote: version.quote))
         }
         let words = story.topic.slug.split(separator: "-").prefix(8)
         return Claim(
@@ -50,7 +51,9 @@ struct ClaimPlanner {
 
     /// A fact with `versions` different values: its topic, the entities it concerns, and per
     /// version our summary and the sentence an article uses.
-    private mutating func makeStory(versions: Int) -> (topic: String, entities: [Int], versions: [(statement: String, quote: String)]) {
+    private mutating func makeStory(versions: Int) -> (
+        topic: String, entities: [Int], versions: [(statement: String, quote: String)]
+    ) {
         let country = catalog.draw(.country, &rng)!
         let k = catalog[country].name
         switch rng.below(6) {
@@ -60,26 +63,32 @@ struct ClaimPlanner {
             let place = catalog.draw(.place, &rng)
             let at = place.map { " at its plant in " + catalog[$0].name } ?? ""
             let counts = distinctValues(versions) { $0.int(in: 6...100) * 50 }
-            return ("Number of jobs \(c) will cut", [company] + (place.map { [$0] } ?? []), counts.enumerated().map { index, n in
-                let quote = [
-                    "\(c) plans to cut \(grouped(n)) jobs, the company said.",
-                    "\(c) will cut about \(grouped(n)) jobs\(at), according to union officials.",
-                    "The restructuring at \(c) will eliminate \(grouped(n)) positions, a person familiar with the plan said.",
-                ][index % 3]
-                return ("\(c) will cut \(grouped(n)) jobs.", quote)
-            })
+            return (
+                "Number of jobs \(c) will cut", [company] + (place.map { [$0] } ?? []),
+                counts.enumerated().map { index, n in
+                    let quote = [
+                        "\(c) plans to cut \(grouped(n)) jobs, the company said.",
+                        "\(c) will cut about \(grouped(n)) jobs\(at), according to union officials.",
+                        "The restructuring at \(c) will eliminate \(grouped(n)) positions, a person familiar with the plan said.",
+                    ][index % 3]
+                    return ("\(c) will cut \(grouped(n)) jobs.", quote)
+                }
+            )
         case 1:
             let company = catalog.draw(.company, &rng)!
             let c = catalog[company].name
             let amounts = distinctValues(versions) { $0.int(in: 12...150) }
-            return ("Size of \(c)'s planned investment in \(k)", [company, country], amounts.enumerated().map { index, x in
-                let quote = [
-                    "\(c) will invest \(billions(x)) in \(k) over the next five years, the company said.",
-                    "The planned investment by \(c) in \(k) is worth about \(billions(x)), according to officials.",
-                    "Officials in \(k) said \(c) had committed \(billions(x)) to new factories.",
-                ][index % 3]
-                return ("\(c) will invest \(billions(x)) in \(k).", quote)
-            })
+            return (
+                "Size of \(c)'s planned investment in \(k)", [company, country],
+                amounts.enumerated().map { index, x in
+                    let quote = [
+                        "\(c) will invest \(billions(x)) in \(k) over the next five years, the company said.",
+                        "The planned investment by \(c) in \(k) is worth about \(billions(x)), according to officials.",
+                        "Officials in \(k) said \(c) had committed \(billions(x)) to new factories.",
+                    ][index % 3]
+                    return ("\(c) will invest \(billions(x)) in \(k).", quote)
+                }
+            )
         case 2:
             var partner = catalog.draw(.country, &rng)!
             while partner == country && catalog.indices(of: .country).count > 1 {
@@ -87,48 +96,60 @@ struct ClaimPlanner {
             }
             let p = catalog[partner].name
             let amounts = distinctValues(versions) { $0.int(in: 20...900) }
-            return ("Value of trade between \(k) and \(p) last year", [country, partner], amounts.enumerated().map { index, x in
-                let quote = [
-                    "Trade between \(k) and \(p) reached \(billions(x)) last year, according to customs data.",
-                    "Bilateral trade between \(k) and \(p) was worth about \(billions(x)) last year.",
-                    "\(k) and \(p) traded goods worth \(billions(x)) last year, officials said.",
-                ][index % 3]
-                return ("Bilateral trade was worth \(billions(x)) last year.", quote)
-            })
+            return (
+                "Value of trade between \(k) and \(p) last year", [country, partner],
+                amounts.enumerated().map { index, x in
+                    let quote = [
+                        "Trade between \(k) and \(p) reached \(billions(x)) last year, according to customs data.",
+                        "Bilateral trade between \(k) and \(p) was worth about \(billions(x)) last year.",
+                        "\(k) and \(p) traded goods worth \(billions(x)) last year, officials said.",
+                    ][index % 3]
+                    return ("Bilateral trade was worth \(billions(x)) last year.", quote)
+                }
+            )
         case 3:
             let organization = catalog.draw(.organization, &rng)!
             let o = catalog[organization].name
             let rates = distinctValues(versions) { $0.int(in: 5...90) }
-            return ("Economic growth of \(k) last year", [country, organization], rates.enumerated().map { index, x in
-                let quote = [
-                    "The economy of \(k) grew \(tenths(x)) percent last year, according to \(o).",
-                    "Official figures show the economy of \(k) expanded by \(tenths(x)) percent last year.",
-                    "Economists estimate that \(k) grew \(tenths(x)) percent last year.",
-                ][index % 3]
-                return ("The economy of \(k) grew \(tenths(x)) percent last year.", quote)
-            })
+            return (
+                "Economic growth of \(k) last year", [country, organization],
+                rates.enumerated().map { index, x in
+                    let quote = [
+                        "The economy of \(k) grew \(tenths(x)) percent last year, according to \(o).",
+                        "Official figures show the economy of \(k) expanded by \(tenths(x)) percent last year.",
+                        "Economists estimate that \(k) grew \(tenths(x)) percent last year.",
+                    ][index % 3]
+                    return ("The economy of \(k) grew \(tenths(x)) percent last year.", quote)
+                }
+            )
         case 4:
             let (first, second) = twoPeople()
             let (a, b) = (catalog[first].name, catalog[second].name)
             let counts = distinctValues(versions) { $0.int(in: 10...60) }
-            return ("Number of agreements signed during the visit of \(a) to \(k)", [first, second, country], counts.enumerated().map { index, n in
-                let quote = [
-                    "\(a) and \(b) oversaw the signing of \(n) agreements during the visit.",
-                    "The two sides signed \(n) agreements during the visit of \(a) to \(k), officials said.",
-                ][index % 2]
-                return ("\(n) agreements were signed.", quote)
-            })
+            return (
+                "Number of agreements signed during the visit of \(a) to \(k)", [first, second, country],
+                counts.enumerated().map { index, n in
+                    let quote = [
+                        "\(a) and \(b) oversaw the signing of \(n) agreements during the visit.",
+                        "The two sides signed \(n) agreements during the visit of \(a) to \(k), officials said.",
+                    ][index % 2]
+                    return ("\(n) agreements were signed.", quote)
+                }
+            )
         default:
             let (first, second) = twoPeople()
             let (a, b) = (catalog[first].name, catalog[second].name)
             let days = distinctValues(versions) { $0.below(5) }.map { CalendarDay.weekdayName(of: Int32(4 + $0)) }
-            return ("Day of the talks between \(a) and \(b) in \(k)", [first, second, country], days.enumerated().map { index, day in
-                let quote = [
-                    "\(a) will meet \(b) in \(k) on \(day), officials said.",
-                    "Talks between \(a) and \(b) are scheduled for \(day) in \(k).",
-                ][index % 2]
-                return ("The talks are on \(day).", quote)
-            })
+            return (
+                "Day of the talks between \(a) and \(b) in \(k)", [first, second, country],
+                days.enumerated().map { index, day in
+                    let quote = [
+                        "\(a) will meet \(b) in \(k) on \(day), officials said.",
+                        "Talks between \(a) and \(b) are scheduled for \(day) in \(k).",
+                    ][index % 2]
+                    return ("The talks are on \(day).", quote)
+                }
+            )
         }
     }
 

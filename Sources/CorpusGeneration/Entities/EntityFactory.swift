@@ -69,13 +69,14 @@ struct EntityFactory {
         }
         let index = entities.count
         countries.append(index)
-        entities.append(Entity(
-            id: name.slug, name: name, kind: .country, aliases: aliases,
-            caseSensitiveAliases: hasAcronym ? [acronym!] : [],
-            wikidataID: wikidataID(probability: 0.9), description: description,
-            mentions: mentions.map { Array($0.utf8) }, laterMention: nil, role: nil,
-            demonym: hasDemonym ? Array(demonym.utf8) : nil, country: index
-        ))
+        entities.append(
+            Entity(
+                id: name.slug, name: name, kind: .country, aliases: aliases,
+                caseSensitiveAliases: hasAcronym ? [acronym!] : [],
+                wikidataID: wikidataID(probability: 0.9), description: description,
+                mentions: mentions.map { Array($0.utf8) }, laterMention: nil, role: nil,
+                demonym: hasDemonym ? Array(demonym.utf8) : nil, country: index
+            ))
     }
 
     private mutating func addPlace() {
@@ -88,13 +89,14 @@ struct EntityFactory {
         } else if words.count == 1, rng.chance(0.15) {
             aliases = registry.claimAliases([name + " City"])
         }
-        entities.append(Entity(
-            id: name.slug, name: name, kind: .place, aliases: aliases, caseSensitiveAliases: [],
-            wikidataID: wikidataID(probability: 0.4),
-            description: rng.pick(Self.placeKinds) + " " + entities[country].name,
-            mentions: ([name] + aliases).map { Array($0.utf8) }, laterMention: nil, role: nil,
-            demonym: nil, country: country
-        ))
+        entities.append(
+            Entity(
+                id: name.slug, name: name, kind: .place, aliases: aliases, caseSensitiveAliases: [],
+                wikidataID: wikidataID(probability: 0.4),
+                description: rng.pick(Self.placeKinds) + " " + entities[country].name,
+                mentions: ([name] + aliases).map { Array($0.utf8) }, laterMention: nil, role: nil,
+                demonym: nil, country: country
+            ))
     }
 
     // MARK: Organisations, companies and products
@@ -129,12 +131,13 @@ struct EntityFactory {
             caseSensitive.append(acronym)
         }
         organizations.append(entities.count)
-        entities.append(Entity(
-            id: name.slug, name: name, kind: .organization, aliases: aliases,
-            caseSensitiveAliases: caseSensitive, wikidataID: wikidataID(probability: 0.35),
-            description: description, mentions: ([name] + aliases).map { Array($0.utf8) },
-            laterMention: nil, role: nil, demonym: nil, country: country
-        ))
+        entities.append(
+            Entity(
+                id: name.slug, name: name, kind: .organization, aliases: aliases,
+                caseSensitiveAliases: caseSensitive, wikidataID: wikidataID(probability: 0.35),
+                description: description, mentions: ([name] + aliases).map { Array($0.utf8) },
+                laterMention: nil, role: nil, demonym: nil, country: country
+            ))
     }
 
     private mutating func addCompany() {
@@ -167,15 +170,17 @@ struct EntityFactory {
             caseSensitive.append(acronym)
         }
         let place = entities[home].demonym.map { String(decoding: $0, as: UTF8.self) + " " }
-        let description = (place ?? "") + industry.lowercased() + " company"
+        let description =
+            (place ?? "") + industry.lowercased() + " company"
             + (place == nil ? " based in " + entities[home].name : "")
         companies.append(entities.count)
-        entities.append(Entity(
-            id: name.slug, name: name, kind: .company, aliases: aliases,
-            caseSensitiveAliases: caseSensitive, wikidataID: wikidataID(probability: 0.3),
-            description: description, mentions: ([name] + aliases).map { Array($0.utf8) },
-            laterMention: brand.isEmpty ? nil : Array(brand.utf8), role: nil, demonym: nil, country: home
-        ))
+        entities.append(
+            Entity(
+                id: name.slug, name: name, kind: .company, aliases: aliases,
+                caseSensitiveAliases: caseSensitive, wikidataID: wikidataID(probability: 0.3),
+                description: description, mentions: ([name] + aliases).map { Array($0.utf8) },
+                laterMention: brand.isEmpty ? nil : Array(brand.utf8), role: nil, demonym: nil, country: home
+            ))
     }
 
     private mutating func addProduct() {
@@ -190,13 +195,14 @@ struct EntityFactory {
             return [brand, model, code].filter { !$0.isEmpty }.joined(separator: " ")
         }
         let aliases = code.isEmpty ? [] : registry.claimAliases([model + " " + code])
-        entities.append(Entity(
-            id: name.slug, name: name, kind: .product, aliases: aliases, caseSensitiveAliases: [],
-            wikidataID: wikidataID(probability: 0.2),
-            description: rng.pick(Self.productCategories) + " made by " + maker.name,
-            mentions: ([name] + aliases).map { Array($0.utf8) }, laterMention: nil, role: nil,
-            demonym: nil, country: maker.country
-        ))
+        entities.append(
+            Entity(
+                id: name.slug, name: name, kind: .product, aliases: aliases, caseSensitiveAliases: [],
+                wikidataID: wikidataID(probability: 0.2),
+                description: rng.pick(Self.productCategories) + " made by " + maker.name,
+                mentions: ([name] + aliases).map { Array($0.utf8) }, laterMention: nil, role: nil,
+                demonym: nil, country: maker.country
+            ))
     }
 
     private mutating func productCode() -> String {
@@ -231,12 +237,13 @@ struct EntityFactory {
             mentions.append(name.withoutDiacritics)
         }
         let (role, description, country) = personRole()
-        entities.append(Entity(
-            id: name.slug, name: name, kind: .person, aliases: aliases, caseSensitiveAliases: [],
-            wikidataID: wikidataID(probability: 0.2), description: description,
-            mentions: mentions.map { Array($0.utf8) }, laterMention: Array(family.utf8),
-            role: Array(role.utf8), demonym: nil, country: country
-        ))
+        entities.append(
+            Entity(
+                id: name.slug, name: name, kind: .person, aliases: aliases, caseSensitiveAliases: [],
+                wikidataID: wikidataID(probability: 0.2), description: description,
+                mentions: mentions.map { Array($0.utf8) }, laterMention: Array(family.utf8),
+                role: Array(role.utf8), demonym: nil, country: country
+            ))
     }
 
     /// A role for a new person: the words after their name in prose, their description, and their country.
@@ -248,7 +255,8 @@ struct EntityFactory {
             if !heldOffices.insert(country.id + "/" + office).inserted {
                 office = rng.pick(Self.sharedOffices)
             }
-            let description = country.demonym.map { String(decoding: $0, as: UTF8.self) + " " + office }
+            let description =
+                country.demonym.map { String(decoding: $0, as: UTF8.self) + " " + office }
                 ?? office + " of " + country.name
             return (country.name + "'s " + office, description, country.country)
         case 35..<70:

@@ -66,9 +66,10 @@ enum NameMaker {
     /// Upper-case initials of the words that count (`"Meridian Trade Council"` → `"MTC"`).
     static func acronym(of name: String) -> String {
         let skipped: Set<String> = ["of", "and", "for", "the", "de"]
-        return String(name.split(separator: " ")
-            .filter { !skipped.contains(String($0)) }
-            .compactMap { $0.first?.uppercased().first })
+        return String(
+            name.split(separator: " ")
+                .filter { !skipped.contains(String($0)) }
+                .compactMap { $0.first?.uppercased().first })
     }
 
     /// The given and family names people are made of, which one-word aliases must avoid.

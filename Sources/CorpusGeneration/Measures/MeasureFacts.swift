@@ -115,10 +115,12 @@ struct MeasureFacts {
         case .antiDumping: return "\(i) will collect anti-dumping duties of \(rateText) on \(p) from \(a) from \(d)."
         case .countervailing: return "Countervailing duties of \(rateText) on \(p) from \(a) will apply in \(i) from \(d)."
         case .safeguard: return "A safeguard duty of \(rateText) on imports of \(p) will take effect in \(i) on \(d)."
-        case .rulesOfOrigin: return "New rules of origin for \(p) requiring \(rateText) local content will apply in \(i) from \(d)."
+        case .rulesOfOrigin:
+            return "New rules of origin for \(p) requiring \(rateText) local content will apply in \(i) from \(d)."
         case .marketAccess: return "Duty-free access for \(p) from \(a) to \(i) will begin on \(d)."
         case .exportControl: return "Licenses will be required for exports of \(p) from \(i) to \(a) from \(d)."
-        case .investmentScreening: return "Stricter screening of investments from \(a) in the \(p) sector will apply in \(i) from \(d)."
+        case .investmentScreening:
+            return "Stricter screening of investments from \(a) in the \(p) sector will apply in \(i) from \(d)."
         case .technicalBarrierToTrade: return "New technical standards for \(p) from \(a) will apply in \(i) from \(d)."
         case .subsidy: return "Subsidies for producers of \(p) in \(i) will be paid from \(d)."
         case .quota: return "A quota on imports of \(p) from \(a) will apply in \(i) from \(d)."

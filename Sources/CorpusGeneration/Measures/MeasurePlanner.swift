@@ -61,7 +61,8 @@ struct MeasurePlanner {
         var sources: [TradeMeasure.Citation] = []
         for (position, article) in articles.enumerated() {
             // The first report states the date it takes effect, if the text gives one.
-            let sentence = position == 0 && facts.inForce != nil
+            let sentence =
+                position == 0 && facts.inForce != nil
                 ? facts.quoteWithDate(for: type)
                 : variants[(firstVariant + position) % variants.count]
             let quote = sentence.prefix(1).uppercased() + sentence.dropFirst()
@@ -170,11 +171,19 @@ struct MeasurePlanner {
         case 0..<82:
             return (day, DateValue(containing: day, precision: .day, origin: .text))
         case 82..<95:
-            return (day, DateValue(containing: day, precision: .month, origin: .external,
-                                   note: "only the month of the announcement is on record"))
+            return (
+                day,
+                DateValue(
+                    containing: day, precision: .month, origin: .external,
+                    note: "only the month of the announcement is on record")
+            )
         default:
-            return (day, DateValue(containing: day, precision: .year, origin: .external,
-                                   note: "only the year of the announcement is on record"))
+            return (
+                day,
+                DateValue(
+                    containing: day, precision: .year, origin: .external,
+                    note: "only the year of the announcement is on record")
+            )
         }
     }
 
@@ -191,11 +200,16 @@ struct MeasurePlanner {
                 return (day, DateValue(containing: day, precision: .day, origin: .text))
             }
             let precision: DatePrecision = rng.chance(0.8) ? .day : .month
-            let date = DateValue(containing: day, precision: precision, origin: .external,
-                                 note: "date of entry into force in the official gazette")
+            let date = DateValue(
+                containing: day, precision: precision, origin: .external,
+                note: "date of entry into force in the official gazette")
             if date.day < announced.date.day {
-                return (day, DateValue(containing: day, precision: .day, origin: .external,
-                                       note: "date of entry into force in the official gazette"))
+                return (
+                    day,
+                    DateValue(
+                        containing: day, precision: .day, origin: .external,
+                        note: "date of entry into force in the official gazette")
+                )
             }
             return (day, date)
         }

@@ -162,8 +162,10 @@ struct ProseWriter {
             vowel = true
         case UInt8(ascii: "u"):
             // "a union", "a user", but "an update".
-            vowel = !(next.count > 2 && (next[1] == UInt8(ascii: "n") && next[2] == UInt8(ascii: "i")
-                || next[1] == UInt8(ascii: "s") && next[2] == UInt8(ascii: "e")))
+            vowel =
+                !(next.count > 2
+                && (next[1] == UInt8(ascii: "n") && next[2] == UInt8(ascii: "i")
+                    || next[1] == UInt8(ascii: "s") && next[2] == UInt8(ascii: "e")))
         default:
             vowel = false
         }

@@ -3,7 +3,7 @@ import Logging
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Serves HTTP with libmicrohttpd, handing each request to a synchronous Swift handler.
@@ -21,11 +21,14 @@ package final class HTTPServer: Sendable {
     private let logger: Logger
 
     /// Creates a server that will answer every request with `responder` and report each to `observer`.
-    package init(configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
-                observer: Observer? = nil, responder: some HTTPResponder) {
+    package init(
+        configuration: HTTPServerConfiguration, logger: Logger = Logger(label: "news-api.http"),
+        observer: Observer? = nil, responder: some HTTPResponder
+    ) {
         self.configuration = configuration
-        self.context = HTTPServerContext(responder: responder, observer: observer, logger: logger,
-                                         configuration: configuration)
+        self.context = HTTPServerContext(
+            responder: responder, observer: observer, logger: logger,
+            configuration: configuration)
         self.logger = logger
     }
 
@@ -69,10 +72,12 @@ package final class HTTPServer: Sendable {
 
     /// Stops accepting connections, waits up to `grace` seconds for requests in flight, then stops.
     package func stop(grace: Double = 5) {
-        guard let running = state.withLock({ (running: inout RunningDaemon?) -> RunningDaemon? in
-            defer { running = nil }
-            return running
-        }) else { return }
+        guard
+            let running = state.withLock({ (running: inout RunningDaemon?) -> RunningDaemon? in
+                defer { running = nil }
+                return running
+            })
+        else { return }
         context.beginStopping()
         let listener = MHD_quiesce_daemon(running.daemon)
         // Refuse connections waiting in the kernel's backlog now, rather than at the final stop.

@@ -1,7 +1,7 @@
 import CMicroHTTPD
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The C callbacks handed to libmicrohttpd.
@@ -36,7 +36,8 @@ enum HTTPServerCallbacks {
             cursor += 1
         }
         let check: RequestFraming.TargetCheck =
-            length > limits.maxURLBytes ? .tooLong(length)
+            length > limits.maxURLBytes
+            ? .tooLong(length)
             : parameters > limits.maxQueryParameters ? .tooManyParameters(parameters) : .accepted
         if check != .accepted {
             // libmicrohttpd stores every query parameter in the connection's memory next, and with enough
@@ -51,15 +52,16 @@ enum HTTPServerCallbacks {
         guard let cls, let connection, let url, let method, let uploadSize, let markPointer else { return .NO }
         let context = Unmanaged<HTTPServerContext>.fromOpaque(cls).takeUnretainedValue()
 
-        if case let .target(check) = RequestMark(markPointer.pointee) {
+        if case .target(let check) = RequestMark(markPointer.pointee) {
             // The head is in: count the request, and refuse it now (closing the connection, since
             // libmicrohttpd reads no more of it) if it must be refused.
             context.requestStarted()
             markPointer.pointee = RequestMark.headReceived.pointer
             if let watched = watchedConnection(connection) { context.headTimeout.headReceived(on: watched) }
             let head = RequestHead(connection: connection, url: url, method: method)
-            let framing = RequestFraming(method: head.method, version: version.map { String(cString: $0) } ?? "",
-                                         fields: head.fields, target: check, limits: context.limits)
+            let framing = RequestFraming(
+                method: head.method, version: version.map { String(cString: $0) } ?? "",
+                fields: head.fields, target: check, limits: context.limits)
             guard let refusal = framing.refusal() else { return .YES }
             return answer(Request(head, refusal: refusal), on: connection, context: context)
         }
@@ -68,8 +70,9 @@ enum HTTPServerCallbacks {
             uploadSize.pointee = 0
             return .YES
         }
-        return answer(Request(RequestHead(connection: connection, url: url, method: method)), on: connection,
-                      context: context)
+        return answer(
+            Request(RequestHead(connection: connection, url: url, method: method)), on: connection,
+            context: context)
     }
 
     static let requestCompleted: MHD_RequestCompletedCallback = { cls, connection, markPointer, _ in
@@ -120,10 +123,12 @@ enum HTTPServerCallbacks {
         }
         let result = queue(response, on: connection)
         if let observer = context.observer {
-            observer(RequestRecord(method: request.method, path: request.path,
-                                   route: response.routeLabel ?? Router.unmatchedLabel, status: response.status,
-                                   bytes: request.method == .head ? 0 : response.body.count,
-                                   duration: ContinuousClock.now - started))
+            observer(
+                RequestRecord(
+                    method: request.method, path: request.path,
+                    route: response.routeLabel ?? Router.unmatchedLabel, status: response.status,
+                    bytes: request.method == .head ? 0 : response.body.count,
+                    duration: ContinuousClock.now - started))
         }
         return result
     }
@@ -150,12 +155,14 @@ enum HTTPServerCallbacks {
         if let length = response.representationLength {
             made = CMicroHTTPD_headerOnlyResponse(UInt64(length))
         } else if let stream = response.stream {
-            made = MHD_create_response_from_callback(UInt64.max, 64 * 1024, streamReader,
-                                                     Unmanaged.passRetained(stream).toOpaque(), streamReleaser)
+            made = MHD_create_response_from_callback(
+                UInt64.max, 64 * 1024, streamReader,
+                Unmanaged.passRetained(stream).toOpaque(), streamReleaser)
         } else {
             made = response.body.withUnsafeBytes { buffer in
-                MHD_create_response_from_buffer(buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
-                                                .RESPMEM_MUST_COPY)
+                MHD_create_response_from_buffer(
+                    buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
+                    .RESPMEM_MUST_COPY)
             }
         }
         guard let made else { return .NO }
@@ -190,8 +197,8 @@ private enum RequestMark {
         switch self {
         case .headReceived: UnsafeMutableRawPointer(bitPattern: 1)
         case .target(.accepted): UnsafeMutableRawPointer(bitPattern: 2)
-        case let .target(.tooManyParameters(count)): UnsafeMutableRawPointer(bitPattern: UInt(count) << 3 | 3)
-        case let .target(.tooLong(bytes)): UnsafeMutableRawPointer(bitPattern: UInt(bytes) << 3 | 4)
+        case .target(.tooManyParameters(let count)): UnsafeMutableRawPointer(bitPattern: UInt(count) << 3 | 3)
+        case .target(.tooLong(let bytes)): UnsafeMutableRawPointer(bitPattern: UInt(bytes) << 3 | 4)
         }
     }
 }

@@ -22,10 +22,12 @@ package struct HTTPServerConfiguration: Sendable {
     var maxQueryParameters: Int
 
     /// Creates a configuration with safe defaults.
-    package init(host: String = "127.0.0.1", port: Int = 8080, threads: Int = HTTPServerConfiguration.coreCount,
-                connectionTimeoutSeconds: Int = 15, headerTimeoutSeconds: Int = 10, connectionLimit: Int = 2048,
-                perIPConnectionLimit: Int = 512, maxHeaderBytes: Int = 16 * 1024, maxURLBytes: Int = 8 * 1024,
-                maxQueryParameters: Int = 64) {
+    package init(
+        host: String = "127.0.0.1", port: Int = 8080, threads: Int = HTTPServerConfiguration.coreCount,
+        connectionTimeoutSeconds: Int = 15, headerTimeoutSeconds: Int = 10, connectionLimit: Int = 2048,
+        perIPConnectionLimit: Int = 512, maxHeaderBytes: Int = 16 * 1024, maxURLBytes: Int = 8 * 1024,
+        maxQueryParameters: Int = 64
+    ) {
         self.host = host
         self.port = port
         self.threads = threads
@@ -46,8 +48,9 @@ package struct HTTPServerConfiguration: Sendable {
 
     /// The limits a request head is checked against.
     var requestLimits: RequestFraming.Limits {
-        RequestFraming.Limits(maxHeaderBytes: maxHeaderBytes, maxQueryParameters: maxQueryParameters,
-                              maxURLBytes: maxURLBytes)
+        RequestFraming.Limits(
+            maxHeaderBytes: maxHeaderBytes, maxQueryParameters: maxQueryParameters,
+            maxURLBytes: maxURLBytes)
     }
 
     /// The number of active processor cores, the default thread count.
@@ -57,7 +60,7 @@ package struct HTTPServerConfiguration: Sendable {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -13,8 +13,10 @@ final class HTTPServerContext: Sendable {
     private let inFlight = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
 
-    init(responder: any HTTPResponder, observer: HTTPServer.Observer?, logger: Logger,
-         configuration: HTTPServerConfiguration) {
+    init(
+        responder: any HTTPResponder, observer: HTTPServer.Observer?, logger: Logger,
+        configuration: HTTPServerConfiguration
+    ) {
         self.responder = responder
         self.observer = observer
         self.logger = logger

@@ -6,7 +6,7 @@ package enum HTTPServerError: Error, Sendable, CustomStringConvertible {
     /// A sentence for the operator.
     package var description: String {
         switch self {
-        case let .cannotStart(host, port):
+        case .cannotStart(let host, let port):
             "cannot listen on \(host):\(port): the host must be a numeric IPv4 or IPv6 address, and the port free and permitted"
         }
     }

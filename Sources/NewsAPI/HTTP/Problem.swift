@@ -33,9 +33,11 @@ struct Problem: Error, Sendable {
     var headers: HTTPHeaders
 
     /// Creates a problem; `title` defaults to the status's reason phrase.
-    init(status: HTTPStatus, type: String = "about:blank", title: String? = nil, detail: String,
-                invalidParams: [InvalidParameter] = [], extensions: [String: [UInt8]] = [:],
-                headers: HTTPHeaders = HTTPHeaders()) {
+    init(
+        status: HTTPStatus, type: String = "about:blank", title: String? = nil, detail: String,
+        invalidParams: [InvalidParameter] = [], extensions: [String: [UInt8]] = [:],
+        headers: HTTPHeaders = HTTPHeaders()
+    ) {
         self.type = type
         self.status = status
         self.title = title ?? status.reasonPhrase
@@ -55,9 +57,10 @@ struct Problem: Error, Sendable {
     static func invalidParameters(_ parameters: [InvalidParameter]) -> Problem {
         let names = parameters.map(\.name)
         let list = Array(Set(names)).sorted().joined(separator: ", ")
-        return Problem(status: .badRequest, type: invalidParametersType, title: "Invalid query parameters",
-                       detail: "The request has \(parameters.count == 1 ? "a bad parameter" : "bad parameters"): \(list).",
-                       invalidParams: parameters)
+        return Problem(
+            status: .badRequest, type: invalidParametersType, title: "Invalid query parameters",
+            detail: "The request has \(parameters.count == 1 ? "a bad parameter" : "bad parameters"): \(list).",
+            invalidParams: parameters)
     }
 
     /// A 404 for a path that names no resource.

@@ -28,8 +28,9 @@ package struct QueryItems: Sendable, Sequence, Hashable {
         items = rawQuery.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { bytes in
             let pair = Substring(bytes)
             if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
-                return Item(name: QueryItems.decode(pair[..<equals]),
-                            value: QueryItems.decode(pair[pair.utf8.index(after: equals)...]))
+                return Item(
+                    name: QueryItems.decode(pair[..<equals]),
+                    value: QueryItems.decode(pair[pair.utf8.index(after: equals)...]))
             }
             return Item(name: QueryItems.decode(pair), value: nil)
         }
@@ -70,8 +71,9 @@ package struct QueryItems: Sendable, Sequence, Hashable {
             if byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                      let high = hexValue(iterator[iterator.startIndex]),
-                      let low = hexValue(iterator[iterator.startIndex + 1]) {
+                let high = hexValue(iterator[iterator.startIndex]),
+                let low = hexValue(iterator[iterator.startIndex + 1])
+            {
                 bytes.append(high << 4 | low)
                 iterator = iterator.dropFirst(2)
             } else {

@@ -26,8 +26,9 @@ extension Request {
     /// decoding the query the way the server does.
     package init(method: HTTPMethod = .get, target: String, headers: HTTPHeaders = HTTPHeaders()) {
         if let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            self.init(method: method, path: String(target[..<mark]),
-                      query: QueryItems(parsing: target[target.utf8.index(after: mark)...]), headers: headers)
+            self.init(
+                method: method, path: String(target[..<mark]),
+                query: QueryItems(parsing: target[target.utf8.index(after: mark)...]), headers: headers)
         } else {
             self.init(method: method, path: target, headers: headers)
         }

@@ -39,12 +39,12 @@ struct RequestFraming {
         switch target {
         case .accepted:
             break
-        case let .tooManyParameters(count):
+        case .tooManyParameters(let count):
             return Problem(
                 status: .badRequest, type: Problem.invalidParametersType, title: "Too many query parameters",
                 detail: "The request has \(count) query parameters; at most \(limits.maxQueryParameters) are accepted "
                     + "(--max-query-parameters).")
-        case let .tooLong(bytes):
+        case .tooLong(let bytes):
             return Problem(
                 status: .uriTooLong,
                 detail: "The request target is \(bytes) bytes; at most \(limits.maxURLBytes) are accepted (--max-url-bytes).")
@@ -60,20 +60,23 @@ struct RequestFraming {
         if version == "HTTP/1.1", hosts.count != 1 {
             return Problem(
                 status: .badRequest,
-                detail: hosts.isEmpty ? "An HTTP/1.1 request must have a Host header field."
+                detail: hosts.isEmpty
+                    ? "An HTTP/1.1 request must have a Host header field."
                     : "A request must have one Host header field, not \(hosts.count).")
         }
         let encodings = values(of: "Transfer-Encoding")
         let lengths = values(of: "Content-Length")
         if !encodings.isEmpty {
             if !lengths.isEmpty {
-                return Problem(status: .badRequest,
-                               detail: "A request must not have both Transfer-Encoding and Content-Length.")
+                return Problem(
+                    status: .badRequest,
+                    detail: "A request must not have both Transfer-Encoding and Content-Length.")
             }
             let codings = encodings.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: " \t").lowercased() }
             if codings.last != "chunked" || codings.contains(where: { $0 != "chunked" }) {
-                return Problem(status: .notImplemented,
-                               detail: "The transfer coding \(encodings.joined(separator: ", ")) is not supported.")
+                return Problem(
+                    status: .notImplemented,
+                    detail: "The transfer coding \(encodings.joined(separator: ", ")) is not supported.")
             }
             return bodyRefusal()
         }

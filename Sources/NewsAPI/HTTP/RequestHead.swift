@@ -44,8 +44,10 @@ struct RequestHead {
     var fields: [RequestFraming.Field] {
         var fields: [RequestFraming.Field] = []
         forEachHeader { name, value in
-            fields.append(RequestFraming.Field(name: String(decoding: name, as: UTF8.self),
-                                               value: value.map { String(decoding: $0, as: UTF8.self) } ?? ""))
+            fields.append(
+                RequestFraming.Field(
+                    name: String(decoding: name, as: UTF8.self),
+                    value: value.map { String(decoding: $0, as: UTF8.self) } ?? ""))
         }
         return fields
     }

@@ -61,7 +61,9 @@ final class ResponseCache: Sendable {
     /// The responses kept and the bytes they are counted as, over all shards.
     var usage: (count: Int, bytes: Int) {
         shards.reduce(into: (count: 0, bytes: 0)) { total, shard in
-            shard.contents.withLock { total.count += $0.entries.count; total.bytes += $0.bytes }
+            shard.contents.withLock {
+                total.count += $0.entries.count; total.bytes += $0.bytes
+            }
         }
     }
 

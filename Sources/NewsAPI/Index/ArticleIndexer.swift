@@ -70,13 +70,14 @@ struct ArticleIndexer {
             while scanner.next() {
                 let term = terms.count(scanner.folded)
                 let span = scanner.span
-                fieldTokens.append(FieldToken(
-                    term: term,
-                    byteStart: Int32(truncatingIfNeeded: span.byteStart),
-                    byteEnd: Int32(truncatingIfNeeded: span.byteEnd),
-                    utf16Start: Int32(truncatingIfNeeded: span.utf16Start),
-                    utf16End: Int32(truncatingIfNeeded: span.utf16End)
-                ))
+                fieldTokens.append(
+                    FieldToken(
+                        term: term,
+                        byteStart: Int32(truncatingIfNeeded: span.byteStart),
+                        byteEnd: Int32(truncatingIfNeeded: span.byteEnd),
+                        utf16Start: Int32(truncatingIfNeeded: span.utf16Start),
+                        utf16End: Int32(truncatingIfNeeded: span.utf16End)
+                    ))
             }
             fieldTokens.withUnsafeBufferPointer { tokens in
                 matcher.match(tokens, in: bytes) { entity, first, last, trailingUTF16, isAmbiguous in

@@ -37,8 +37,9 @@ enum CorpusIndexBuilder {
                 parts[index + 1].terms.renumberDocumentTerms(maps[index])
             }
         }
-        let mentions = MentionIndex(lists: parts.map(\.mentions), ordered: ordered, entityCount: entityCount,
-                                    threads: threads)
+        let mentions = MentionIndex(
+            lists: parts.map(\.mentions), ordered: ordered, entityCount: entityCount,
+            threads: threads)
         let text = InvertedIndex(terms: dictionary, parts: parts, ordered: ordered, threads: threads)
         return (text, mentions)
     }

@@ -77,7 +77,8 @@ struct EntityMatcher: Sendable {
             Tokenizer.withUTF8(of: name) { bytes in
                 Tokenizer.scan(bytes) { folded, span in
                     sequence.append(terms.intern(folded))
-                    wordCases.append(EntityMatcher.wordCase(of: UnsafeBufferPointer(rebasing: bytes[span.byteStart..<span.byteEnd])))
+                    wordCases.append(
+                        EntityMatcher.wordCase(of: UnsafeBufferPointer(rebasing: bytes[span.byteStart..<span.byteEnd])))
                     end = span.byteEnd
                 }
             }
@@ -87,15 +88,18 @@ struct EntityMatcher: Sendable {
                 byFirstTerm.append(contentsOf: repeatElement([], count: first + 1 - byFirstTerm.count))
             }
             byFirstTerm[first].append((sequence, entity, Int32(details.count)))
-            details.append(Detail(
-                caseRule: caseRule, wordCases: wordCases, spelling: Array(name.utf8), isAmbiguous: isAmbiguous,
-                trailingPunctuation: Array(name.utf8.dropFirst(end))
-            ))
+            details.append(
+                Detail(
+                    caseRule: caseRule, wordCases: wordCases, spelling: Array(name.utf8), isAmbiguous: isAmbiguous,
+                    trailingPunctuation: Array(name.utf8.dropFirst(end))
+                ))
         }
         for (index, entity) in entities.enumerated() {
             var seen: Set<String> = []
             for name in [entity.name] + entity.aliases where seen.insert(name).inserted {
-                let caseRule: CaseRule = entity.caseSensitiveAliases.contains(name) ? .exact
+                let caseRule: CaseRule =
+                    entity.caseSensitiveAliases.contains(name)
+                    ? .exact
                     : entity.anyCaseAliases.contains(name) ? .any : .capitals
                 add(name, entity: Int32(index), caseRule: caseRule, isAmbiguous: entity.ambiguousAliases.contains(name))
             }
@@ -112,8 +116,10 @@ struct EntityMatcher: Sendable {
                 left.terms.count != right.terms.count ? left.terms.count > right.terms.count : left.entity > right.entity
             }
             for candidate in group {
-                list.append(Candidate(termStart: Int32(flatTerms.count), termCount: Int32(candidate.terms.count),
-                                      entity: candidate.entity, detail: candidate.detail))
+                list.append(
+                    Candidate(
+                        termStart: Int32(flatTerms.count), termCount: Int32(candidate.terms.count),
+                        entity: candidate.entity, detail: candidate.detail))
                 flatTerms.append(contentsOf: candidate.terms)
             }
             starts.append(Int32(list.count))
@@ -148,7 +154,8 @@ struct EntityMatcher: Sendable {
                     let detail = details[Int(candidate.detail)]
                     let last = position + Int(candidate.termCount) - 1
                     guard caseMatches(detail, tokens, at: position, count: Int(candidate.termCount), in: text),
-                          let trailing = boundedLength(of: detail, first: tokens[position], last: tokens[last], in: text) else { continue }
+                        let trailing = boundedLength(of: detail, first: tokens[position], last: tokens[last], in: text)
+                    else { continue }
                     if candidate.entity >= 0 {
                         found(candidate.entity, position, last, trailing, detail.isAmbiguous)
                     }
@@ -175,14 +182,18 @@ struct EntityMatcher: Sendable {
 
     // MARK: Case
 
-    private func caseMatches(_ candidate: Detail, _ tokens: UnsafeBufferPointer<FieldToken>, at position: Int, count: Int,
-                             in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func caseMatches(
+        _ candidate: Detail, _ tokens: UnsafeBufferPointer<FieldToken>, at position: Int, count: Int,
+        in text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         switch candidate.caseRule {
         case .any:
             return true
         case .exact:
-            let written = UnsafeBufferPointer(rebasing: text[Int(tokens[position].byteStart)..<Int(tokens[position + count - 1].byteEnd)])
-            return candidate.spelling.starts(with: written) && candidate.spelling.count - written.count == candidate.trailingPunctuation.count
+            let written = UnsafeBufferPointer(
+                rebasing: text[Int(tokens[position].byteStart)..<Int(tokens[position + count - 1].byteEnd)])
+            return candidate.spelling.starts(with: written)
+                && candidate.spelling.count - written.count == candidate.trailingPunctuation.count
         case .capitals:
             for (offset, wordCase) in candidate.wordCases.enumerated() where wordCase != .any {
                 let token = tokens[position + offset]
@@ -246,20 +257,24 @@ struct EntityMatcher: Sendable {
     /// apostrophe with letters on both sides ("Xi'an", "O'Neill"; the possessive "'s" and "s'" are
     /// fine), or a dot glued to a letter or digit ("Vietnam.vn", "gov.UK").
     @inline(__always)
-    private func boundedLength(of candidate: Detail, first: FieldToken, last: FieldToken, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func boundedLength(of candidate: Detail, first: FieldToken, last: FieldToken, in text: UnsafeBufferPointer<UInt8>)
+        -> Int?
+    {
         let start = Int(first.byteStart)
         var end = Int(last.byteEnd)
         var trailingUTF16 = 0
         let suffix = candidate.trailingPunctuation
         if !suffix.isEmpty, end + suffix.count <= text.count,
-           suffix.elementsEqual(UnsafeBufferPointer(rebasing: text[end..<end + suffix.count])) {
+            suffix.elementsEqual(UnsafeBufferPointer(rebasing: text[end..<end + suffix.count]))
+        {
             end += suffix.count
             trailingUTF16 = String(decoding: suffix, as: UTF8.self).utf16.count
         }
         // Before: "d'Ivoire", "O'Brien", "news.China".
         if start > 0 {
             if let apostrophe = EntityMatcher.apostropheLength(endingAt: start, in: text),
-               EntityMatcher.isWordCharacter(endingAt: start - apostrophe, in: text) {
+                EntityMatcher.isWordCharacter(endingAt: start - apostrophe, in: text)
+            {
                 return nil
             }
             if text[start - 1] == UInt8(ascii: "."), EntityMatcher.isWordCharacter(endingAt: start - 1, in: text) {
@@ -271,7 +286,8 @@ struct EntityMatcher: Sendable {
             if let apostrophe = EntityMatcher.apostropheLength(startingAt: end, in: text) {
                 let next = end + apostrophe
                 if EntityMatcher.isWordCharacter(startingAt: next, in: text) {
-                    let isPossessive = (text[next] | 0x20) == UInt8(ascii: "s") && !EntityMatcher.isWordCharacter(startingAt: next + 1, in: text)
+                    let isPossessive =
+                        (text[next] | 0x20) == UInt8(ascii: "s") && !EntityMatcher.isWordCharacter(startingAt: next + 1, in: text)
                     if !isPossessive { return nil }
                 }
             }

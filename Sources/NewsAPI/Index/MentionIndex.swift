@@ -125,8 +125,10 @@ struct MentionIndex: Sendable {
     }
 
     /// Calls `body` with each mention of the article at `ordinal`: entity index, count, occurrences.
-    func forEachMention(inArticle ordinal: Int32,
-                        _ body: (Int32, Int32, LazyMapSequence<Range<Int>, Mention.Occurrence>) -> Void) {
+    func forEachMention(
+        inArticle ordinal: Int32,
+        _ body: (Int32, Int32, LazyMapSequence<Range<Int>, Mention.Occurrence>) -> Void
+    ) {
         let location = ordered[Int(ordinal)]
         let list = lists[Int(location.part)]
         for mention in list.mentionRange(of: Int(location.document)) {

@@ -50,8 +50,9 @@ struct MentionList: Sendable {
     func occurrences(of mention: Int) -> LazyMapSequence<Range<Int>, Mention.Occurrence> {
         (Int(firstOccurrences[mention])..<Int(firstOccurrences[mention + 1])).lazy.map { index in
             let packed = occurrenceStartsAndFields[index]
-            return Mention.Occurrence(field: packed & MentionList.bodyFieldBit != 0 ? .body : .title,
-                                      start: Int32(packed & ~MentionList.bodyFieldBit), end: occurrenceEnds[index])
+            return Mention.Occurrence(
+                field: packed & MentionList.bodyFieldBit != 0 ? .body : .title,
+                start: Int32(packed & ~MentionList.bodyFieldBit), end: occurrenceEnds[index])
         }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Interns folded tokens as `Int32` term ids while loading, and counts each document's term
@@ -124,7 +124,8 @@ struct TermCollector {
             let slot = slots[index]
             if slot.id < 0 { break }
             if slot.key == key, slot.extendedKey == extendedKey, slot.hash == hash,
-               term.count < 16 || equals(Int(slot.id), term) {
+                term.count < 16 || equals(Int(slot.id), term)
+            {
                 return index
             }
             index = (index + 1) & mask
@@ -185,8 +186,10 @@ struct TermCollector {
         let count = term.count
         let length = UInt64(min(count, 255)) << 56
         if count >= 15 {
-            return (raw.loadUnaligned(as: UInt64.self) & 0x00FF_FFFF_FFFF_FFFF | length,
-                    raw.loadUnaligned(fromByteOffset: 7, as: UInt64.self))
+            return (
+                raw.loadUnaligned(as: UInt64.self) & 0x00FF_FFFF_FFFF_FFFF | length,
+                raw.loadUnaligned(fromByteOffset: 7, as: UInt64.self)
+            )
         }
         if count >= 8 {
             let tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) >> (8 * UInt64(15 - count))

@@ -320,7 +320,8 @@ struct JSONParser {
             appendUTF8(scalar)
         default:
             index -= 2
-            throw error("invalid escape '\\\(Unicode.Scalar(escaped))': expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+            throw error(
+                "invalid escape '\\\(Unicode.Scalar(escaped))': expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
         }
     }
 
@@ -363,7 +364,8 @@ struct JSONParser {
 
     /// Makes a `String` from UTF-8 bytes, rejecting invalid UTF-8. `start` locates raw input bytes
     /// for the error position; `nil` means the bytes were unescaped into scratch space.
-    private mutating func makeString(_ utf8: UnsafeBufferPointer<UInt8>, startingAt start: Int?) throws(JSONSyntaxError) -> String {
+    private mutating func makeString(_ utf8: UnsafeBufferPointer<UInt8>, startingAt start: Int?) throws(JSONSyntaxError) -> String
+    {
         if let string = String(validating: utf8, as: UTF8.self) {
             return string
         }

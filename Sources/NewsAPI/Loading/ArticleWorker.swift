@@ -48,7 +48,8 @@ struct ArticleWorker {
         do {
             value = try JSONParser.parse(line, firstLine: number)
         } catch {
-            let syntaxError = CorpusError(file: ArticleWorker.file, line: error.line, column: error.column, message: error.message)
+            let syntaxError = CorpusError(
+                file: ArticleWorker.file, line: error.line, column: error.column, message: error.message)
             return LineResult(line: number, recordID: nil, article: nil, errors: [syntaxError])
         }
         var reader = RecordReader(file: ArticleWorker.file, line: number)
@@ -57,7 +58,8 @@ struct ArticleWorker {
         if let article {
             for (position, id) in article.explicitEntityIDs.enumerated() {
                 if let entity = entities.reference(id, field: "entities[\(position)]", reader: &reader),
-                   !explicitEntities.contains(entity) {
+                    !explicitEntities.contains(entity)
+                {
                     explicitEntities.append(entity)
                 }
             }
@@ -75,10 +77,11 @@ struct ArticleWorker {
     private mutating func compact(_ article: Article) -> Article {
         let source = Article.Source(id: strings.intern(article.source.id), name: strings.intern(article.source.name))
         let lede = article.statedLede.flatMap { $0[...] == article.firstParagraph ? nil : $0 }
-        return Article(id: article.id, kind: article.kind, title: article.title, section: article.section.map { strings.intern($0) },
-                       source: source, url: article.url, language: strings.intern(article.language),
-                       publishedAt: article.publishedAt, lede: lede, body: article.body,
-                       explicitEntityIDs: article.explicitEntityIDs)
+        return Article(
+            id: article.id, kind: article.kind, title: article.title, section: article.section.map { strings.intern($0) },
+            source: source, url: article.url, language: strings.intern(article.language),
+            publishedAt: article.publishedAt, lede: lede, body: article.body,
+            explicitEntityIDs: article.explicitEntityIDs)
     }
 
     /// Makes room for about `articles` more articles.

@@ -61,15 +61,17 @@ extension CorpusLoader {
         errors.report(contentsOf: result.errors)
         if let id = result.recordID {
             if let first = articleLoadIndexByID[id] {
-                errors.report(CorpusError(
-                    file: ArticleWorker.file, line: result.line, recordID: id, field: "id",
-                    message: "duplicate id: the article on line \(articleLines[Int(first)]) has the same id"
-                ))
+                errors.report(
+                    CorpusError(
+                        file: ArticleWorker.file, line: result.line, recordID: id, field: "id",
+                        message: "duplicate id: the article on line \(articleLines[Int(first)]) has the same id"
+                    ))
             } else if brokenArticleIDs.contains(id) {
-                errors.report(CorpusError(
-                    file: ArticleWorker.file, line: result.line, recordID: id, field: "id",
-                    message: "duplicate id: an earlier line has the same id"
-                ))
+                errors.report(
+                    CorpusError(
+                        file: ArticleWorker.file, line: result.line, recordID: id, field: "id",
+                        message: "duplicate id: an earlier line has the same id"
+                    ))
             }
         }
         guard let article = result.article else {

@@ -7,11 +7,13 @@ extension CorpusLoader {
         // Folded name or alias -> the entity that has it, and how it is spelled there.
         var owners: [String: (id: String, spelling: String)] = [:]
         // An unreadable file leaves the directory marked unreadable, so references to it are not errors too.
-        guard var (valid, seenIDs) = loadRecords(
-            of: file, required: true, record: "entity", plural: "entities",
-            read: { reader, element in reader.readEntity(element) },
-            check: { _, entity, reader in CorpusLoader.checkNames(of: entity, owners: &owners, reader: &reader) }
-        ) else { return }
+        guard
+            var (valid, seenIDs) = loadRecords(
+                of: file, required: true, record: "entity", plural: "entities",
+                read: { reader, element in reader.readEntity(element) },
+                check: { _, entity, reader in CorpusLoader.checkNames(of: entity, owners: &owners, reader: &reader) }
+            )
+        else { return }
         if let gazetteer, !errors.isFull {
             mergeGazetteer(at: gazetteer, into: &valid, owners: owners)
             for entity in valid { seenIDs.insert(entity.id) }
@@ -26,7 +28,9 @@ extension CorpusLoader {
     }
 
     /// Reports a name or alias that folds to nothing, or to the same key as another entity's.
-    private static func checkNames(of entity: Entity, owners: inout [String: (id: String, spelling: String)], reader: inout RecordReader) {
+    private static func checkNames(
+        of entity: Entity, owners: inout [String: (id: String, spelling: String)], reader: inout RecordReader
+    ) {
         for (position, name) in ([entity.name] + entity.aliases).enumerated() {
             let field = position == 0 ? "name" : "aliases[\(position - 1)]"
             let key = TextFolding.normalizedKey(name)

@@ -30,7 +30,8 @@ extension CorpusLoader {
     /// a clash, reported in `gazetteerReport`. Names of things that are not entities join
     /// `notEntities` unless an entity has them.
     mutating func mergeGazetteer(
-        at location: (given: String, resolved: String), into entities: inout [Entity], owners: [String: (id: String, spelling: String)]
+        at location: (given: String, resolved: String), into entities: inout [Entity],
+        owners: [String: (id: String, spelling: String)]
     ) {
         let file = location.given
         let path = location.resolved
@@ -70,14 +71,18 @@ extension CorpusLoader {
                 continue
             }
             if let owner = owners[TextFolding.normalizedKey(entity.name)] {
-                clashes.append("gazetteer entity \"\(entity.id)\" is left out: its name \"\(entity.name)\" is a name of the corpus's entity \"\(owner.id)\"")
+                clashes.append(
+                    "gazetteer entity \"\(entity.id)\" is left out: its name \"\(entity.name)\" is a name of the corpus's entity \"\(owner.id)\""
+                )
                 continue
             }
             var kept: [String] = []
             for alias in entity.aliases {
                 let key = TextFolding.normalizedKey(alias)
                 if let owner = owners[key] {
-                    clashes.append("gazetteer entity \"\(entity.id)\" loses its alias \"\(alias)\": \"\(owner.spelling)\" is a name of the corpus's entity \"\(owner.id)\"")
+                    clashes.append(
+                        "gazetteer entity \"\(entity.id)\" loses its alias \"\(alias)\": \"\(owner.spelling)\" is a name of the corpus's entity \"\(owner.id)\""
+                    )
                 } else if let other = gazetteerOwners[key], other != entity.id {
                     reader.report("\"\(alias)\" is also a name of gazetteer entity \"\(other)\"", field: "aliases")
                 } else {
@@ -88,13 +93,14 @@ extension CorpusLoader {
             for alias in kept { gazetteerOwners[TextFolding.normalizedKey(alias)] = entity.id }
             errors.report(contentsOf: reader.errors)
             guard reader.isValid else { continue }
-            entities.append(Entity(
-                id: entity.id, name: entity.name, type: entity.type, aliases: kept,
-                caseSensitiveAliases: entity.caseSensitiveAliases.filter { $0 == entity.name || kept.contains($0) },
-                anyCaseAliases: entity.anyCaseAliases.filter { $0 == entity.name || kept.contains($0) },
-                ambiguousAliases: entity.ambiguousAliases.filter { $0 == entity.name || kept.contains($0) },
-                partOf: entity.partOf, codes: entity.codes, wikidataID: entity.wikidataID, description: entity.description
-            ))
+            entities.append(
+                Entity(
+                    id: entity.id, name: entity.name, type: entity.type, aliases: kept,
+                    caseSensitiveAliases: entity.caseSensitiveAliases.filter { $0 == entity.name || kept.contains($0) },
+                    anyCaseAliases: entity.anyCaseAliases.filter { $0 == entity.name || kept.contains($0) },
+                    ambiguousAliases: entity.ambiguousAliases.filter { $0 == entity.name || kept.contains($0) },
+                    partOf: entity.partOf, codes: entity.codes, wikidataID: entity.wikidataID, description: entity.description
+                ))
             added += 1
         }
         for name in listed {
@@ -105,7 +111,8 @@ extension CorpusLoader {
                 notEntities.append(name)
             }
         }
-        gazetteerReport = GazetteerReport(path: location.given, entitiesAdded: added, notEntities: notEntities.count, clashes: clashes)
+        gazetteerReport = GazetteerReport(
+            path: location.given, entitiesAdded: added, notEntities: notEntities.count, clashes: clashes)
     }
 
     /// Reports an entity whose `part_of` names no entity, and one that is part of itself.

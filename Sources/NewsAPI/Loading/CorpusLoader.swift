@@ -88,7 +88,7 @@ struct CorpusLoader: Sendable {
         CorpusLoader.permute(&articles, into: order)
         let sortedMeasures = measures.sorted { left, right in
             switch (left.dateAnnounced?.day, right.dateAnnounced?.day) {
-            case let (l?, r?) where l != r: l < r
+            case (let l?, let r?) where l != r: l < r
             case (_?, nil): true
             case (nil, _?): false
             default: left.id < right.id
@@ -111,12 +111,14 @@ struct CorpusLoader: Sendable {
             mentionIndex: mentionIndex,
             gazetteer: gazetteerReport
         )
-        logger.debug("corpus loaded", metadata: [
-            "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
-            "measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
-            "terms": "\(snapshot.termCount)", "postings": "\(textIndex.postingCount)", "bytes": "\(bytesRead)",
-            "seconds": "\(snapshot.loadDuration)", "version": "\(snapshot.version)",
-        ])
+        logger.debug(
+            "corpus loaded",
+            metadata: [
+                "articles": "\(snapshot.articleCount)", "entities": "\(snapshot.entityCount)",
+                "measures": "\(snapshot.measureCount)", "claims": "\(snapshot.claimCount)",
+                "terms": "\(snapshot.termCount)", "postings": "\(textIndex.postingCount)", "bytes": "\(bytesRead)",
+                "seconds": "\(snapshot.loadDuration)", "version": "\(snapshot.version)",
+            ])
         return snapshot
     }
 
@@ -166,7 +168,8 @@ struct CorpusLoader: Sendable {
     mutating func arrayElements(of file: String, required: Bool, naming records: String) -> [JSONValue]? {
         guard let bytes = readFile(file, required: required), let value = parseJSON(bytes, file: file) else { return nil }
         guard case .array(let elements) = value else {
-            errors.report(CorpusError(file: file, line: 1, message: "expected an array of \(records), found \(value.kindDescription)"))
+            errors.report(
+                CorpusError(file: file, line: 1, message: "expected an array of \(records), found \(value.kindDescription)"))
             return nil
         }
         return elements
@@ -274,4 +277,3 @@ struct CorpusLoader: Sendable {
         }
     }
 }
-

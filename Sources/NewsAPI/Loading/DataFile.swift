@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads corpus files with plain POSIX calls: whole (small JSON files) or a chunk at a time
@@ -117,7 +117,8 @@ enum DataFile {
     @inline(__always)
     private static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress, !bytes.isEmpty,
-              let found = memchr(base, 0x0A, bytes.count) else { return nil }
+            let found = memchr(base, 0x0A, bytes.count)
+        else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }

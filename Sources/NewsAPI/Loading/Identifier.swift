@@ -18,15 +18,16 @@ enum Identifier {
 
     /// An article or source id: `[A-Za-z0-9._-]+`.
     static func isArticleID(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-                true
-            default:
-                false
+        !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    true
+                default:
+                    false
+                }
             }
-        }
     }
 
     /// A Wikidata item id: `Q` followed by digits (no leading zero).
@@ -41,7 +42,8 @@ enum Identifier {
     static func isLanguageTag(_ text: String) -> Bool {
         let subtags = text.split(separator: "-", omittingEmptySubsequences: false)
         guard let language = subtags.first, (2...8).contains(language.utf8.count),
-              language.utf8.allSatisfy({ ($0 | 0x20) &- UInt8(ascii: "a") < 26 }) else { return false }
+            language.utf8.allSatisfy({ ($0 | 0x20) &- UInt8(ascii: "a") < 26 })
+        else { return false }
         return subtags.dropFirst().allSatisfy { subtag in
             (1...8).contains(subtag.utf8.count)
                 && subtag.utf8.allSatisfy { ($0 | 0x20) &- UInt8(ascii: "a") < 26 || $0 &- UInt8(ascii: "0") < 10 }

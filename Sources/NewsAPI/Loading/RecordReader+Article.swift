@@ -1,6 +1,8 @@
 extension RecordReader {
     /// The fields an article line may have.
-    static let articleFields = ["id", "kind", "title", "section", "source", "url", "language", "published_at", "lede", "body", "entities"]
+    static let articleFields = [
+        "id", "kind", "title", "section", "source", "url", "language", "published_at", "lede", "body", "entities",
+    ]
 
     /// Reads one line of `articles.ndjson`; `nil` if anything is wrong (the errors say what).
     ///

@@ -27,13 +27,16 @@ extension RecordReader {
         }
         let caseSensitive = rules["case_sensitive_aliases"] ?? []
         for (position, alias) in (rules["any_case_aliases"] ?? []).enumerated() where caseSensitive.contains(alias) {
-            report("\"\(alias)\" is also in case_sensitive_aliases: it cannot link in any case and only in one",
-                   field: "any_case_aliases[\(position)]")
+            report(
+                "\"\(alias)\" is also in case_sensitive_aliases: it cannot link in any case and only in one",
+                field: "any_case_aliases[\(position)]")
         }
         if let name, let aliases, let ambiguous = rules["ambiguous_aliases"], !ambiguous.isEmpty,
-           ([name] + aliases).allSatisfy(ambiguous.contains) {
-            report("every name is ambiguous, so none could confirm the others: at least one must link on its own",
-                   field: "ambiguous_aliases")
+            ([name] + aliases).allSatisfy(ambiguous.contains)
+        {
+            report(
+                "every name is ambiguous, so none could confirm the others: at least one must link on its own",
+                field: "ambiguous_aliases")
         }
         let partOf = optionalText("part_of", of: object)
         if let partOf, !Identifier.isSlug(partOf) {
@@ -59,7 +62,8 @@ extension RecordReader {
     /// Reads an entity's optional `codes`: `{alpha2, alpha3, numeric}` as ISO 3166-1 writes them.
     private mutating func readCodes(of entity: JSONObject) -> Entity.Codes? {
         guard let member = member("codes", of: entity),
-              let codes = object(member.value, at: "codes", known: ["alpha2", "alpha3", "numeric"], line: member.line) else {
+            let codes = object(member.value, at: "codes", known: ["alpha2", "alpha3", "numeric"], line: member.line)
+        else {
             return nil
         }
         let alpha2 = text("alpha2", of: codes, at: "codes")
@@ -67,9 +71,11 @@ extension RecordReader {
         let numeric = text("numeric", of: codes, at: "codes")
         func check(_ code: String?, _ field: String, count: Int, digits: Bool) {
             guard let code else { return }
-            let valid = code.utf8.count == count && code.utf8.allSatisfy { byte in
-                digits ? byte &- UInt8(ascii: "0") < 10 : byte &- UInt8(ascii: "A") < 26
-            }
+            let valid =
+                code.utf8.count == count
+                && code.utf8.allSatisfy { byte in
+                    digits ? byte &- UInt8(ascii: "0") < 10 : byte &- UInt8(ascii: "A") < 26
+                }
             if !valid {
                 report("\"\(code)\" is not \(count) \(digits ? "digits" : "capital letters")", field: field, in: "codes")
             }

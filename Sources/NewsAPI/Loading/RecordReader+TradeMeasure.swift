@@ -20,7 +20,9 @@ extension RecordReader {
         let evaluation = choice("evaluation", of: object, as: MeasureEvaluation.self)
         let implementing = textArray("implementing", of: object, required: true)
         if let implementing, implementing.isEmpty {
-            report("must name at least one implementing jurisdiction", field: "implementing", line: member("implementing", of: object)?.line)
+            report(
+                "must name at least one implementing jurisdiction", field: "implementing",
+                line: member("implementing", of: object)?.line)
         }
         let affected = textArray("affected", of: object, required: true)
         let products = textArray("products", of: object, required: true)
@@ -31,7 +33,8 @@ extension RecordReader {
         let dateRemoved = date("date_removed", of: object, required: false)
         let sources = readMeasureSources(of: object)
         guard isValid, let id, let title, let description, let measureType, let status, let evaluation,
-              let implementing, let affected, let products, let targetedFirms, let sources else {
+            let implementing, let affected, let products, let targetedFirms, let sources
+        else {
             return nil
         }
         return TradeMeasure(
@@ -44,7 +47,8 @@ extension RecordReader {
 
     private mutating func readRate(of measure: JSONObject) -> TradeMeasure.Rate? {
         guard let member = member("rate", of: measure),
-              let rate = object(member.value, at: "rate", known: ["value", "unit", "qualifier"], line: member.line) else {
+            let rate = object(member.value, at: "rate", known: ["value", "unit", "qualifier"], line: member.line)
+        else {
             return nil
         }
         let value = number("value", of: rate, at: "rate")

@@ -52,7 +52,9 @@ struct RecordReader {
     mutating func checkFields(of object: JSONObject, at path: String, known: [String]) {
         for (position, member) in object.members.enumerated() {
             if !known.contains(member.key) {
-                report("unknown field (expected one of: \(known.joined(separator: ", ")))", field: member.key, in: path, line: member.line)
+                report(
+                    "unknown field (expected one of: \(known.joined(separator: ", ")))", field: member.key, in: path,
+                    line: member.line)
             } else if object.members[..<position].contains(where: { $0.key == member.key }) {
                 report("field appears more than once", field: member.key, in: path, line: member.line)
             }
@@ -132,8 +134,9 @@ struct RecordReader {
 
     /// A required slug id: lowercase letters and digits in groups joined by single hyphens.
     mutating func slug(_ key: String, of object: JSONObject, at path: String = "") -> String? {
-        id(key, of: object, at: path, isValid: Identifier.isSlug,
-           rule: "use lowercase letters, digits and single hyphens (e.g. united-states)")
+        id(
+            key, of: object, at: path, isValid: Identifier.isSlug,
+            rule: "use lowercase letters, digits and single hyphens (e.g. united-states)")
     }
 
     /// A required article or source id: letters, digits, `-`, `_` and `.`.
@@ -156,7 +159,9 @@ struct RecordReader {
     // MARK: Arrays
 
     /// An array of values; absent or `null` gives `nil` (reported if `required`).
-    mutating func array(_ key: String, of object: JSONObject, at path: String = "", required: Bool) -> (values: [JSONValue], line: Int)? {
+    mutating func array(_ key: String, of object: JSONObject, at path: String = "", required: Bool) -> (
+        values: [JSONValue], line: Int
+    )? {
         guard let member = member(key, of: object) else {
             if required { report("missing required field", field: key, in: path, line: object.line) }
             return nil
@@ -191,7 +196,8 @@ struct RecordReader {
             return nil
         }
         let path = RecordReader.path(parent, key)
-        guard let date = self.object(member.value, at: path, known: ["value", "precision", "origin", "note"], line: member.line) else {
+        guard let date = self.object(member.value, at: path, known: ["value", "precision", "origin", "note"], line: member.line)
+        else {
             return nil
         }
         let errorCount = errors.count
@@ -204,8 +210,9 @@ struct RecordReader {
         case .valid:
             return DateValue(value: value, precision: precision, origin: origin, note: note)
         case .wrongShape(let expected):
-            report("\"\(value)\" does not match precision \"\(precision.rawValue)\" (expected \(expected))",
-                   field: "value", in: path, line: member.line)
+            report(
+                "\"\(value)\" does not match precision \"\(precision.rawValue)\" (expected \(expected))",
+                field: "value", in: path, line: member.line)
         case .notACalendarDate:
             report("\"\(value)\" is not a calendar date", field: "value", in: path, line: member.line)
         }

@@ -45,11 +45,13 @@ package final class APIMetrics: Sendable {
             if let metrics = known[key] { return metrics }
             // Created once per key; the factory hands back the same timer for every status of a route.
             let metrics = RequestMetrics(
-                counter: CoreMetrics.Counter(label: "http_requests_total",
-                                             dimensions: [("route", key.route), ("method", key.method), ("status", String(key.status))],
-                                             factory: factory),
-                timer: CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("route", record.route)],
-                                         factory: factory))
+                counter: CoreMetrics.Counter(
+                    label: "http_requests_total",
+                    dimensions: [("route", key.route), ("method", key.method), ("status", String(key.status))],
+                    factory: factory),
+                timer: CoreMetrics.Timer(
+                    label: "http_request_duration_seconds", dimensions: [("route", record.route)],
+                    factory: factory))
             known[key] = metrics
             return metrics
         }
@@ -64,8 +66,10 @@ package final class APIMetrics: Sendable {
         knownMethods.contains(method.rawValue) ? method.rawValue : "other"
     }
 
-    private static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
-                                                    "CONNECT"]
+    private static let knownMethods: Set<String> = [
+        "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
+        "CONNECT",
+    ]
 
     /// Publishes the counts, load duration and version of the corpus being served.
     func corpusLoaded(_ snapshot: CorpusSnapshot) {

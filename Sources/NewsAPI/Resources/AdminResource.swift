@@ -36,7 +36,7 @@ struct AdminResource: Sendable {
         switch (status.running, status.last) {
         case (true, _): json.string("running")
         case (false, nil): json.string("idle")
-        case let (false, .reloaded(version, previous)?): json.string(version == previous ? "unchanged" : "reloaded")
+        case (false, .reloaded(let version, let previous)?): json.string(version == previous ? "unchanged" : "reloaded")
         case (false, .failed?): json.string("failed")
         }
         json.key("version"); json.string(serving())
@@ -44,11 +44,11 @@ struct AdminResource: Sendable {
             json.key("last")
             json.beginObject()
             switch last {
-            case let .reloaded(version, previous):
+            case .reloaded(let version, let previous):
                 json.key("outcome"); json.string(version == previous ? "unchanged" : "reloaded")
                 json.key("version"); json.string(version)
                 json.key("previous_version"); json.string(previous)
-            case let .failed(errors):
+            case .failed(let errors):
                 json.key("outcome"); json.string("failed")
                 json.key("errors"); json.strings(errors)
             }
@@ -65,8 +65,9 @@ struct AdminResource: Sendable {
         guard let authorization = request.headers["Authorization"], authorization.hasPrefix("Bearer "),
             ConstantTime.equal(Array(authorization.utf8.dropFirst("Bearer ".utf8.count)), Array(token.utf8))
         else {
-            throw Problem(status: .unauthorized, detail: "/admin/reload needs the admin token as Authorization: Bearer TOKEN.",
-                          headers: ["WWW-Authenticate": "Bearer realm=\"news-api admin\""])
+            throw Problem(
+                status: .unauthorized, detail: "/admin/reload needs the admin token as Authorization: Bearer TOKEN.",
+                headers: ["WWW-Authenticate": "Bearer realm=\"news-api admin\""])
         }
     }
 }

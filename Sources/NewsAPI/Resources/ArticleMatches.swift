@@ -50,8 +50,8 @@ struct ArticleMatches: Sendable {
     /// How many articles match.
     var count: Int {
         switch matches {
-        case let .range(range): range.count
-        case let .list(list): list.count
+        case .range(let range): range.count
+        case .list(let list): list.count
         }
     }
 
@@ -59,13 +59,13 @@ struct ArticleMatches: Sendable {
     /// selection, not a sort of every match); `nil` ranks them all.
     func ordered(by sort: ArticleSort, needed: Int?) -> OrderedArticles {
         switch (matches, sort) {
-        case let (.range(range), sort):
+        case (.range(let range), let sort):
             return OrderedArticles(storage: .range(range, oldestFirst: sort == .oldestFirst))
-        case let (.list(list), .newestFirst):
+        case (.list(let list), .newestFirst):
             return OrderedArticles(storage: .list(list))
-        case let (.list(list), .oldestFirst):
+        case (.list(let list), .oldestFirst):
             return OrderedArticles(storage: .list(list.reversed()))
-        case let (.list(list), .relevance):
+        case (.list(let list), .relevance):
             guard let text = query.text else { return OrderedArticles(storage: .list(list)) }
             let scores = snapshot.relevanceScores(for: text, in: list)
             let best = TopK.indices(of: scores, count: needed ?? list.count) { left, right in

@@ -34,16 +34,19 @@ struct ArticlesResource: Sendable {
         try parameters.validate()
 
         let matches = ArticleMatches(snapshot: snapshot, query: query, scope: scope)
-        let ordered = matches.ordered(by: query.sort,
-                                      needed: format == .json ? query.page.range(in: matches.count).upperBound : nil)
+        let ordered = matches.ordered(
+            by: query.sort,
+            needed: format == .json ? query.page.range(in: matches.count).upperBound : nil)
         var applied = query.applied
         facets.apply(to: &applied)
         var envelope = ListEnvelope(path: path, query: applied, page: query.page, total: matches.count, format: format)
         if !facets.isEmpty, format == .json {
             let entities = (scope.map { [$0] } ?? []) + query.entities
-            let onlyEntity = query.text == nil && query.sources.isEmpty && query.kind == nil && query.firstDay == nil
+            let onlyEntity =
+                query.text == nil && query.sources.isEmpty && query.kind == nil && query.firstDay == nil
                 && query.lastDay == nil && entities.count == 1
-            envelope.extraMembers.append(facetTable.encode(facets, over: matches.ordinals, soleEntity: onlyEntity ? entities[0] : nil))
+            envelope.extraMembers.append(
+                facetTable.encode(facets, over: matches.ordinals, soleEntity: onlyEntity ? entities[0] : nil))
         }
         return envelope.response { position, json in
             writeSummary(of: ordered[position], query: query.text, into: &json)

@@ -13,7 +13,9 @@ struct ClaimsResource: Sendable {
     /// A claim's topic, statements and quotes, folded, with a space before each word: `q` keeps a
     /// claim when each of its words begins a word here.
     static func searchText(_ claim: Claim) -> String {
-        " " + TextFolding.normalizedKey(([claim.topic] + claim.claims.flatMap { [$0.statement, $0.quote] }).joined(separator: " "))
+        " "
+            + TextFolding.normalizedKey(
+                ([claim.topic] + claim.claims.flatMap { [$0.statement, $0.quote] }).joined(separator: " "))
     }
 
     /// `GET /claims`: every claim (by id), or those about each `entity`, quoting `article`, or whose
@@ -24,7 +26,9 @@ struct ClaimsResource: Sendable {
         let articles = query.list("article")
         var ordinals: [Int32] = []
         for id in articles {
-            if let ordinal = snapshot.article(id: id) { ordinals.append(ordinal) } else {
+            if let ordinal = snapshot.article(id: id) {
+                ordinals.append(ordinal)
+            } else {
                 query.reject("article", "no article has the id \"\(id)\"")
             }
         }

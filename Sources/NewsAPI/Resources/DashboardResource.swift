@@ -26,8 +26,11 @@ package struct DashboardResource: Sendable {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LoadError(description: "no dashboard folder at \(directory.path)")
         }
-        guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                         options: [.skipsHiddenFiles]) else {
+        guard
+            let walk = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles])
+        else {
             throw LoadError(description: "cannot read the dashboard folder \(directory.path)")
         }
         var files: [String: Response] = [:]

@@ -16,7 +16,9 @@ struct EntitiesResource: Sendable {
         let entities = snapshot.entities
         let folded = entities.map { TextFolding.normalizedKey($0.name) }
         let counts = entities.map { snapshot.articleCount(of: $0) }
-        byName = entities.indices.sorted { folded[$0] != folded[$1] ? folded[$0] < folded[$1] : entities[$0].id < entities[$1].id }
+        byName = entities.indices.sorted {
+            folded[$0] != folded[$1] ? folded[$0] < folded[$1] : entities[$0].id < entities[$1].id
+        }
         let namePosition = Dictionary(uniqueKeysWithValues: byName.enumerated().map { ($1, $0) })
         byArticleCount = entities.indices.sorted {
             counts[$0] != counts[$1] ? counts[$0] > counts[$1] : namePosition[$0]! < namePosition[$1]!
@@ -149,9 +151,10 @@ struct EntitiesResource: Sendable {
         for entity in nearest { suggestions.entityRef(entity) }
         suggestions.endArray()
         let hint = nearest.first.map { " Did you mean \"\($0.name)\"?" } ?? ""
-        throw Problem(status: .notFound, type: "urn:news-api:problem:unknown-entity", title: "Unknown entity",
-                      detail: "No entity has the id, name or alias \"\(key)\".\(hint)",
-                      extensions: ["suggestions": suggestions.bytes])
+        throw Problem(
+            status: .notFound, type: "urn:news-api:problem:unknown-entity", title: "Unknown entity",
+            detail: "No entity has the id, name or alias \"\(key)\".\(hint)",
+            extensions: ["suggestions": suggestions.bytes])
     }
 
     private func writeSummaryMembers(of entity: Entity, into json: inout JSONWriter) {

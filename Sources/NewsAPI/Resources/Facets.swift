@@ -13,7 +13,8 @@ struct FacetRequest {
         for value in query.list("facets") {
             for name in value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
                 if !allowed.contains(name) {
-                    query.reject("facets", "must be a comma-separated list of \(allowed.joined(separator: ", ")), got \"\(name)\"")
+                    query.reject(
+                        "facets", "must be a comma-separated list of \(allowed.joined(separator: ", ")), got \"\(name)\"")
                 } else if !names.contains(name) {
                     names.append(name)
                 }
@@ -35,8 +36,10 @@ struct FacetRequest {
 
     /// The `facets` envelope member: for each facet asked for, its `limit` largest counts (ties by
     /// key), each written by `write` as the members of one object before `count`.
-    func encode(_ counts: (String) -> [(key: Int, count: Int)],
-                write: (String, Int, inout JSONWriter) -> Void) -> (name: String, json: [UInt8]) {
+    func encode(
+        _ counts: (String) -> [(key: Int, count: Int)],
+        write: (String, Int, inout JSONWriter) -> Void
+    ) -> (name: String, json: [UInt8]) {
         var json = JSONWriter(capacity: 1024)
         json.beginObject()
         for name in names {
@@ -58,7 +61,8 @@ struct FacetRequest {
     static func largest(_ counts: [(key: Int, count: Int)], limit: Int) -> [(key: Int, count: Int)] {
         let nonZero = counts.filter { $0.count > 0 }
         let best = TopK.indices(of: nonZero, count: limit) { left, right in
-            nonZero[left].count != nonZero[right].count ? nonZero[left].count > nonZero[right].count
+            nonZero[left].count != nonZero[right].count
+                ? nonZero[left].count > nonZero[right].count
                 : nonZero[left].key < nonZero[right].key
         }
         return best.map { nonZero[$0] }
@@ -102,12 +106,14 @@ struct ArticleFacetTable: Sendable {
         self.periods = periods
         let types = EntityType.allCases
         typeOfEntity = snapshot.entities.map { entity in UInt8(types.firstIndex(of: entity.type) ?? 0) }
-        let sourceCount = snapshot.sources.count, kinds = ArticleKind.allCases
+        let sourceCount = snapshot.sources.count
+        let kinds = ArticleKind.allCases
         var sourcesByEntity = [Int32](repeating: 0, count: snapshot.entities.count * sourceCount)
         var kindsByEntity = [Int32](repeating: 0, count: snapshot.entities.count * kinds.count)
         let mentions = snapshot.mentionIndex
         for ordinal in snapshot.articles.indices {
-            let source = Int(sourceOf[ordinal]), kind = kinds.firstIndex(of: snapshot.articles[ordinal].kind)!
+            let source = Int(sourceOf[ordinal])
+            let kind = kinds.firstIndex(of: snapshot.articles[ordinal].kind)!
             for entity in mentions.entities(inArticle: Int32(ordinal)) {
                 sourcesByEntity[Int(entity) * sourceCount + source] += 1
                 kindsByEntity[Int(entity) * kinds.count + kind] += 1
@@ -119,7 +125,9 @@ struct ArticleFacetTable: Sendable {
 
     /// The `facets` member for the matches of an article list. `soleEntity` says the matches are
     /// exactly the articles naming that entity (no other filter), so counts made at load can answer.
-    func encode(_ request: FacetRequest, over matches: ArticleMatches.Ordinals, soleEntity: Entity?) -> (name: String, json: [UInt8]) {
+    func encode(_ request: FacetRequest, over matches: ArticleMatches.Ordinals, soleEntity: Entity?) -> (
+        name: String, json: [UInt8]
+    ) {
         var counts: [String: [(key: Int, count: Int)]] = [:]
         let sole = soleEntity.flatMap { snapshot.entityIndexByID[$0.id] }.map(Int.init)
         for name in request.names {
@@ -165,7 +173,7 @@ struct ArticleFacetTable: Sendable {
         switch name {
         case "source", "kind":
             // Each value has a posting list: two binary searches per value for a range, a walk otherwise.
-            if case let .range(range) = matches {
+            if case .range(let range) = matches {
                 if name == "kind" {
                     return ArticleKind.allCases.enumerated().map { ($0, count(snapshot.articles(ofKind: $1), in: range)) }
                 }
@@ -192,7 +200,7 @@ struct ArticleFacetTable: Sendable {
                 }
             }
             return touched.map { (Int($0), Int(tally[Int($0)])) }
-        default: // entity_type: articles naming at least one entity of each type
+        default:  // entity_type: articles naming at least one entity of each type
             let mentions = snapshot.mentionIndex
             var tally = [Int](repeating: 0, count: EntityType.allCases.count)
             forEach(matches) { ordinal in
@@ -214,8 +222,8 @@ struct ArticleFacetTable: Sendable {
 
     private func forEach(_ matches: ArticleMatches.Ordinals, _ body: (Int32) -> Void) {
         switch matches {
-        case let .range(range): for ordinal in range { body(ordinal) }
-        case let .list(list): for ordinal in list { body(ordinal) }
+        case .range(let range): for ordinal in range { body(ordinal) }
+        case .list(let list): for ordinal in list { body(ordinal) }
         }
     }
 

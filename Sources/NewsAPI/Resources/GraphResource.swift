@@ -35,8 +35,8 @@ struct GraphResource: Sendable {
         let mentions = snapshot.mentionIndex
         func forEachArticle(_ body: (ArraySlice<Int32>) -> Void) {
             switch matches.ordinals {
-            case let .range(range): for ordinal in range { body(mentions.entities(inArticle: ordinal)) }
-            case let .list(list): for ordinal in list { body(mentions.entities(inArticle: ordinal)) }
+            case .range(let range): for ordinal in range { body(mentions.entities(inArticle: ordinal)) }
+            case .list(let list): for ordinal in list { body(mentions.entities(inArticle: ordinal)) }
             }
         }
         func allowed(_ entity: Int32) -> Bool { typeAllowed[Int(typeOfEntity[Int(entity)])] }
@@ -51,7 +51,8 @@ struct GraphResource: Sendable {
             }
         }
         let nodes = TopK.indices(of: touched, count: limit) { left, right in
-            let l = touched[left], r = touched[right]
+            let l = touched[left]
+            let r = touched[right]
             return counts[Int(l)] != counts[Int(r)] ? counts[Int(l)] > counts[Int(r)] : entities[Int(l)].id < entities[Int(r)].id
         }.map { touched[$0] }
         var nodePosition = [Int32](repeating: -1, count: entities.count)

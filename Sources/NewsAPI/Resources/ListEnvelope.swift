@@ -42,7 +42,8 @@ struct ListEnvelope {
         for member in extraMembers {
             json.key(member.name); json.raw(member.json)
         }
-        let next = self.next, prev = self.prev
+        let next = self.next
+        let prev = self.prev
         json.key("next"); json.string(next)
         json.key("prev"); json.string(prev)
         json.endObject()
@@ -73,8 +74,12 @@ struct ListEnvelope {
             next = end
             return json.bytes
         }
-        var response = Response(status: .ok, headers: ["Content-Type": ListFormat.ndjsonContentType,
-                                                       "X-Total-Count": String(total)])
+        var response = Response(
+            status: .ok,
+            headers: [
+                "Content-Type": ListFormat.ndjsonContentType,
+                "X-Total-Count": String(total),
+            ])
         response.stream = stream
         return response
     }

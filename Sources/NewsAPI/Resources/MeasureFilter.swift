@@ -34,9 +34,11 @@ struct MeasureFilter {
 
     /// The parameters that filter measures by their own fields (without `from`/`to`, which the
     /// timeline applies to its own period).
-    static let ownNames = ["implementing", "affected", "match", "implementing_match", "affected_match", "measure_type",
-                           "status", "evaluation", "in_force_on", "announced_from", "announced_to",
-                           "in_force_from", "in_force_to", "removed_from", "removed_to"]
+    static let ownNames = [
+        "implementing", "affected", "match", "implementing_match", "affected_match", "measure_type",
+        "status", "evaluation", "in_force_on", "announced_from", "announced_to",
+        "in_force_from", "in_force_to", "removed_from", "removed_to",
+    ]
 
     /// Reads the measure filters. `readsText` reads `q` as words over the measure's text; `readsPeriod`
     /// reads `from` and `to` as a period the measure's lifecycle must touch.
@@ -62,7 +64,8 @@ struct MeasureFilter {
     }
 
     private static func period(_ query: inout QueryParameters, _ from: String, _ to: String) -> (first: Int32?, last: Int32?) {
-        let first = query.day(from), last = query.day(to)
+        let first = query.day(from)
+        let last = query.day(to)
         if let first, let last, first > last { query.reject(from, "must not be after \(to)") }
         return (first, last)
     }
@@ -78,8 +81,10 @@ struct MeasureFilter {
         applied.add("evaluation", evaluations.map(\.rawValue))
         applied.add("q", text)
         applied.add("in_force_on", inForceOn.map(CalendarDay.isoString(of:)))
-        for (names, period) in [(("from", "to"), period), (("announced_from", "announced_to"), announced),
-                                (("in_force_from", "in_force_to"), inForce), (("removed_from", "removed_to"), removed)] {
+        for (names, period) in [
+            (("from", "to"), period), (("announced_from", "announced_to"), announced),
+            (("in_force_from", "in_force_to"), inForce), (("removed_from", "removed_to"), removed),
+        ] {
             applied.add(names.0, period.first.map(CalendarDay.isoString(of:)))
             applied.add(names.1, period.last.map(CalendarDay.isoString(of:)))
         }
@@ -89,7 +94,9 @@ struct MeasureFilter {
     func matches(_ position: Int, in catalog: MeasureCatalog) -> Bool {
         // Fields are read in place: binding a whole measure would copy (and retain) every field.
         let measures = catalog.snapshot.measures
-        if !implementing.isEmpty, !MeasureFilter.names(measures[position].implementing, implementing, implementingMatch) { return false }
+        if !implementing.isEmpty, !MeasureFilter.names(measures[position].implementing, implementing, implementingMatch) {
+            return false
+        }
         if !affected.isEmpty, !MeasureFilter.names(measures[position].affected, affected, affectedMatch) { return false }
         if !types.isEmpty, !types.contains(measures[position].measureType) { return false }
         if !statuses.isEmpty, !statuses.contains(measures[position].status) { return false }
@@ -148,7 +155,7 @@ struct MeasureCatalog: Sendable {
         func order(_ newest: Bool) -> [Int32] {
             measures.indices.sorted { left, right in
                 switch (days[left], days[right]) {
-                case let (l?, r?) where l != r: return newest ? l > r : l < r
+                case (let l?, let r?) where l != r: return newest ? l > r : l < r
                 case (nil, _?): return false
                 case (_?, nil): return true
                 default: return measures[left].id < measures[right].id

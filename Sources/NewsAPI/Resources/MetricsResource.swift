@@ -9,7 +9,8 @@ struct MetricsResource: Sendable {
     func show(_ request: Request, _ parameters: PathParameters) throws -> Response {
         try QueryParameters(request.query).validate()
         // Metrics change with every request: never cached, no validators.
-        return Response(status: .ok, headers: ["Content-Type": MetricsResource.contentType, "Cache-Control": "no-store"],
-                        body: metrics.exposition())
+        return Response(
+            status: .ok, headers: ["Content-Type": MetricsResource.contentType, "Cache-Control": "no-store"],
+            body: metrics.exposition())
     }
 }

@@ -12,17 +12,17 @@ struct OrderedArticles: Sendable {
     /// How many articles there are.
     var count: Int {
         switch storage {
-        case let .range(range, _): range.count
-        case let .list(list): list.count
+        case .range(let range, _): range.count
+        case .list(let list): list.count
         }
     }
 
     /// The ordinal at `position`.
     subscript(position: Int) -> Int32 {
         switch storage {
-        case let .range(range, oldestFirst):
+        case .range(let range, let oldestFirst):
             oldestFirst ? range.upperBound - 1 - Int32(position) : range.lowerBound + Int32(position)
-        case let .list(list):
+        case .list(let list):
             list[position]
         }
     }

@@ -44,14 +44,17 @@ struct ServiceResource: Sendable {
         json.beginObject()
         json.key("name"); json.string("news-api")
         json.key("description")
-        json.string("A read-only JSON API over a news corpus: articles, the entities they name, and the trade measures they report.")
+        json.string(
+            "A read-only JSON API over a news corpus: articles, the entities they name, and the trade measures they report.")
         json.key("version"); json.string(snapshot.version)
         json.key("links")
         json.beginObject()
-        for (name, link) in [("articles", "/articles"), ("entities", "/entities"), ("trade_measures", "/trade-measures"),
-                             ("trade_flows", "/trade-measures/flows"), ("timeline", "/timeline"), ("graph", "/graph"),
-                             ("claims", "/claims"), ("sources", "/sources"), ("meta", "/meta"), ("health", "/healthz"),
-                             ("openapi", "/openapi.yaml"), ("metrics", "/metrics")] {
+        for (name, link) in [
+            ("articles", "/articles"), ("entities", "/entities"), ("trade_measures", "/trade-measures"),
+            ("trade_flows", "/trade-measures/flows"), ("timeline", "/timeline"), ("graph", "/graph"),
+            ("claims", "/claims"), ("sources", "/sources"), ("meta", "/meta"), ("health", "/healthz"),
+            ("openapi", "/openapi.yaml"), ("metrics", "/metrics"),
+        ] {
             json.key(name); json.string(link)
         }
         json.endObject()

@@ -30,7 +30,9 @@ struct SourcesResource: Sendable {
             return json.bytes
         }
         let counts = sources.map { snapshot.articles(fromSource: $0.id).count }
-        byArticleCount = sources.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : sources[$0].id < sources[$1].id }
+        byArticleCount = sources.indices.sorted {
+            counts[$0] != counts[$1] ? counts[$0] > counts[$1] : sources[$0].id < sources[$1].id
+        }
         positionByID = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.id, $0) })
     }
 
@@ -44,7 +46,8 @@ struct SourcesResource: Sendable {
         applied.add("limit", page.limit)
         applied.add("offset", page.offset)
         let envelope = ListEnvelope(path: "/sources", query: applied, page: page, total: encoded.count, format: format)
-        let encoded = encoded, order = byArticleCount
+        let encoded = encoded
+        let order = byArticleCount
         return envelope.response { position, json in
             json.raw(encoded[order[position]])
         }

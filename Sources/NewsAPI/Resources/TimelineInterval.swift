@@ -26,7 +26,8 @@ enum TimelineInterval: String, CaseIterable, Sendable {
         case .week: return start + 7
         case .month:
             let (year, month, _) = CalendarDay.date(of: start)
-            return month == 12 ? CalendarDay.number(year: year + 1, month: 1, day: 1)!
+            return month == 12
+                ? CalendarDay.number(year: year + 1, month: 1, day: 1)!
                 : CalendarDay.number(year: year, month: month + 1, day: 1)!
         }
     }

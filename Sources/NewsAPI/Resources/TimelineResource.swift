@@ -72,7 +72,9 @@ struct TimelineResource: Sendable {
         boundaries = DayBoundaries(days: snapshot.articles.map(\.publishedAt.day))
         measureMilestones = snapshot.measures.indices.map { TimelineResource.milestones(ofMeasure: $0, in: snapshot) }
         var measureRank = [Int32](repeating: 0, count: snapshot.measures.count)
-        for (rank, position) in snapshot.measures.indices.sorted(by: { snapshot.measures[$0].id < snapshot.measures[$1].id }).enumerated() {
+        for (rank, position) in snapshot.measures.indices.sorted(by: { snapshot.measures[$0].id < snapshot.measures[$1].id })
+            .enumerated()
+        {
             measureRank[position] = Int32(rank)
         }
         self.measureRank = measureRank
@@ -91,19 +93,26 @@ struct TimelineResource: Sendable {
 
     /// A measure's announcement, coming into force and end, as `MeasureLifecycle` has them.
     private static func milestones(ofMeasure position: Int, in snapshot: CorpusSnapshot) -> [Milestone] {
-        let measure = snapshot.measures[position], lifecycle = snapshot.measureLifecycles[position]
+        let measure = snapshot.measures[position]
+        let lifecycle = snapshot.measureLifecycles[position]
         var milestones: [Milestone] = []
         if let date = measure.dateAnnounced {
-            milestones.append(Milestone(kind: .measureAnnounced, subject: Int32(position), date: date,
-                                        origin: MeasureLifecycle.Origin(date.origin)))
+            milestones.append(
+                Milestone(
+                    kind: .measureAnnounced, subject: Int32(position), date: date,
+                    origin: MeasureLifecycle.Origin(date.origin)))
         }
         if let start = lifecycle.inForce {
-            milestones.append(Milestone(kind: .measureInForce, subject: Int32(position), date: start.date,
-                                        origin: start.origin))
+            milestones.append(
+                Milestone(
+                    kind: .measureInForce, subject: Int32(position), date: start.date,
+                    origin: start.origin))
         }
         if let end = lifecycle.ended {
-            milestones.append(Milestone(kind: measure.status == .suspended ? .measureSuspended : .measureRemoved,
-                                        subject: Int32(position), date: end.date, origin: end.origin))
+            milestones.append(
+                Milestone(
+                    kind: measure.status == .suspended ? .measureSuspended : .measureRemoved,
+                    subject: Int32(position), date: end.date, origin: end.origin))
         }
         return milestones
     }
@@ -133,7 +142,8 @@ struct TimelineResource: Sendable {
         let format = ListFormat.read(&query, headers: request.headers)
         try query.validate()
 
-        let firstDay = articleQuery.firstDay, lastDay = articleQuery.lastDay
+        let firstDay = articleQuery.firstDay
+        let lastDay = articleQuery.lastDay
         let articles = articleTimeline(articleQuery, included: kinds.isEmpty || kinds.contains(.articlePublished))
         let measures = measureSet(articleQuery, measureFilter)
         let selected = selectedMilestones(articleQuery, measures: measures, kinds: kinds)
@@ -148,9 +158,10 @@ struct TimelineResource: Sendable {
         applied.add("offset", page.offset)
 
         if let interval {
-            let buckets = try stream.buckets(interval, from: firstDay, through: lastDay, descending: descending,
-                                             coarse: coarseArticles(in: articles, finerThan: interval),
-                                             periods: inForcePeriods(of: measures))
+            let buckets = try stream.buckets(
+                interval, from: firstDay, through: lastDay, descending: descending,
+                coarse: coarseArticles(in: articles, finerThan: interval),
+                periods: inForcePeriods(of: measures))
             let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
             return envelope.response { position, json in
                 buckets[position].write(to: &json)
@@ -160,8 +171,8 @@ struct TimelineResource: Sendable {
         return envelope.response { position, json in
             let ascending = descending ? stream.count - 1 - position : position
             switch stream.event(at: ascending) {
-            case let .article(index): writeArticleEvent(stream.articles.ordinal(at: index), into: &json)
-            case let .milestone(milestone): writeMilestone(milestone, into: &json)
+            case .article(let index): writeArticleEvent(stream.articles.ordinal(at: index), into: &json)
+            case .milestone(let milestone): writeMilestone(milestone, into: &json)
             }
         }
     }
@@ -169,7 +180,8 @@ struct TimelineResource: Sendable {
     /// The articles in scope, oldest first, as a view over the store's sorted indexes.
     private func articleTimeline(_ query: ArticleQuery, included: Bool) -> ArticleTimeline {
         guard included else { return ArticleTimeline(boundaries: boundaries, ordinals: .list([])) }
-        return ArticleTimeline(boundaries: boundaries, ordinals: ArticleMatches(snapshot: snapshot, query: query, scope: nil).ordinals)
+        return ArticleTimeline(
+            boundaries: boundaries, ordinals: ArticleMatches(snapshot: snapshot, query: query, scope: nil).ordinals)
     }
 
     /// The matching articles whose date is coarser than `interval` (month or year dates in day and week
@@ -188,8 +200,11 @@ struct TimelineResource: Sendable {
         let words = TimelineResource.words(of: query)
         let candidates: [Int32]
         if let entity = query.entities.first, let index = snapshot.entityIndexByID[entity.id] {
-            candidates = Array(Set(snapshot.measuresByImplementing[Int(index)] + snapshot.measuresByAffected[Int(index)]
-                + snapshot.measuresByTargetedFirm[Int(index)])).sorted()
+            candidates = Array(
+                Set(
+                    snapshot.measuresByImplementing[Int(index)] + snapshot.measuresByAffected[Int(index)]
+                        + snapshot.measuresByTargetedFirm[Int(index)])
+            ).sorted()
         } else if !words.isEmpty {
             candidates = catalog.measures(withWordsStartingWith: words)
         } else {
@@ -224,7 +239,8 @@ struct TimelineResource: Sendable {
     /// The milestones in scope, oldest first: those of the measures in scope and of the claims about
     /// the entities (an entity's own claims when one is given).
     private func selectedMilestones(_ query: ArticleQuery, measures: [Int32], kinds: [EventKind]) -> [Milestone] {
-        let entityIDs = query.entities.map(\.id), words = TimelineResource.words(of: query)
+        let entityIDs = query.entities.map(\.id)
+        let words = TimelineResource.words(of: query)
         var claims: [Int32]
         if let entity = query.entities.first, let index = snapshot.entityIndexByID[entity.id] {
             claims = snapshot.claimsByEntity[Int(index)]
@@ -232,15 +248,17 @@ struct TimelineResource: Sendable {
             claims = snapshot.claims.indices.map { Int32($0) }
         }
         claims = claims.filter { claim in
-            entityIDs.allSatisfy(claimEntities[Int(claim)].contains) && words.allSatisfy { ByteSearch.contains(claimText[Int(claim)], " " + $0) }
+            entityIDs.allSatisfy(claimEntities[Int(claim)].contains)
+                && words.allSatisfy { ByteSearch.contains(claimText[Int(claim)], " " + $0) }
         }
         let candidates = measures.flatMap { measureMilestones[Int($0)] } + claims.compactMap { claimMilestones[Int($0)] }
-        return sorted(candidates.filter { milestone in
-            if !kinds.isEmpty, !kinds.contains(milestone.kind) { return false }
-            if let first = query.firstDay, milestone.lastDay < first { return false }
-            if let last = query.lastDay, milestone.day > last { return false }
-            return true
-        })
+        return sorted(
+            candidates.filter { milestone in
+                if !kinds.isEmpty, !kinds.contains(milestone.kind) { return false }
+                if let first = query.firstDay, milestone.lastDay < first { return false }
+                if let last = query.lastDay, milestone.day > last { return false }
+                return true
+            })
     }
 
     private func writeArticleEvent(_ ordinal: Int32, into json: inout JSONWriter) {
@@ -295,9 +313,9 @@ struct TimelineResource: Sendable {
     }
 }
 
-private extension String {
+extension String {
     /// `date` (oldest first) or `-date` (newest first); anything else is recorded as a bad `sort`.
-    func validatedSort(_ query: inout QueryParameters) -> Bool {
+    fileprivate func validatedSort(_ query: inout QueryParameters) -> Bool {
         switch self {
         case "date": return false
         case "-date": return true

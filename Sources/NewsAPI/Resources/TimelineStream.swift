@@ -32,19 +32,27 @@ struct TimelineStream: Sendable {
     /// Counts per period from `from` (or the first event) through `through` (or the last event).
     /// `coarse` are the article dates coarser than the interval; `periods` when the measures in scope
     /// came into force and stopped, for the stock in force at the end of each period.
-    func buckets(_ interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?, descending: Bool,
-                 coarse: [DateValue], periods: [(start: Int32, end: Int32?)]) throws -> TimelineBuckets {
+    func buckets(
+        _ interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?, descending: Bool,
+        coarse: [DateValue], periods: [(start: Int32, end: Int32?)]
+    ) throws -> TimelineBuckets {
         let firstEvent = [articles.count > 0 ? articles.day(at: 0) : nil, milestones.first?.day].compactMap { $0 }.min()
-        let lastEvent = [articles.count > 0 ? articles.day(at: articles.count - 1) : nil,
-                         milestones.map(\.lastDay).max()].compactMap { $0 }.max()
+        let lastEvent = [
+            articles.count > 0 ? articles.day(at: articles.count - 1) : nil,
+            milestones.map(\.lastDay).max(),
+        ].compactMap { $0 }.max()
         var starts: [Int32] = []
         if let start = firstDay ?? firstEvent, let end = lastDay ?? lastEvent, start <= end {
             var period = interval.start(of: start)
             while period <= end {
                 guard starts.count < TimelineStream.maximumBuckets else {
-                    throw Problem.invalidParameters([Problem.InvalidParameter(
-                        name: "interval",
-                        reason: "makes more than \(TimelineStream.maximumBuckets) periods over this range; use a longer interval or a narrower from/to")])
+                    throw Problem.invalidParameters([
+                        Problem.InvalidParameter(
+                            name: "interval",
+                            reason:
+                                "makes more than \(TimelineStream.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
+                        )
+                    ])
                 }
                 starts.append(period)
                 period = interval.next(after: period)
@@ -54,9 +62,10 @@ struct TimelineStream: Sendable {
         // an end never counts before its start, so each subtraction pairs with an addition.
         let started = periods.map(\.start).sorted()
         let stopped = periods.compactMap { period in period.end.map { max($0, period.start) } }.sorted()
-        return TimelineBuckets(stream: self, interval: interval, starts: descending ? starts.reversed() : starts,
-                               coarse: coarse, coarseMilestones: milestones.filter { $0.isMeasure && !interval.isAsCoarse(as: $0.precision) },
-                               started: started, stopped: stopped)
+        return TimelineBuckets(
+            stream: self, interval: interval, starts: descending ? starts.reversed() : starts,
+            coarse: coarse, coarseMilestones: milestones.filter { $0.isMeasure && !interval.isAsCoarse(as: $0.precision) },
+            started: started, stopped: stopped)
     }
 }
 
@@ -77,7 +86,8 @@ struct TimelineBuckets: Sendable {
 
     /// The period at `position`, with its counts.
     subscript(position: Int) -> TimelineBucket {
-        let start = starts[position], next = interval.next(after: start)
+        let start = starts[position]
+        let next = interval.next(after: start)
         var bucket = TimelineBucket(start: start, end: next - 1)
         let inPeriod = coarse.filter { $0.day >= start && $0.day < next }.count
         bucket.articles = stream.articles.countBefore(next) - stream.articles.countBefore(start) - inPeriod
@@ -201,16 +211,16 @@ struct ArticleTimeline: Sendable {
 
     var count: Int {
         switch ordinals {
-        case let .range(range): range.count
-        case let .list(list): list.count
+        case .range(let range): range.count
+        case .list(let list): list.count
         }
     }
 
     /// Whether the article at `ordinal` is in the timeline.
     func contains(_ ordinal: Int32) -> Bool {
         switch ordinals {
-        case let .range(range): return range.contains(ordinal)
-        case let .list(list):
+        case .range(let range): return range.contains(ordinal)
+        case .list(let list):
             let index = list.partitioningIndex { $0 >= ordinal }
             return index < list.count && list[index] == ordinal
         }
@@ -219,8 +229,8 @@ struct ArticleTimeline: Sendable {
     /// The ordinal of the `index`-th oldest article.
     func ordinal(at index: Int) -> Int32 {
         switch ordinals {
-        case let .range(range): range.upperBound - 1 - Int32(index)
-        case let .list(list): list[list.count - 1 - index]
+        case .range(let range): range.upperBound - 1 - Int32(index)
+        case .list(let list): list[list.count - 1 - index]
         }
     }
 
@@ -233,8 +243,8 @@ struct ArticleTimeline: Sendable {
     func countBefore(_ day: Int32) -> Int {
         let boundary = boundaries.firstOrdinal(before: day)
         switch ordinals {
-        case let .range(range): return Int(range.upperBound - max(range.lowerBound, min(boundary, range.upperBound)))
-        case let .list(list): return list.count - list.partitioningIndex { $0 >= boundary }
+        case .range(let range): return Int(range.upperBound - max(range.lowerBound, min(boundary, range.upperBound)))
+        case .list(let list): return list.count - list.partitioningIndex { $0 >= boundary }
         }
     }
 

@@ -32,7 +32,8 @@ enum TopK {
     private static func siftDown(_ heap: inout [Int], from start: Int, _ isBetter: (Int, Int) -> Bool) {
         var parent = start
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var worst = parent
             if left < heap.count, isBetter(heap[worst], heap[left]) { worst = left }
             if right < heap.count, isBetter(heap[worst], heap[right]) { worst = right }

@@ -111,7 +111,8 @@ struct TradeMeasuresResource: Sendable {
         let envelope = ListEnvelope(path: "/trade-measures/flows", query: applied, page: page, total: flows.count, format: format)
         return envelope.response { position, json in
             let flow = flows[position]
-            let from = entities[Int(flow.pair.from)], to = entities[Int(flow.pair.to)]
+            let from = entities[Int(flow.pair.from)]
+            let to = entities[Int(flow.pair.to)]
             json.beginObject()
             json.key("implementing"); json.entityRef(from)
             json.key("affected"); json.entityRef(to)

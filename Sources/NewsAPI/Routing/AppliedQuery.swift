@@ -33,9 +33,9 @@ struct AppliedQuery: Sendable {
         for member in members {
             json.key(member.name)
             switch member.value {
-            case let .text(text): json.string(text)
-            case let .number(number): json.int(number)
-            case let .list(values): json.strings(values)
+            case .text(let text): json.string(text)
+            case .number(let number): json.int(number)
+            case .list(let values): json.strings(values)
             }
         }
         json.endObject()
@@ -46,9 +46,9 @@ struct AppliedQuery: Sendable {
         var parts: [String] = []
         for member in members where member.name != "limit" && member.name != "offset" {
             switch member.value {
-            case let .text(text): parts.append("\(member.name)=\(AppliedQuery.escape(text))")
-            case let .number(number): parts.append("\(member.name)=\(number)")
-            case let .list(values): parts += values.map { "\(member.name)=\(AppliedQuery.escape($0))" }
+            case .text(let text): parts.append("\(member.name)=\(AppliedQuery.escape(text))")
+            case .number(let number): parts.append("\(member.name)=\(number)")
+            case .list(let values): parts += values.map { "\(member.name)=\(AppliedQuery.escape($0))" }
             }
         }
         parts.append("limit=\(limit)")
@@ -78,8 +78,8 @@ struct AppliedQuery: Sendable {
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "_"), UInt8(ascii: "~"):
             true
         default:
             false

@@ -21,7 +21,8 @@ struct Page: Sendable, Equatable {
 extension QueryParameters {
     /// Reads `limit` (1...`maxLimit`, default `defaultLimit`) and `offset` (0 or more, default 0).
     mutating func page(defaultLimit: Int = 20, maxLimit: Int = 100) -> Page {
-        Page(limit: int("limit", default: defaultLimit, in: 1...maxLimit),
-             offset: int("offset", default: 0, in: 0...Int(Int32.max)))
+        Page(
+            limit: int("limit", default: defaultLimit, in: 1...maxLimit),
+            offset: int("offset", default: 0, in: 0...Int(Int32.max)))
     }
 }

@@ -63,7 +63,8 @@ struct QueryParameters {
             return fallback
         }
         guard range.contains(number) else {
-            let bound = range.upperBound == .max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+            let bound =
+                range.upperBound == .max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
             reject(name, "must be \(bound), got \(number)")
             return fallback
         }
@@ -111,8 +112,10 @@ struct QueryParameters {
         }
         var reported = Set<String>()
         for item in items where !known.contains(item.name) && reported.insert(item.name).inserted {
-            all.append(Problem.InvalidParameter(name: item.name,
-                                                reason: "is not a parameter of this endpoint; it takes \(known.sorted().joined(separator: ", "))"))
+            all.append(
+                Problem.InvalidParameter(
+                    name: item.name,
+                    reason: "is not a parameter of this endpoint; it takes \(known.sorted().joined(separator: ", "))"))
         }
         if !all.isEmpty { throw Problem.invalidParameters(all) }
     }
@@ -130,7 +133,8 @@ extension String {
     var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

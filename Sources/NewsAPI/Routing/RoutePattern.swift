@@ -27,9 +27,9 @@ struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
         var values: [String: String] = [:]
         for (segment, given) in zip(segments, pathSegments) {
             switch segment {
-            case let .literal(text):
+            case .literal(let text):
                 guard given == text else { return nil }
-            case let .parameter(name):
+            case .parameter(let name):
                 guard !given.isEmpty else { return nil }
                 values[name] = String(given)
             }

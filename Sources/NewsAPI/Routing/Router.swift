@@ -78,20 +78,23 @@ struct Router: Sendable {
     func respond(to request: Request, match: Match) -> Response {
         var response: Response
         switch match {
-        case let .route(route, parameters):
+        case .route(let route, let parameters):
             response = run(route, request, parameters)
             response.routeLabel = route.pattern.description
             response.caching = route.caching
         case .notFound:
             response = Problem.notFound("No resource at \(request.path). GET / lists the resources.").response
             response.routeLabel = Router.unmatchedLabel
-        case let .methodNotAllowed(pattern, allow):
+        case .methodNotAllowed(let pattern, let allow):
             if request.method == .options {
                 response = Response(status: .noContent, headers: ["Allow": allow])
             } else {
-                response = Problem(status: .methodNotAllowed,
-                                   detail: "\(request.path) does not support \(request.method); it allows \(allow).",
-                                   headers: ["Allow": allow]).response
+                response =
+                    Problem(
+                        status: .methodNotAllowed,
+                        detail: "\(request.path) does not support \(request.method); it allows \(allow).",
+                        headers: ["Allow": allow]
+                    ).response
             }
             response.routeLabel = pattern.description
         }

@@ -86,7 +86,9 @@ extension CorpusSnapshot {
     /// The name or alias of `entity` that an occurrence in `article` matched (as the entity spells
     /// it), and the rule it linked by. Worked out from the text, so the index keeps no more than
     /// the offsets.
-    func linkedName(_ occurrence: Mention.Occurrence, of entity: Entity, in article: Article) -> (spelling: String, rule: Entity.NameRule) {
+    func linkedName(_ occurrence: Mention.Occurrence, of entity: Entity, in article: Article) -> (
+        spelling: String, rule: Entity.NameRule
+    ) {
         let text = occurrence.field == .title ? article.title : article.body
         let utf16 = text.utf16
         let start = utf16.index(utf16.startIndex, offsetBy: Int(occurrence.start), limitedBy: utf16.endIndex) ?? utf16.endIndex
@@ -94,7 +96,8 @@ extension CorpusSnapshot {
         let written = String(text[start..<max(start, end)])
         let key = TextFolding.normalizedKey(written)
         let names = [entity.name] + entity.aliases
-        let spelling = names.first { $0 == written }
+        let spelling =
+            names.first { $0 == written }
             ?? names.first { TextFolding.normalizedKey($0) == key }
             ?? entity.name
         return (spelling, entity.rule(of: spelling))

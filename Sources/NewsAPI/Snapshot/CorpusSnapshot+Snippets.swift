@@ -5,13 +5,16 @@ extension CorpusSnapshot {
     func snippet(forArticle ordinal: Int32, matching query: TextQuery, length: Int = 200) -> Snippet {
         let body = articles[Int(ordinal)].body
         let matcher = QueryTermMatcher(query)
-        return CorpusSnapshot.snippet(of: body, tokens: matcher.scanForSnippet(body, length: length), matcher: matcher,
-                                      length: length)
+        return CorpusSnapshot.snippet(
+            of: body, tokens: matcher.scanForSnippet(body, length: length), matcher: matcher,
+            length: length)
     }
 
     /// The snippet of `body` given its tokens: all of them, or at least those `scanForSnippet` reads.
-    static func snippet(of body: String, tokens: [QueryTermMatcher.CodedToken], matcher: QueryTermMatcher,
-                        length: Int) -> Snippet {
+    static func snippet(
+        of body: String, tokens: [QueryTermMatcher.CodedToken], matcher: QueryTermMatcher,
+        length: Int
+    ) -> Snippet {
         guard !tokens.isEmpty else {
             return Snippet(text: String(body.prefix(length)), highlights: [])
         }

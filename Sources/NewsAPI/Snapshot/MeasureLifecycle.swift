@@ -67,16 +67,19 @@ struct MeasureLifecycle: Hashable, Sendable {
         if let date = measure.dateInForce {
             inForce = Boundary(date: date, day: date.lastDay, origin: Origin(date.origin), articleID: nil)
         } else if [.inForce, .suspended, .removed].contains(measure.status),
-                  let first = reports.min(by: { ($0.1.lastDay, $0.0) < ($1.1.lastDay, $1.0) }) {
-            inForce = Boundary(date: first.1, day: max(first.1.lastDay, measure.dateAnnounced?.lastDay ?? first.1.lastDay),
-                               origin: .inferred, articleID: first.0)
+            let first = reports.min(by: { ($0.1.lastDay, $0.0) < ($1.1.lastDay, $1.0) })
+        {
+            inForce = Boundary(
+                date: first.1, day: max(first.1.lastDay, measure.dateAnnounced?.lastDay ?? first.1.lastDay),
+                origin: .inferred, articleID: first.0)
         } else {
             inForce = nil
         }
         if let date = measure.dateRemoved {
             ended = Boundary(date: date, day: date.day, origin: Origin(date.origin), articleID: nil)
         } else if [.suspended, .removed].contains(measure.status), let start = inForce,
-                  let last = reports.max(by: { ($0.1.day, $1.0) < ($1.1.day, $0.0) }) {
+            let last = reports.max(by: { ($0.1.day, $1.0) < ($1.1.day, $0.0) })
+        {
             // Never before it came into force: a measure reported once is in force on that day at least.
             ended = Boundary(date: last.1, day: max(last.1.day, start.day + 1), origin: .inferred, articleID: last.0)
         } else {

@@ -64,9 +64,10 @@ package struct TextQuery: Hashable, Sendable {
         }
 
         guard !words.isEmpty || !phrases.isEmpty else {
-            throw TextQueryError(message: sawExclusion
-                ? "the query only excludes words; add at least one word to search for"
-                : "the query has no words to search for")
+            throw TextQueryError(
+                message: sawExclusion
+                    ? "the query only excludes words; add at least one word to search for"
+                    : "the query has no words to search for")
         }
         self.text = text
         self.words = words

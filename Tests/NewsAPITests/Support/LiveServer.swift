@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+
 @testable import NewsAPI
 
 /// The repository's top folder, found from this file's path.
@@ -7,11 +8,12 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Starts the real server on 127.0.0.1, port 0, runs `body` with its port, and always stops it.
-func withLiveServer<T>(_ application: some HTTPResponder, threads: Int = 2,
-                       configure: (inout HTTPServerConfiguration) -> Void = { _ in },
-                       _ body: (Int) throws -> T) throws -> T {
+func withLiveServer<T>(
+    _ application: some HTTPResponder, threads: Int = 2, limits: HTTPServerLimits = HTTPServerLimits(),
+    _ body: (Int) throws -> T
+) throws -> T {
     var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: threads)
-    configure(&configuration)
+    limits.apply(to: &configuration)
     let server = HTTPServer(configuration: configuration, responder: application)
     let port = try server.start()
     defer { server.stop(grace: 1) }
@@ -33,5 +35,20 @@ struct HandlerResponder: HTTPResponder {
 
     func respond(to request: Request) -> Response {
         handler(request)
+    }
+}
+
+/// Limits a live test sets on its server, beside the defaults.
+struct HTTPServerLimits {
+    var maxQueryParameters: Int?
+    var maxURLBytes: Int?
+    var maxHeaderBytes: Int?
+    var headerTimeoutSeconds: Int?
+
+    func apply(to configuration: inout HTTPServerConfiguration) {
+        if let maxQueryParameters { configuration.maxQueryParameters = maxQueryParameters }
+        if let maxURLBytes { configuration.maxURLBytes = maxURLBytes }
+        if let maxHeaderBytes { configuration.maxHeaderBytes = maxHeaderBytes }
+        if let headerTimeoutSeconds { configuration.headerTimeoutSeconds = headerTimeoutSeconds }
     }
 }

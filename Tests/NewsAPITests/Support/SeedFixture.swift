@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+
 @testable import NewsAPI
 
 /// The API over the bundled seed corpus (`data/seed`), loaded once and shared by every API suite,
@@ -35,7 +36,8 @@ enum SeedAPI {
         let text = try String(contentsOf: directory.appendingPathComponent("articles.ndjson"), encoding: .utf8)
         for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-               object["id"] as? String == id {
+                object["id"] as? String == id
+            {
                 return object
             }
         }
@@ -109,8 +111,9 @@ func utf16Ranges(of needle: String, in text: String) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var searchStart = 0
     while searchStart < haystack.length {
-        let found = haystack.range(of: needle, options: [.caseInsensitive],
-                                   range: NSRange(location: searchStart, length: haystack.length - searchStart))
+        let found = haystack.range(
+            of: needle, options: [.caseInsensitive],
+            range: NSRange(location: searchStart, length: haystack.length - searchStart))
         if found.location == NSNotFound { break }
         ranges.append(found.location..<(found.location + found.length))
         searchStart = found.location + max(found.length, 1)

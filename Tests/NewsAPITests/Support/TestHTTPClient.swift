@@ -1,5 +1,7 @@
+import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A minimal blocking HTTP/1.1 client over a real socket, so live tests see exactly what the wire
@@ -17,7 +19,10 @@ final class TestHTTPClient {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    enum Failure: Error { case connect, closed, malformed(String) }
+    enum Failure: Error {
+        case connect, closed
+        case malformed(String)
+    }
 
     private let socket: Int32
     private var buffer: [UInt8] = []
@@ -61,14 +66,18 @@ final class TestHTTPClient {
         var bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.send(socket, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
+            let n = bytes.withUnsafeMutableBytes {
+                Glibc.send(socket, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL))
+            }
             if n <= 0 { return }
             sent += n
         }
     }
 
     /// Sends one request and reads its reply on this (kept-alive) connection.
-    func request(_ method: String = "GET", _ target: String, headers: [(String, String)] = [], body: String? = nil) throws -> Reply {
+    func request(_ method: String = "GET", _ target: String, headers: [(String, String)] = [], body: String? = nil) throws
+        -> Reply
+    {
         var text = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if let body { text += "Content-Length: \(body.utf8.count)\r\n" }
@@ -156,5 +165,3 @@ final class TestHTTPClient {
         buffer.append(contentsOf: chunk[..<n])
     }
 }
-
-import Foundation

@@ -24,7 +24,8 @@ struct ConditionalRequests: HTTPMiddleware {
             }
         }
         if let since = request.headers["If-Modified-Since"].flatMap(HTTPDate.parse), let lastModified,
-           response.headers["Last-Modified"] != nil {
+            response.headers["Last-Modified"] != nil
+        {
             return lastModified <= since
         }
         return false
@@ -33,8 +34,10 @@ struct ConditionalRequests: HTTPMiddleware {
     /// The 304 for `response`: its validators and caching headers, no body and no content headers.
     static func notModified(_ response: Response) -> Response {
         var headers = HTTPHeaders()
-        for field in response.headers where !field.name.caseInsensitiveEquals("Content-Type")
-            && !field.name.caseInsensitiveEquals("Content-Encoding") {
+        for field in response.headers
+        where !field.name.caseInsensitiveEquals("Content-Type")
+            && !field.name.caseInsensitiveEquals("Content-Encoding")
+        {
             headers.add(field.name, field.value)
         }
         var notModified = Response(status: .notModified, headers: headers)
