@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
 
 /// Reloads run one at a time, each on a thread of its own, so no request thread waits for one: a
 /// request or signal asking while one runs joins it, and its outcome is kept for `status`.
-final class Reloads: Sendable {
+final class Reloads: @unchecked Sendable {
+    // @unchecked: `state` is only touched under `lock`, an NSLock (a pthread mutex, which ThreadSanitizer
+    // follows between the reload thread and the request threads).
     /// What the last reload did, and whether one is running now.
     struct Status: Sendable {
         /// Whether a reload is running.
@@ -12,7 +13,8 @@ final class Reloads: Sendable {
         var last: ReloadOutcome?
     }
 
-    private let state = Mutex(Status(running: false, last: nil))
+    private let lock = NSLock()
+    private var state = Status(running: false, last: nil)
     private let perform: @Sendable () -> ReloadOutcome
 
     /// Reloads that each run `perform`.
@@ -22,15 +24,15 @@ final class Reloads: Sendable {
 
     /// Starts a reload unless one is running; `true` when this call started it, `false` when it joined one.
     func start() -> Bool {
-        let started = state.withLock { status in
-            if status.running { return false }
-            status.running = true
+        let started = lock.withLock {
+            if state.running { return false }
+            state.running = true
             return true
         }
         guard started else { return false }
         let thread = Thread { [self] in
             let outcome = perform()
-            state.withLock { $0 = Status(running: false, last: outcome) }
+            lock.withLock { state = Status(running: false, last: outcome) }
         }
         thread.name = "news-api reload"
         thread.start()
@@ -39,6 +41,6 @@ final class Reloads: Sendable {
 
     /// Whether a reload is running, and what the last one did.
     var status: Status {
-        state.withLock { $0 }
+        lock.withLock { state }
     }
 }

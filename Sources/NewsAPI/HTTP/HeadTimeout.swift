@@ -13,7 +13,10 @@ import Synchronization
 /// A connection must complete each request head within `seconds` of opening or of its previous
 /// answer; a watchdog thread shuts down the socket of one that does not, and libmicrohttpd then
 /// closes it as it would any broken connection.
-final class HeadTimeout: Sendable {
+final class HeadTimeout: @unchecked Sendable {
+    // @unchecked: `open` is only touched under `lock`, an NSLock. It is a pthread mutex, which ThreadSanitizer
+    // follows between libmicrohttpd's threads and the watchdog's (it reports Synchronization.Mutex's futex
+    // here as a race).
     /// One open connection: its socket, and when its next request head is due (0 while none is awaited).
     final class Connection: Sendable {
         let socket: Int32
@@ -25,7 +28,8 @@ final class HeadTimeout: Sendable {
     }
 
     private let milliseconds: Int64
-    private let open = Mutex<[ObjectIdentifier: Connection]>([:])
+    private let lock = NSLock()
+    private var open: [ObjectIdentifier: Connection] = [:]
     private let running = Atomic<Bool>(false)
     private let closedCount = Atomic<Int>(0)
 
@@ -38,13 +42,13 @@ final class HeadTimeout: Sendable {
     func opened(socket: Int32) -> Connection {
         let connection = Connection(socket: socket)
         connection.due.store(HeadTimeout.now() + milliseconds, ordering: .relaxed)
-        open.withLock { $0[ObjectIdentifier(connection)] = connection }
+        lock.withLock { open[ObjectIdentifier(connection)] = connection }
         return connection
     }
 
     /// Stops watching a connection libmicrohttpd is closing (its socket is still open during this call).
     func closed(_ connection: Connection) {
-        _ = open.withLock { $0.removeValue(forKey: ObjectIdentifier(connection)) }
+        _ = lock.withLock { open.removeValue(forKey: ObjectIdentifier(connection)) }
     }
 
     /// The connection's request head is complete: nothing is due until its answer has been sent.
@@ -84,8 +88,8 @@ final class HeadTimeout: Sendable {
     /// throughout, so libmicrohttpd cannot close (and reuse) a socket between the check and the shutdown.
     func shutDownOverdue() {
         let now = HeadTimeout.now()
-        open.withLock { connections in
-            for connection in connections.values {
+        lock.withLock {
+            for connection in open.values {
                 let due = connection.due.load(ordering: .relaxed)
                 guard due != 0, due <= now else { continue }
                 connection.due.store(0, ordering: .relaxed)
