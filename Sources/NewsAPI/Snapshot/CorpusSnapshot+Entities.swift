@@ -92,14 +92,21 @@ extension CorpusSnapshot {
         let text = occurrence.field == .title ? article.title : article.body
         let utf16 = text.utf16
         let start = utf16.index(utf16.startIndex, offsetBy: Int(occurrence.start), limitedBy: utf16.endIndex) ?? utf16.endIndex
-        let end = utf16.index(utf16.startIndex, offsetBy: Int(occurrence.end), limitedBy: utf16.endIndex) ?? utf16.endIndex
-        let written = String(text[start..<max(start, end)])
-        let key = TextFolding.normalizedKey(written)
-        let names = [entity.name] + entity.aliases
-        let spelling =
-            names.first { $0 == written }
-            ?? names.first { TextFolding.normalizedKey($0) == key }
-            ?? entity.name
+        let end =
+            utf16.index(start, offsetBy: Int(occurrence.end - occurrence.start), limitedBy: utf16.endIndex) ?? utf16.endIndex
+        let written = text[start..<end]
+        // Most mentions are written as one of the names: compare before folding anything.
+        let spelling: String
+        if written == entity.name {
+            spelling = entity.name
+        } else if let alias = entity.aliases.first(where: { written == $0 }) {
+            spelling = alias
+        } else {
+            let key = TextFolding.normalizedKey(String(written))
+            spelling =
+                TextFolding.normalizedKey(entity.name) == key
+                ? entity.name : entity.aliases.first { TextFolding.normalizedKey($0) == key } ?? entity.name
+        }
         return (spelling, entity.rule(of: spelling))
     }
 }
