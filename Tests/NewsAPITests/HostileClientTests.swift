@@ -157,23 +157,16 @@ import Testing
     }
 
     @Test func madeUpMethodsShareOneMetricsLabel() throws {
-        let metrics = APIMetrics()
-        let application = Application(
-            snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
-            logger: SeedAPI.logger)
-        let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-            observer: metrics.record, responder: application)
-        let port = try server.start()
-        defer { server.stop(grace: 1) }
-        let client = try TestHTTPClient(port: port)
-        for index in 0..<200 {
-            #expect(try client.request("M\(index)THOD", "/healthz").status == 405)
+        try withMeteredSeedServer { port in
+            let client = try TestHTTPClient(port: port)
+            for index in 0..<200 {
+                #expect(try client.request("M\(index)THOD", "/healthz").status == 405)
+            }
+            let exposition = try client.request("GET", "/metrics").text
+            let series = exposition.split(separator: "\n").filter { $0.hasPrefix("http_requests_total{") }
+            #expect(series.count <= 3, "\(series)")
+            #expect(exposition.contains(#"http_requests_total{route="/healthz",method="other",status="405"} 200"#))
         }
-        let exposition = try client.request("GET", "/metrics").text
-        let series = exposition.split(separator: "\n").filter { $0.hasPrefix("http_requests_total{") }
-        #expect(series.count <= 3, "\(series)")
-        #expect(exposition.contains(#"http_requests_total{route="/healthz",method="other",status="405"} 200"#))
     }
 
     @Test func accessLogLinesEscapeControlBytes() {

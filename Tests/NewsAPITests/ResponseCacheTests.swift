@@ -111,23 +111,16 @@ import Testing
     }
 
     @Test func metricsAndFailuresAreNeverKept() throws {
-        let metrics = APIMetrics()
-        let application = Application(
-            snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics,
-            logger: SeedAPI.logger)
-        let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
-            observer: metrics.record, responder: application)
-        let port = try server.start()
-        defer { server.stop(grace: 1) }
-        let client = try TestHTTPClient(port: port)
-        let first = try client.request("GET", "/metrics")
-        _ = try client.request("GET", "/articles/d679149af95f4c6c")
-        let second = try client.request("GET", "/metrics")
-        #expect(first.text != second.text)
-        #expect(second.text.contains(#"http_requests_total{route="/articles/{id}",method="GET",status="200"} 1"#))
-        #expect(try client.request("GET", "/articles?limit=oops").status == 400)
-        #expect(try client.request("GET", "/articles?limit=oops").status == 400)
-        #expect(try client.request("POST", "/articles/d679149af95f4c6c").status == 405)
+        try withMeteredSeedServer { port in
+            let client = try TestHTTPClient(port: port)
+            let first = try client.request("GET", "/metrics")
+            _ = try client.request("GET", "/articles/d679149af95f4c6c")
+            let second = try client.request("GET", "/metrics")
+            #expect(first.text != second.text)
+            #expect(second.text.contains(#"http_requests_total{route="/articles/{id}",method="GET",status="200"} 1"#))
+            #expect(try client.request("GET", "/articles?limit=oops").status == 400)
+            #expect(try client.request("GET", "/articles?limit=oops").status == 400)
+            #expect(try client.request("POST", "/articles/d679149af95f4c6c").status == 405)
+        }
     }
 }

@@ -52,3 +52,17 @@ struct HTTPServerLimits {
         if let headerTimeoutSeconds { configuration.headerTimeoutSeconds = headerTimeoutSeconds }
     }
 }
+
+/// Starts the seed corpus's application on 127.0.0.1, port 0, with every request recorded in its
+/// `/metrics` as the real server does, runs `body` with the port, and always stops it.
+func withMeteredSeedServer<T>(_ body: (Int) throws -> T) throws -> T {
+    let metrics = APIMetrics()
+    let application = Application(
+        snapshot: try SeedAPI.application.snapshot, openAPIDocument: [], metrics: metrics, logger: SeedAPI.logger)
+    let server = HTTPServer(
+        configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2), observer: metrics.record,
+        responder: application)
+    let port = try server.start()
+    defer { server.stop(grace: 1) }
+    return try body(port)
+}
