@@ -59,9 +59,10 @@ enum HTTPServerCallbacks {
             markPointer.pointee = RequestMark.headReceived.pointer
             if let watched = watchedConnection(connection) { context.headTimeout.headReceived(on: watched) }
             let head = RequestHead(connection: connection, url: url, method: method)
+            let (headerBytes, fields) = head.framingFields
             let framing = RequestFraming(
-                method: head.method, version: version.map { String(cString: $0) } ?? "",
-                fields: head.fields, target: check, limits: context.limits)
+                method: head.method, isHTTP11: version.map { strcmp($0, "HTTP/1.1") == 0 } ?? false,
+                headerBytes: headerBytes, fields: fields, target: check, limits: context.limits)
             guard let refusal = framing.refusal() else { return .YES }
             return answer(Request(head, refusal: refusal), on: connection, context: context)
         }

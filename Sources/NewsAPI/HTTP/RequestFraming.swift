@@ -28,8 +28,15 @@ struct RequestFraming {
         let value: String
     }
 
+    /// The header fields that frame a request; `RequestHead.framingFields` copies only these.
+    static let framingNames: [[UInt8]] = ["host", "content-length", "transfer-encoding"].map { Array($0.utf8) }
+
     let method: HTTPMethod
-    let version: String
+    /// Whether the request line says HTTP/1.1 (which must have one `Host`).
+    let isHTTP11: Bool
+    /// Bytes the header fields take in all.
+    let headerBytes: Int
+    /// The fields named in `framingNames`, in the order received.
     let fields: [Field]
     let target: TargetCheck
     let limits: Limits
@@ -49,7 +56,6 @@ struct RequestFraming {
                 status: .uriTooLong,
                 detail: "The request target is \(bytes) bytes; at most \(limits.maxURLBytes) are accepted (--max-url-bytes).")
         }
-        let headerBytes = fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
         if headerBytes > limits.maxHeaderBytes {
             return Problem(
                 status: .requestHeaderFieldsTooLarge,
@@ -57,7 +63,7 @@ struct RequestFraming {
                     + "(--max-header-bytes).")
         }
         let hosts = values(of: "Host")
-        if version == "HTTP/1.1", hosts.count != 1 {
+        if isHTTP11, hosts.count != 1 {
             return Problem(
                 status: .badRequest,
                 detail: hosts.isEmpty

@@ -40,16 +40,26 @@ struct RequestHead {
         }
     }
 
-    /// The header fields in the order received, copied.
-    var fields: [RequestFraming.Field] {
+    /// What the framing checks read of the header fields: their size in all, and a copy of only the
+    /// fields that frame the request (`Host`, `Content-Length`, `Transfer-Encoding`), so that the rest
+    /// are copied once, into the `Request`, and not here too.
+    var framingFields: (bytes: Int, fields: [RequestFraming.Field]) {
+        var bytes = 0
         var fields: [RequestFraming.Field] = []
         forEachHeader { name, value in
+            bytes += name.count + (value?.count ?? 0) + 4
+            guard RequestFraming.framingNames.contains(where: { RequestHead.equalsIgnoringCase(name, $0) }) else { return }
             fields.append(
                 RequestFraming.Field(
                     name: String(decoding: name, as: UTF8.self),
                     value: value.map { String(decoding: $0, as: UTF8.self) } ?? ""))
         }
-        return fields
+        return (bytes, fields)
+    }
+
+    /// Whether `bytes` spell `name` (ASCII letters in any case).
+    private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
+        bytes.count == name.count && zip(bytes, name).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 
     /// Calls `body` with each header field in the order received.

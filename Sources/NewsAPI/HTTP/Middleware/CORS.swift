@@ -11,7 +11,15 @@ struct CORS: HTTPMiddleware {
     /// The request headers a preflight allows.
     static let allowedHeaders = "Accept, Accept-Encoding, If-None-Match, If-Modified-Since, Content-Type"
 
-    private var allowsAnyOrigin: Bool { origins.contains("*") }
+    /// Whether `origins` has `*`, worked out once.
+    private let allowsAnyOrigin: Bool
+
+    /// CORS for `origins` (`*` allows any), with preflight answers reusable for `maxAge` seconds.
+    init(origins: [String], maxAge: Int) {
+        self.origins = origins
+        self.maxAge = maxAge
+        allowsAnyOrigin = origins.contains("*")
+    }
 
     func respond(to request: Request, next: (Request) -> Response) -> Response {
         var response = next(request)
