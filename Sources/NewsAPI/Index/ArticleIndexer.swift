@@ -8,6 +8,7 @@ struct ArticleIndexer {
     /// article's term frequencies.
     private var terms: TermCollector
     private let matcher: EntityMatcher
+    private let spellings: EntitySpellings
     private let entityCount: Int
     /// Per entity: the index of the entity it is part of (a city's country), or -1.
     private let parentOfEntity: ContiguousArray<Int32>
@@ -20,7 +21,7 @@ struct ArticleIndexer {
 
     // Scratch space reused for every article.
     private var fieldTokens = ContiguousArray<FieldToken>()
-    private var hits = ContiguousArray<(entity: Int32, occurrence: Mention.Occurrence, isAmbiguous: Bool)>()
+    private var hits = ContiguousArray<(entity: Int32, occurrence: Mention.Occurrence, spelling: UInt8, isAmbiguous: Bool)>()
     /// Per entity: whether this article names it unambiguously (reset after each article).
     private var isConfirmed: ContiguousArray<Bool>
     private var confirmedEntities: [Int32] = []
@@ -32,6 +33,7 @@ struct ArticleIndexer {
     init(entities: [Entity], notEntities: [String] = [], expectedArticles: Int = 1024) {
         var terms = TermCollector(capacity: 1 << 16)
         matcher = EntityMatcher(entities: entities, notEntities: notEntities, terms: &terms)
+        spellings = EntitySpellings(entities: entities)
         self.terms = terms
         entityCount = entities.count
         var indexByID: [String: Int32] = [:]
@@ -80,13 +82,15 @@ struct ArticleIndexer {
                     ))
             }
             fieldTokens.withUnsafeBufferPointer { tokens in
-                matcher.match(tokens, in: bytes) { entity, first, last, trailingUTF16, isAmbiguous in
+                matcher.match(tokens, in: bytes) { entity, first, last, trailing, isAmbiguous in
                     let occurrence = Mention.Occurrence(
                         field: field,
                         start: tokens[first].utf16Start,
-                        end: tokens[last].utf16End + Int32(trailingUTF16)
+                        end: tokens[last].utf16End + Int32(trailing.utf16)
                     )
-                    hits.append((entity, occurrence, isAmbiguous))
+                    let written = UnsafeBufferPointer(
+                        rebasing: bytes[Int(tokens[first].byteStart)..<Int(tokens[last].byteEnd) + trailing.bytes])
+                    hits.append((entity, occurrence, spellings.number(of: written, entity: entity), isAmbiguous))
                 }
             }
             return fieldTokens.count
@@ -115,7 +119,7 @@ struct ArticleIndexer {
         for entity in distinct {
             mentions.beginMention(of: entity, count: hitCountOfEntity[Int(entity)])
             for hit in hits where hit.entity == entity {
-                mentions.addOccurrence(hit.occurrence)
+                mentions.addOccurrence(hit.occurrence, spelling: hit.spelling)
             }
         }
         for entity in explicitEntities where hitCountOfEntity[Int(entity)] == 0 {

@@ -130,15 +130,22 @@ struct EntityMatcher: Sendable {
         self.details = details
     }
 
+    /// The punctuation ending a name as written (the last `.` of `U.S.`) that the text has right after
+    /// a match's last token, in UTF-16 units and in bytes (both 0 when it has none).
+    struct Trailing: Sendable {
+        let utf16: Int
+        let bytes: Int
+    }
+
     /// Calls `found` with each entity named in `tokens` (of `text`), the first and last token of the
-    /// match, how many UTF-16 units of the name's trailing punctuation follow the last token, and
-    /// whether the name that matched is ambiguous. At each position the longest matching name wins
+    /// match, how much of the name's trailing punctuation follows the last token, and whether the
+    /// name that matched is ambiguous. At each position the longest matching name wins
     /// (an entity's, or another thing's, which links nothing), and scanning resumes after it.
     @inline(__always)
     func match(
         _ tokens: UnsafeBufferPointer<FieldToken>,
         in text: UnsafeBufferPointer<UInt8>,
-        _ found: (_ entity: Int32, _ first: Int, _ last: Int, _ trailingUTF16: Int, _ isAmbiguous: Bool) -> Void
+        _ found: (_ entity: Int32, _ first: Int, _ last: Int, _ trailing: Trailing, _ isAmbiguous: Bool) -> Void
     ) {
         var position = 0
         let firstTermLimit = candidateStarts.count - 1
@@ -252,13 +259,12 @@ struct EntityMatcher: Sendable {
 
     // MARK: Word boundaries
 
-    /// The UTF-16 length of the candidate's trailing punctuation that the text has after the match
-    /// (0 if none), or `nil` if the match is only part of a longer word as a reader sees it: an
+    /// The candidate's trailing punctuation that the text has after the match (none: 0), or `nil` if the match is only part of a longer word as a reader sees it: an
     /// apostrophe with letters on both sides ("Xi'an", "O'Neill"; the possessive "'s" and "s'" are
     /// fine), or a dot glued to a letter or digit ("Vietnam.vn", "gov.UK").
     @inline(__always)
     private func boundedLength(of candidate: Detail, first: FieldToken, last: FieldToken, in text: UnsafeBufferPointer<UInt8>)
-        -> Int?
+        -> Trailing?
     {
         let start = Int(first.byteStart)
         var end = Int(last.byteEnd)
@@ -296,7 +302,7 @@ struct EntityMatcher: Sendable {
                 return nil
             }
         }
-        return trailingUTF16
+        return Trailing(utf16: trailingUTF16, bytes: trailingUTF16 > 0 ? suffix.count : 0)
     }
 
     /// The length of an apostrophe (`'` or `’`) starting at `index`, if there is one.

@@ -6,7 +6,7 @@ struct MentionIndex: Sendable {
     /// How many co-mentioned entities are kept per entity.
     static let coMentionLimit = 20
 
-    private let lists: [MentionList]
+    private let lists: [SharedMentionList]
     private let ordered: [DocumentLocation]
     private let entityArticleStarts: ContiguousArray<Int>
     private let entityArticles: ContiguousArray<Int32>
@@ -20,7 +20,7 @@ struct MentionIndex: Sendable {
     /// Builds the index from the workers' mention lists, on up to `threads` threads;
     /// `ordered[ordinal]` says where each article's mentions are.
     init(lists: [MentionList], ordered: [DocumentLocation], entityCount: Int, threads: Int = 1) {
-        self.lists = lists
+        self.lists = lists.map(SharedMentionList.init)
         self.ordered = ordered
 
         var starts = ContiguousArray<Int>(repeating: 0, count: entityCount + 1)
@@ -127,12 +127,12 @@ struct MentionIndex: Sendable {
     /// Calls `body` with each mention of the article at `ordinal`: entity index, count, occurrences.
     func forEachMention(
         inArticle ordinal: Int32,
-        _ body: (Int32, Int32, LazyMapSequence<Range<Int>, Mention.Occurrence>) -> Void
+        _ body: (Int32, Int32, LazyMapSequence<Range<Int>, LinkedOccurrence>) -> Void
     ) {
         let location = ordered[Int(ordinal)]
         let list = lists[Int(location.part)]
-        for mention in list.mentionRange(of: Int(location.document)) {
-            body(list.entities[mention], list.counts[mention], list.occurrences(of: mention))
+        for mention in list.mentions.mentionRange(of: Int(location.document)) {
+            body(list.mentions.entities[mention], list.mentions.counts[mention], list.occurrences(of: mention))
         }
     }
 

@@ -14,6 +14,8 @@ struct MentionList: Sendable {
     private var occurrenceStartsAndFields = ContiguousArray<UInt32>()
     /// Every occurrence's end, in the same order.
     private var occurrenceEnds = ContiguousArray<Int32>()
+    /// Which of its entity's names each occurrence is written as (see `EntitySpellings`), in the same order.
+    private var occurrenceSpellings = ContiguousArray<UInt8>()
 
     private static let bodyFieldBit: UInt32 = 1 << 31
 
@@ -26,11 +28,12 @@ struct MentionList: Sendable {
         counts.append(count)
     }
 
-    /// Adds an occurrence to the current mention.
-    mutating func addOccurrence(_ occurrence: Mention.Occurrence) {
+    /// Adds an occurrence to the current mention, written as the entity's spelling numbered `spelling`.
+    mutating func addOccurrence(_ occurrence: Mention.Occurrence, spelling: UInt8) {
         precondition(occurrence.start >= 0, "offsets are never negative")
         occurrenceStartsAndFields.append(UInt32(occurrence.start) | (occurrence.field == .body ? MentionList.bodyFieldBit : 0))
         occurrenceEnds.append(occurrence.end)
+        occurrenceSpellings.append(spelling)
     }
 
     /// Ends the current article.
@@ -46,13 +49,40 @@ struct MentionList: Sendable {
         Int(documentStarts[loadIndex])..<Int(documentStarts[loadIndex + 1])
     }
 
-    /// The occurrences of one mention, in text order.
-    func occurrences(of mention: Int) -> LazyMapSequence<Range<Int>, Mention.Occurrence> {
-        (Int(firstOccurrences[mention])..<Int(firstOccurrences[mention + 1])).lazy.map { index in
-            let packed = occurrenceStartsAndFields[index]
-            return Mention.Occurrence(
-                field: packed & MentionList.bodyFieldBit != 0 ? .body : .title,
-                start: Int32(packed & ~MentionList.bodyFieldBit), end: occurrenceEnds[index])
-        }
+    /// The places of one mention's occurrences in the flat arrays, in text order.
+    func occurrenceRange(of mention: Int) -> Range<Int> {
+        Int(firstOccurrences[mention])..<Int(firstOccurrences[mention + 1])
     }
+
+    /// The occurrence at a place of `occurrenceRange(of:)`, with the spelling it is written as.
+    func occurrence(at index: Int) -> LinkedOccurrence {
+        let packed = occurrenceStartsAndFields[index]
+        return LinkedOccurrence(
+            occurrence: Mention.Occurrence(
+                field: packed & MentionList.bodyFieldBit != 0 ? .body : .title,
+                start: Int32(packed & ~MentionList.bodyFieldBit), end: occurrenceEnds[index]),
+            spelling: occurrenceSpellings[index])
+    }
+}
+
+/// A finished `MentionList`, shared by reference: reading an article's mentions then costs one
+/// reference count, not one for each of the list's arrays.
+final class SharedMentionList: Sendable {
+    let mentions: MentionList
+
+    init(_ mentions: MentionList) {
+        self.mentions = mentions
+    }
+
+    /// The occurrences of one mention, in text order, each with the spelling it is written as.
+    func occurrences(of mention: Int) -> LazyMapSequence<Range<Int>, LinkedOccurrence> {
+        mentions.occurrenceRange(of: mention).lazy.map { self.mentions.occurrence(at: $0) }
+    }
+}
+
+/// Where an entity is named, and which of its names is written there.
+struct LinkedOccurrence: Sendable {
+    let occurrence: Mention.Occurrence
+    /// The number of the entity's spelling written there (see `EntitySpellings`).
+    let spelling: UInt8
 }

@@ -78,10 +78,8 @@ struct ArticleWorker {
         let source = Article.Source(id: strings.intern(article.source.id), name: strings.intern(article.source.name))
         let lede = article.statedLede.flatMap { $0[...] == article.firstParagraph ? nil : $0 }
         return Article(
-            id: article.id, kind: article.kind, title: article.title, section: article.section.map { strings.intern($0) },
-            source: source, url: article.url, language: strings.intern(article.language),
-            publishedAt: article.publishedAt, lede: lede, body: article.body,
-            explicitEntityIDs: article.explicitEntityIDs)
+            article, lede: lede, section: article.section.map { strings.intern($0) }, source: source,
+            language: strings.intern(article.language))
     }
 
     /// Makes room for about `articles` more articles.

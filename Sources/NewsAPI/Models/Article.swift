@@ -1,5 +1,8 @@
 /// One news article from the corpus, as published.
-struct Article: Hashable, Sendable {
+///
+/// A class, though it never changes: an answer reads a dozen of its fields, and handing an article
+/// around then costs one reference count, not one per string it holds.
+final class Article: Hashable, Sendable {
     /// The publication an article comes from.
     struct Source: Hashable, Sendable {
         /// The publication's id (letters, digits, `-`, `_` and `.`).
@@ -36,6 +39,8 @@ struct Article: Hashable, Sendable {
     let explicitEntityIDs: [String]
     /// The lede given in the data, if any (`lede` falls back to the first paragraph).
     let statedLede: String?
+    /// Where the body's first paragraph ends, in UTF-8 bytes (found once, when the article is made).
+    private let firstParagraphEnd: Int32
 
     /// Creates an article from its fields; `lede` may be omitted to use the body's first paragraph.
     init(
@@ -62,6 +67,24 @@ struct Article: Hashable, Sendable {
         self.statedLede = lede
         self.body = body
         self.explicitEntityIDs = explicitEntityIDs
+        firstParagraphEnd = Int32(clamping: Article.firstParagraphEnd(of: body))
+    }
+
+    /// The same article with its lede, section, source and language replaced (the body's first
+    /// paragraph is not searched again).
+    init(_ article: Article, lede: String?, section: String?, source: Source, language: String) {
+        id = article.id
+        kind = article.kind
+        title = article.title
+        self.section = section
+        self.source = source
+        url = article.url
+        self.language = language
+        publishedAt = article.publishedAt
+        statedLede = lede
+        body = article.body
+        explicitEntityIDs = article.explicitEntityIDs
+        firstParagraphEnd = article.firstParagraphEnd
     }
 
     /// The opening paragraph: the stated lede, or else the body's first paragraph.
@@ -71,17 +94,36 @@ struct Article: Hashable, Sendable {
 
     /// The body's first paragraph (up to the first blank line), without copying the body.
     var firstParagraph: Substring {
+        body[..<body.utf8.index(body.startIndex, offsetBy: Int(firstParagraphEnd))]
+    }
+
+    /// The UTF-8 length of the body's first paragraph: up to the first blank line, or all of it.
+    private static func firstParagraphEnd(of body: String) -> Int {
         let utf8 = body.utf8
         var index = utf8.startIndex
         while index != utf8.endIndex {
             if utf8[index] == 0x0A {
                 let next = utf8.index(after: index)
                 if next != utf8.endIndex, utf8[next] == 0x0A {
-                    return body[body.startIndex..<index]
+                    return utf8.distance(from: utf8.startIndex, to: index)
                 }
             }
             index = utf8.index(after: index)
         }
-        return body[...]
+        return utf8.count
+    }
+
+    /// Articles are equal when every field is.
+    static func == (left: Article, right: Article) -> Bool {
+        left === right
+            || (left.id == right.id && left.kind == right.kind && left.title == right.title && left.section == right.section
+                && left.source == right.source && left.url == right.url && left.language == right.language
+                && left.publishedAt == right.publishedAt && left.body == right.body
+                && left.explicitEntityIDs == right.explicitEntityIDs && left.statedLede == right.statedLede)
+    }
+
+    /// Hashes the id, which equal articles share.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
     }
 }

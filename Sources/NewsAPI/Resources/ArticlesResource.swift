@@ -99,24 +99,30 @@ struct ArticlesResource: Sendable {
         json.key("body"); json.string(article.body)
         json.key("entities")
         json.beginArray()
-        for mention in snapshot.mentions(inArticle: ordinal) {
-            json.linkedObject(to: Links.entity(mention.entity.id)) { json in
-                json.entityIdentity(mention.entity)
-                json.key("mentions"); json.int(mention.count)
-                json.key("offsets")
-                json.beginArray()
-                for occurrence in mention.offsets {
-                    json.beginObject()
-                    json.key("field"); json.string(occurrence.field.rawValue)
-                    json.key("start"); json.int(occurrence.start)
-                    json.key("end"); json.int(occurrence.end)
-                    let linked = snapshot.linkedName(occurrence, of: mention.entity, in: article)
-                    json.key("alias"); json.string(linked.spelling)
-                    json.key("rule"); json.string(linked.rule.rawValue)
-                    json.endObject()
+        snapshot.mentionIndex.forEachMention(inArticle: ordinal) { entity, count, occurrences in
+            json.beginObject()
+            json.rawMembers(encodedEntities[Int(entity)])
+            json.key("mentions"); json.int(count)
+            json.key("offsets")
+            json.beginArray()
+            for linked in occurrences {
+                let occurrence = linked.occurrence
+                json.beginObject()
+                json.key("field"); json.string(occurrence.field.rawValue)
+                json.key("start"); json.int(occurrence.start)
+                json.key("end"); json.int(occurrence.end)
+                if linked.spelling != EntitySpellings.unnumbered {
+                    json.rawMembers(encodedEntities.spelling(linked.spelling, of: Int(entity)))
+                } else {
+                    let name = snapshot.linkedName(occurrence, of: snapshot.entities[Int(entity)], in: article)
+                    json.key("alias"); json.string(name.spelling)
+                    json.key("rule"); json.string(name.rule.rawValue)
                 }
-                json.endArray()
+                json.endObject()
             }
+            json.endArray()
+            json.rawMembers(encodedEntities.links(of: Int(entity)))
+            json.endObject()
         }
         json.endArray()
         json.key("trade_measures")

@@ -9,6 +9,9 @@ struct EntitiesResource: Sendable {
     private let byName: [Int]
     /// Every folded name and alias of each entity, for `q` substring search.
     private let searchKeys: [[String]]
+    /// Each entity's page but the `matched` member, which depends on the key asked for: the members
+    /// before it and those after it, encoded once per snapshot.
+    private let pages: [(head: [UInt8], tail: [UInt8])]
 
     init(snapshot: CorpusSnapshot, articles: ArticlesResource) {
         self.snapshot = snapshot
@@ -25,6 +28,12 @@ struct EntitiesResource: Sendable {
         }
         searchKeys = entities.map { entity in
             ([entity.name, entity.id] + entity.aliases).map(TextFolding.normalizedKey)
+        }
+        pages = entities.map { entity in
+            (
+                JSONWriter.members { json in EntitiesResource.writeSummaryMembers(of: entity, in: snapshot, into: &json) },
+                JSONWriter.members { json in EntitiesResource.writeDetailMembers(of: entity, in: snapshot, into: &json) }
+            )
         }
     }
 
@@ -53,7 +62,7 @@ struct EntitiesResource: Sendable {
         let envelope = ListEnvelope(path: "/entities", query: applied, page: page, total: matching.count, format: format)
         return envelope.response { position, json in
             json.beginObject()
-            writeSummaryMembers(of: snapshot.entities[matching[position]], into: &json)
+            EntitiesResource.writeSummaryMembers(of: snapshot.entities[matching[position]], in: snapshot, into: &json)
             json.endObject()
         }
     }
@@ -67,17 +76,24 @@ struct EntitiesResource: Sendable {
 
     private func encodeEntity(matching key: String) throws -> Response {
         let match = try resolve(key)
-        let entity = match.entity
-        var json = JSONWriter(capacity: 4096)
+        // `resolve` finds only this snapshot's entities, so each has an index.
+        let page = pages[Int(snapshot.entityIndexByID[match.entity.id]!)]
+        var json = JSONWriter(capacity: page.head.count + page.tail.count + 256)
         json.beginObject()
-        writeSummaryMembers(of: entity, into: &json)
+        json.rawMembers(page.head)
         json.key("matched")
         json.beginObject()
         json.key("key"); json.string(key)
         json.key("text"); json.string(match.matchedName)
         json.key("kind"); json.string(match.matchedBy.rawValue)
         json.endObject()
+        json.rawMembers(page.tail)
+        json.endObject()
+        return .json(json.bytes)
+    }
 
+    /// The members of an entity's page after `matched`: its recent articles, co-mentions, measures and claims.
+    private static func writeDetailMembers(of entity: Entity, in snapshot: CorpusSnapshot, into json: inout JSONWriter) {
         json.key("recent_articles")
         json.beginArray()
         for ordinal in snapshot.articlePostings(mentioning: entity).prefix(5) {
@@ -130,8 +146,6 @@ struct EntitiesResource: Sendable {
             json.endObject()
         }
         json.endArray()
-        json.endObject()
-        return .json(json.bytes)
     }
 
     /// `GET /entities/{key}/articles`.
@@ -157,7 +171,8 @@ struct EntitiesResource: Sendable {
             extensions: ["suggestions": suggestions.bytes])
     }
 
-    private func writeSummaryMembers(of entity: Entity, into json: inout JSONWriter) {
+    /// The members an entity list gives for each entity, which also open its page.
+    private static func writeSummaryMembers(of entity: Entity, in snapshot: CorpusSnapshot, into json: inout JSONWriter) {
         json.entityIdentity(entity)
         json.key("aliases"); json.strings(entity.aliases)
         json.key("wikidata_id"); json.string(entity.wikidataID)

@@ -64,7 +64,7 @@ extension CorpusSnapshot {
     func mentions(inArticle ordinal: Int32) -> [Mention] {
         var mentions: [Mention] = []
         mentionIndex.forEachMention(inArticle: ordinal) { entity, count, occurrences in
-            mentions.append(Mention(entity: entities[Int(entity)], count: Int(count), offsets: Array(occurrences)))
+            mentions.append(Mention(entity: entities[Int(entity)], count: Int(count), offsets: occurrences.map(\.occurrence)))
         }
         return mentions
     }
@@ -84,8 +84,9 @@ extension CorpusSnapshot {
     }
 
     /// The name or alias of `entity` that an occurrence in `article` matched (as the entity spells
-    /// it), and the rule it linked by. Worked out from the text, so the index keeps no more than
-    /// the offsets.
+    /// it), and the rule it linked by, worked out from the text. Loading numbers each occurrence's
+    /// spelling (`EntitySpellings`) by the same comparisons; this is for the occurrences of an entity
+    /// with too many aliases to number.
     func linkedName(_ occurrence: Mention.Occurrence, of entity: Entity, in article: Article) -> (
         spelling: String, rule: Entity.NameRule
     ) {
