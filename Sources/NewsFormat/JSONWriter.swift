@@ -165,10 +165,14 @@ public struct JSONWriter: Sendable {
         if needsComma { output.append(UInt8(ascii: ",")) }
     }
 
-    /// Writes `value` quoted and escaped.
+    /// Writes `value` quoted and escaped (in place: a native string's bytes are read where they are,
+    /// without a copy of the string or a reference count).
     @inlinable mutating func writeString(_ value: String) {
-        var value = value
-        value.withUTF8 { writeString(utf8: $0) }
+        let written = value.utf8.withContiguousStorageIfAvailable { writeString(utf8: $0) }
+        if written == nil {
+            var value = value
+            value.withUTF8 { writeString(utf8: $0) }
+        }
     }
 
     /// Writes UTF-8 `utf8` quoted and escaped.

@@ -124,6 +124,6 @@ extension JSONWriter {
         key("language"); string(article.language)
         key("published_at"); date(article.publishedAt)
         key("lede")
-        if let lede = article.statedLede { string(lede) } else { string(article.firstParagraph) }
+        if let lede = article.statedLede { string(lede) } else { string(utf8: article.firstParagraphUTF8) }
     }
 }

@@ -2,7 +2,9 @@ import Dispatch
 
 /// Who is mentioned where: each article's mentions, each entity's articles (newest first), and
 /// each entity's most frequent co-mentions.
-struct MentionIndex: Sendable {
+///
+/// A class, so reading it through the snapshot costs one reference count, not one per array.
+final class MentionIndex: Sendable {
     /// How many co-mentioned entities are kept per entity.
     static let coMentionLimit = 20
 

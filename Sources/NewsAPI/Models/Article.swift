@@ -94,7 +94,12 @@ final class Article: Hashable, Sendable {
 
     /// The body's first paragraph (up to the first blank line), without copying the body.
     var firstParagraph: Substring {
-        body[..<body.utf8.index(body.startIndex, offsetBy: Int(firstParagraphEnd))]
+        body[..<firstParagraphUTF8.endIndex]
+    }
+
+    /// The UTF-8 bytes of the body's first paragraph, read in place.
+    var firstParagraphUTF8: Substring.UTF8View {
+        body.utf8[..<body.utf8.index(body.utf8.startIndex, offsetBy: Int(firstParagraphEnd))]
     }
 
     /// The UTF-8 length of the body's first paragraph: up to the first blank line, or all of it.
