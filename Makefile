@@ -222,8 +222,13 @@ test-cluster: setup
 	$(PYTHON) Tests/Cluster/run_cluster.py --server "$$($(SWIFT) build --show-bin-path)/news-api" --data '$(DATA)' \
 		--nginx-conf deploy/nginx/news-api.conf --seconds $(CLUSTER_SECONDS)
 
-## Benchmark: release build, synthetic corpora of BENCH_SIZES articles, wrk against us, bare C (as is and with our
-## daemon limits) and nginx; the table goes to bench/out/results.md, each row also to bench/out/rows.jsonl.
+## Benchmark (bench/run.py): release build, synthetic corpora of BENCH_SIZES articles (bench/corpora/{size}-{seed},
+## generated once; seed 7, 11 at 1M, BENCH_SEEDS to change), load time, MB/s, resident memory and bytes per article.
+## Then wrk with the response cache on and off, in BENCH_MODES: first-time traffic (bench/first-time.lua cycling
+## through up to 800 distinct URLs of each kind drawn from the corpus) and repeated URLs (one per endpoint, against
+## bare C as is and with our daemon limits, and nginx). Every row gives req/s, p50, p99 and server CPU per request;
+## the tables go to bench/out/results.md, each row also to bench/out/rows.jsonl.
+## Quick run: BENCH_SIZES=10000 BENCH_DURATION=2s BENCH_CONNECTIONS=64 BENCH_MODES=first-time make bench
 bench: setup
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk nginx; }
 	$(SWIFT) build -c release --product news-api
