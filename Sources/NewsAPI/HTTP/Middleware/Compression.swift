@@ -9,7 +9,7 @@ struct Compression: HTTPMiddleware {
     func respond(to request: Request, next: (Request) -> Response) -> Response {
         var response = next(request)
         guard response.status == .ok, response.stream == nil, response.body.count > Compression.threshold,
-            response.headers["Cache-Control"]?.contains("no-store") != true
+            !ByteSearch.contains(response.headers["Cache-Control"] ?? "", "no-store")
         else { return response }
         response.headers.add("Vary", "Accept-Encoding")
         guard Compression.acceptsGzip(request.headers["Accept-Encoding"]),

@@ -8,13 +8,22 @@ struct Validators: HTTPMiddleware {
     let lastModified: String?
     /// Seconds clients and shared caches may reuse an answer.
     let maxAge: Int
+    /// The `Cache-Control` value, written once.
+    private let cacheControl: String
+
+    init(version: String, lastModified: String?, maxAge: Int) {
+        self.version = version
+        self.lastModified = lastModified
+        self.maxAge = maxAge
+        cacheControl = "public, max-age=\(maxAge)"
+    }
 
     func respond(to request: Request, next: (Request) -> Response) -> Response {
         var response = next(request)
         guard response.status == .ok, response.stream == nil, response.headers["Cache-Control"] == nil else {
             return response
         }
-        response.headers.set("Cache-Control", "public, max-age=\(maxAge)")
+        response.headers.set("Cache-Control", cacheControl)
         if let lastModified { response.headers.set("Last-Modified", lastModified) }
         var tag = FNV1a64()
         tag.update(version)
