@@ -40,10 +40,12 @@ package struct HTTPServerConfiguration: Sendable {
         self.maxQueryParameters = maxQueryParameters
     }
 
-    /// libmicrohttpd's memory per connection: room for a head at our limits twice over, so that our
-    /// code, not libmicrohttpd, answers a head that breaks them (with a problem document).
+    /// libmicrohttpd's memory per connection: room for a head at our limits and 8 KiB more for its
+    /// header entries and the answer's head, so that our code, not libmicrohttpd, answers a head that
+    /// breaks them (with a problem document). No more than that: libmicrohttpd zeroes all of it
+    /// before every request of a keep-alive connection.
     var connectionMemory: Int {
-        2 * (maxHeaderBytes + maxURLBytes) + 16 * 1024
+        maxHeaderBytes + maxURLBytes + 8 * 1024
     }
 
     /// The limits a request head is checked against.
