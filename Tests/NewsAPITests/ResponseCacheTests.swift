@@ -50,6 +50,111 @@ import Testing
         #expect(off.usage.count == 0)
     }
 
+    /// An answer of `size` body bytes, whose cost with `entryKey(_:)` keys is the same for every index.
+    private static func answer(_ size: Int = 700, byte: UInt8 = UInt8(ascii: "x")) -> Response {
+        .json(Array(repeating: byte, count: size))
+    }
+
+    /// A key of the same length for every index below 100,000, so equal answers cost the same.
+    private static func entryKey(_ prefix: String, _ index: Int) -> ResponseCacheKey {
+        let digits = String(index)
+        return key("/\(prefix)/" + String(repeating: "0", count: 5 - digits.count) + digits)
+    }
+
+    @Test func aWorkingSetCycledAfterTheCacheFilledUpIsKept() {
+        // The case: a cache filled by earlier traffic, then a few URLs asked for again and again.
+        let cache = ResponseCache(capacity: 1 << 20, shards: 4)
+        for index in 0..<2_000 { _ = cache.keep(Self.answer(), for: Self.entryKey("earlier", index)) }
+        let workingSet = (0..<78).map { Self.entryKey("trade-measures", $0) }
+        var hits = 0
+        var lookUps = 0
+        for round in 0..<20 {
+            for key in workingSet {
+                if cache.response(for: key) != nil {
+                    if round >= 2 { hits += 1 }
+                } else {
+                    _ = cache.keep(Self.answer(), for: key)
+                }
+                if round >= 2 { lookUps += 1 }
+            }
+        }
+        #expect(hits * 100 >= lookUps * 90, "\(hits) hits of \(lookUps) look-ups")
+        #expect(cache.usage.bytes <= 1 << 20)
+    }
+
+    @Test func anEntryAskedForAgainOutlivesThoseAskedForOnce() {
+        // A key's size is its storage's capacity, which the allocator may round differently from one
+        // key to the next: each key is made once, and the budget has half an entry to spare.
+        let old = (0..<32).map { Self.entryKey("a", $0) }
+        let newcomers = (0..<16).map { Self.entryKey("b", $0) }
+        let costs = old.map { ResponseCache.cost(of: Self.answer(), key: $0) }
+        let cache = ResponseCache(capacity: costs.reduce(0, +) + costs[0] / 2, shards: 1)
+        for key in old { _ = cache.keep(Self.answer(), for: key) }
+        #expect(cache.usage.count == 32)
+        let asked = stride(from: 0, to: 32, by: 2).map { old[$0] }
+        for key in asked { #expect(cache.response(for: key) != nil) }
+        // Sixteen newcomers take exactly the places of the sixteen entries never asked for again.
+        for key in newcomers { _ = cache.keep(Self.answer(), for: key) }
+        #expect(cache.usage.count == 32)
+        let survivors = asked.filter { cache.response(for: $0) != nil }.count
+        #expect(survivors == asked.count, "\(survivors) of \(asked.count) entries asked for again were kept")
+        for key in newcomers { #expect(cache.response(for: key) != nil) }
+        for index in stride(from: 1, to: 32, by: 2) { #expect(cache.response(for: old[index]) == nil) }
+    }
+
+    @Test func churnStaysWithinTheBudgetAndCountsExactly() {
+        let capacity = 1 << 20
+        let cache = ResponseCache(capacity: capacity, shards: 4)
+        var generator = SystemRandomNumberGenerator()
+        var costs: [ResponseCacheKey: Int] = [:]
+        let keys = (0..<3_000).map { Self.entryKey("churn", $0) }
+        for step in 0..<20_000 {
+            let key = keys[Int.random(in: 0..<(step < 10_000 ? keys.count : 200), using: &generator)]
+            if Bool.random(using: &generator), cache.response(for: key) != nil { continue }
+            let answer = Self.answer(Int.random(in: 1..<6_000, using: &generator))
+            _ = cache.keep(answer, for: key)
+            costs[key] = ResponseCache.cost(of: answer, key: key)
+            #expect(cache.response(for: key) != nil, "the entry just kept is never the one dropped")
+            if step % 500 == 0 { #expect(cache.usage.bytes <= capacity) }
+        }
+        let usage = cache.usage
+        let kept = keys.filter { cache.response(for: $0) != nil }
+        #expect(usage.bytes <= capacity)
+        #expect(usage.count == kept.count)
+        #expect(usage.bytes == kept.reduce(0) { $0 + costs[$1]! }, "the bytes counted are those of the entries kept")
+    }
+
+    @Test func keepingAKeyAgainReplacesItsEntryAndItsBytes() {
+        let keys = (0..<16).map { Self.entryKey("a", $0) } + (0..<40).map { Self.entryKey("b", $0) }
+        let costs = keys.map { ResponseCache.cost(of: Self.answer(), key: $0) }
+        let cache = ResponseCache(capacity: costs[0..<16].reduce(0, +) + costs[0] / 2, shards: 1)
+        func counted() -> Int {
+            keys.indices.filter { cache.response(for: keys[$0]) != nil }.reduce(0) { $0 + costs[$1] }
+        }
+        let first = keys[0]
+        _ = cache.keep(Self.answer(700), for: first)
+        _ = cache.keep(Self.answer(1_500, byte: UInt8(ascii: "y")), for: first)
+        _ = cache.keep(Self.answer(300, byte: UInt8(ascii: "z")), for: first)
+        #expect(cache.usage.count == 1)
+        #expect(cache.usage.bytes == ResponseCache.cost(of: Self.answer(300), key: first))
+        #expect(cache.response(for: first)?.body == Array(repeating: UInt8(ascii: "z"), count: 300))
+
+        // Filled, then every entry kept again (replaced in place, not queued twice): as newcomers push
+        // the others out, every drop takes off exactly what its entry was counted as, and the newest
+        // entry is never the one dropped.
+        for key in keys[0..<16] { _ = cache.keep(Self.answer(), for: key) }
+        for key in keys[0..<16] { _ = cache.keep(Self.answer(), for: key) }
+        #expect(cache.usage.count == 16)
+        #expect(cache.usage.bytes == counted())
+        for (index, key) in keys[16...].enumerated() {
+            _ = cache.keep(Self.answer(), for: key)
+            #expect(cache.response(for: key) != nil, "newcomer \(index)")
+            let usage = cache.usage
+            #expect(usage.count == 16, "after newcomer \(index)")
+            #expect(usage.bytes == counted(), "after newcomer \(index)")
+        }
+    }
+
     @Test func keysTellQueriesAndVariantsApart() {
         #expect(Self.key("/articles", [("a", "1"), ("b", "2")]) != Self.key("/articles", [("b", "2"), ("a", "1")]))
         #expect(Self.key("/articles", [("a", nil)]) != Self.key("/articles", [("a", "")]))

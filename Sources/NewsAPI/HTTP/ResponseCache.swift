@@ -6,11 +6,53 @@ import Synchronization
 /// The snapshot a cache belongs to never changes, so entries never go stale; a reload builds a new
 /// snapshot with an empty cache. The cache holds at most `capacity` bytes, counted as twice each body
 /// (the Swift copy and libmicrohttpd's) plus its headers and key. It is split into shards, each with
-/// its own lock and an equal share of the budget; a full shard drops entries until the new one fits.
+/// its own lock and an equal share of the budget.
+///
+/// A full shard makes room by CLOCK (second chance): its keys wait in a ring in the order they were
+/// kept, and a hit marks its entry as referenced. To drop one, the shard takes the key at the front:
+/// a referenced entry loses its mark and goes to the back, an unreferenced one is dropped. So answers
+/// asked for again stay while those asked for once make way, whatever their keys hash to, and making
+/// room costs a constant number of steps per entry dropped.
 final class ResponseCache: Sendable {
+    private struct Entry {
+        var response: Response
+        /// What the entry is counted as (`cost(of:key:)`), kept so dropping it need not work it out again.
+        var cost: Int
+        /// Whether the entry was asked for since the ring last passed over it.
+        var referenced = false
+    }
+
     private struct Contents {
-        var entries: [ResponseCacheKey: Response] = [:]
+        var entries: [ResponseCacheKey: Entry] = [:]
+        /// The key of every entry, once each, oldest first from `head`; the slots before `head` were
+        /// taken and are `nil` until the ring is compacted. A key is added only when it is first kept
+        /// (keeping it again replaces the entry in place) and leaves only when its entry is dropped, so
+        /// the ring never holds a key without an entry, or twice.
+        var ring: [ResponseCacheKey?] = []
+        var head = 0
         var bytes = 0
+
+        /// Drops entries, CLOCK-wise, until the shard holds at most `budget` bytes; `newest`, just
+        /// kept, goes round again rather than being dropped.
+        mutating func makeRoom(within budget: Int, sparing newest: ResponseCacheKey) {
+            while bytes > budget, head < ring.count {
+                let key = ring[head]!
+                ring[head] = nil
+                head += 1
+                let index = entries.index(forKey: key)!
+                if entries.values[index].referenced || key == newest {
+                    entries.values[index].referenced = false
+                    ring.append(key)
+                } else {
+                    bytes -= entries.values[index].cost
+                    entries.remove(at: index)
+                }
+            }
+            if head >= 64, head * 2 >= ring.count {
+                ring.removeFirst(head)
+                head = 0
+            }
+        }
     }
 
     private final class Shard: Sendable {
@@ -34,7 +76,11 @@ final class ResponseCache: Sendable {
     /// The response kept for `key`, if any.
     func response(for key: ResponseCacheKey) -> Response? {
         guard isEnabled else { return nil }
-        return shard(for: key).contents.withLock { $0.entries[key] }
+        return shard(for: key).contents.withLock { contents in
+            guard let index = contents.entries.index(forKey: key) else { return nil }
+            if !contents.entries.values[index].referenced { contents.entries.values[index].referenced = true }
+            return contents.entries.values[index].response
+        }
     }
 
     /// Keeps `response` for `key` when it is a 200 with a body (streams are never kept) small enough
@@ -46,14 +92,16 @@ final class ResponseCache: Sendable {
             let cached = response.withCachedCopy()
         else { return response }
         shard(for: key).contents.withLock { contents in
-            if let previous = contents.entries.updateValue(cached, forKey: key) {
-                contents.bytes -= ResponseCache.cost(of: previous, key: key)
+            if let index = contents.entries.index(forKey: key) {
+                contents.bytes += cost - contents.entries.values[index].cost
+                contents.entries.values[index].response = cached
+                contents.entries.values[index].cost = cost
+            } else {
+                contents.entries[key] = Entry(response: cached, cost: cost)
+                contents.ring.append(key)
+                contents.bytes += cost
             }
-            contents.bytes += cost
-            while contents.bytes > bytesPerShard, let victim = contents.entries.first(where: { $0.key != key }) {
-                contents.entries[victim.key] = nil
-                contents.bytes -= ResponseCache.cost(of: victim.value, key: victim.key)
-            }
+            contents.makeRoom(within: bytesPerShard, sparing: key)
         }
         return cached
     }
@@ -75,7 +123,8 @@ final class ResponseCache: Sendable {
     /// sizes. The body and header text are held twice (the Swift response and libmicrohttpd's copy);
     /// each header field costs libmicrohttpd an entry of its own plus the allocator's rounding; and
     /// every entry carries a fixed share: libmicrohttpd's response with its lock, the cached-copy
-    /// object, the dictionary slot, the key's storage and the allocator's slack under churn. The fixed
+    /// object, the dictionary slot, its ring slot (a second reference to the key's bytes, not a copy:
+    /// 16 bytes), the key's storage and the allocator's slack under churn. The fixed
     /// share was set from the resident growth of a server filled with small distinct answers (6.4 KB
     /// each against 1.1 KB counted before), so that growth stays within the budget.
     static func cost(of response: Response, key: ResponseCacheKey) -> Int {
