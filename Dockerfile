@@ -3,7 +3,7 @@
 # that file must be in the build context too).
 # Unbuilt so far: the machines this project is developed on have no Docker engine.
 FROM swift:6.3-bookworm AS build
-RUN apt-get update -qq && apt-get install -y -qq libmicrohttpd-dev zlib1g-dev pkg-config && rm -rf /var/lib/apt/lists/*
+RUN apt-get update -qq && apt-get install -y -qq libmicrohttpd-dev zlib1g-dev libzstd-dev pkg-config && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift Package.resolved openapi.yaml ./
 COPY Sources ./Sources
@@ -11,12 +11,12 @@ COPY Tests ./Tests
 RUN swift build -c release --product news-api --static-swift-stdlib \
     && cp "$(swift build -c release --show-bin-path)/news-api" /news-api
 
-# Run: slim Debian with only libmicrohttpd, as a non-root user. The binary needs no file beside it; the
+# Run: slim Debian with only libmicrohttpd, zlib and zstd, as a non-root user. The binary needs no file beside it; the
 # bundled corpus is at /app/data/seed, the default --data from the working directory /app, and the dashboard
 # at /app/web, the default --dashboard from there (served at /dashboard/). Mount another
 # corpus read-only and pass `--data DIR` (deploy/compose.yaml, deploy/kubernetes/).
 FROM debian:bookworm-slim
-RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libmicrohttpd12 zlib1g curl ca-certificates \
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libmicrohttpd12 zlib1g libzstd1 curl ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /app news
 WORKDIR /app

@@ -24,9 +24,9 @@ help:
 
 ## Installs the system packages the build needs, if they are missing.
 setup:
-	@if ! pkg-config --exists libmicrohttpd zlib 2>/dev/null; then \
-		echo "installing libmicrohttpd-dev, zlib1g-dev and pkg-config"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libmicrohttpd-dev zlib1g-dev pkg-config; \
+	@if ! pkg-config --exists libmicrohttpd zlib libzstd 2>/dev/null; then \
+		echo "installing libmicrohttpd-dev, zlib1g-dev, libzstd-dev and pkg-config"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libmicrohttpd-dev zlib1g-dev libzstd-dev pkg-config; \
 	fi
 
 build: setup

@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // zstd keeps the article bodies compressed in memory (Compression/TextCompressor.swift).
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         // What the server and corpus-gen must agree on: the data format's vocabularies, dates, key
         // folding and the JSON writer.
         .target(name: "NewsFormat"),
@@ -35,6 +41,7 @@ let package = Package(
                 "NewsFormat",
                 "CMicroHTTPD",
                 "CZlib",
+                "CZstd",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

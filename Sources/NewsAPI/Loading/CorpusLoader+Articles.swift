@@ -12,6 +12,7 @@ extension CorpusLoader {
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path(of: file))[.size] as? Int) ?? 0
         var hasher = FNV1a64()
         var reserved = false
+        var compressor: TextCompressor?
         do {
             try DataFile.forEachBatchOfLines(path(of: file), hasher: &hasher) { buffer, lines, firstLineNumber in
                 if !reserved {
@@ -26,6 +27,9 @@ extension CorpusLoader {
                     articleLines.reserveCapacity(expectedArticles)
                     documentLocations.reserveCapacity(expectedArticles)
                 }
+                // The bodies' dictionary is trained on the first batch, before any worker needs it.
+                let bodyCompressor = compressor ?? trainCompressor(on: lines[...], of: buffer)
+                compressor = bodyCompressor
                 let shares = CorpusLoader.split(lines, into: workerCount)
                 workers.withUnsafeMutableBufferPointer { workers in
                     // Each iteration touches only its own worker, and the buffer is only read.
@@ -33,8 +37,8 @@ extension CorpusLoader {
                     nonisolated(unsafe) let buffer = buffer
                     DispatchQueue.concurrentPerform(iterations: shares.count) { index in
                         workers[index].process(
-                            lines[shares[index]], of: buffer, firstLineNumber: firstLineNumber, entities: directory
-                        )
+                            lines[shares[index]], of: buffer, firstLineNumber: firstLineNumber, entities: directory,
+                            compressor: bodyCompressor)
                     }
                 }
                 // Only the workers given a share of this batch have its results: a batch of one line
@@ -54,6 +58,16 @@ extension CorpusLoader {
         }
         logger.debug("articles read", metadata: ["articles": "\(loadedArticles.count)", "workers": "\(workerCount)"])
         return workers.map { $0.indexer.finish() }
+    }
+
+    /// The compressor for this corpus's article bodies, trained on the first of `lines`.
+    private func trainCompressor(on lines: ArraySlice<Range<Int>>, of buffer: UnsafeBufferPointer<UInt8>) -> TextCompressor {
+        let start = ContinuousClock.now
+        let compressor = ArticleWorker.compressor(trainedOn: lines, of: buffer)
+        logger.debug(
+            "body dictionary trained",
+            metadata: ["bytes": "\(compressor.dictionarySize)", "duration": "\(ContinuousClock.now - start)"])
+        return compressor
     }
 
     /// Files one worker result: its errors, or the article (after checking its id is new).

@@ -2,6 +2,9 @@
 ///
 /// A class, though it never changes: an answer reads a dozen of its fields, and handing an article
 /// around then costs one reference count, not one per string it holds.
+///
+/// A loaded article keeps its body compressed but for the first paragraph (every list answer writes
+/// that as the lede): `body` decompresses the rest on each use.
 final class Article: Hashable, Sendable {
     /// The publication an article comes from.
     struct Source: Hashable, Sendable {
@@ -33,14 +36,21 @@ final class Article: Hashable, Sendable {
     let language: String
     /// When it was published.
     let publishedAt: DateValue
-    /// The full text; paragraphs are separated by a blank line.
-    let body: String
+    /// How the body is kept.
+    private enum StoredBody {
+        /// The whole body as it was read.
+        case whole(String)
+        /// The body after its first paragraph (from the blank line on), compressed; empty if there is none.
+        case compressedRest([UInt8], TextCompressor)
+    }
+
     /// Ids of the entities the data says the article is about, in addition to what linking finds.
     let explicitEntityIDs: [String]
     /// The lede given in the data, if any (`lede` falls back to the first paragraph).
     let statedLede: String?
-    /// Where the body's first paragraph ends, in UTF-8 bytes (found once, when the article is made).
-    private let firstParagraphEnd: Int32
+    /// The body's first paragraph: up to the first blank line, or all of it.
+    private let leadingParagraph: String
+    private let storedBody: StoredBody
 
     /// Creates an article from its fields; `lede` may be omitted to use the body's first paragraph.
     init(
@@ -65,14 +75,18 @@ final class Article: Hashable, Sendable {
         self.language = language
         self.publishedAt = publishedAt
         self.statedLede = lede
-        self.body = body
         self.explicitEntityIDs = explicitEntityIDs
-        firstParagraphEnd = Int32(clamping: Article.firstParagraphEnd(of: body))
+        let utf8 = body.utf8
+        leadingParagraph = String(body[..<utf8.index(utf8.startIndex, offsetBy: Article.firstParagraphEnd(of: body))])
+        storedBody = .whole(body)
     }
 
-    /// The same article with its lede, section, source and language replaced (the body's first
-    /// paragraph is not searched again).
-    init(_ article: Article, lede: String?, section: String?, source: Source, language: String) {
+    /// The same article with its lede, section, source and language replaced, and the body after its
+    /// first paragraph compressed by `compressor` (the first paragraph is not searched again).
+    init(
+        _ article: Article, lede: String?, section: String?, source: Source, language: String,
+        compressor: TextCompressor, context: TextCompressor.Context
+    ) {
         id = article.id
         kind = article.kind
         title = article.title
@@ -82,24 +96,40 @@ final class Article: Hashable, Sendable {
         self.language = language
         publishedAt = article.publishedAt
         statedLede = lede
-        body = article.body
         explicitEntityIDs = article.explicitEntityIDs
-        firstParagraphEnd = article.firstParagraphEnd
+        leadingParagraph = article.leadingParagraph
+        switch article.storedBody {
+        case .whole(let body):
+            let rest = body.utf8[body.utf8.index(body.utf8.startIndex, offsetBy: leadingParagraph.utf8.count)...]
+            storedBody = .compressedRest(rest.isEmpty ? [] : compressor.compress(rest, context: context), compressor)
+        case .compressedRest:
+            storedBody = article.storedBody
+        }
+    }
+
+    /// The full text; paragraphs are separated by a blank line. Decompressed on each use: read it
+    /// once per answer.
+    var body: String {
+        switch storedBody {
+        case .whole(let body): body
+        case .compressedRest(let rest, let compressor):
+            rest.isEmpty ? leadingParagraph : compressor.decompress(rest, after: leadingParagraph)
+        }
     }
 
     /// The opening paragraph: the stated lede, or else the body's first paragraph.
     var lede: String {
-        statedLede ?? String(firstParagraph)
+        statedLede ?? leadingParagraph
     }
 
     /// The body's first paragraph (up to the first blank line), without copying the body.
     var firstParagraph: Substring {
-        body[..<firstParagraphUTF8.endIndex]
+        leadingParagraph[...]
     }
 
     /// The UTF-8 bytes of the body's first paragraph, read in place.
     var firstParagraphUTF8: Substring.UTF8View {
-        body.utf8[..<body.utf8.index(body.utf8.startIndex, offsetBy: Int(firstParagraphEnd))]
+        leadingParagraph.utf8[...]
     }
 
     /// The UTF-8 length of the body's first paragraph: up to the first blank line, or all of it.

@@ -93,10 +93,11 @@ struct ArticlesResource: Sendable {
     /// The full article: body, entity mentions with offsets, trade measures it reports, claims.
     func encodeArticle(at ordinal: Int32) -> [UInt8] {
         let article = snapshot.article(at: ordinal)
-        var json = JSONWriter(capacity: article.body.utf8.count + 2048)
+        let body = article.body  // decompressed once
+        var json = JSONWriter(capacity: body.utf8.count + 2048)
         json.beginObject()
         json.articleHeadMembers(article)
-        json.key("body"); json.string(article.body)
+        json.key("body"); json.string(body)
         json.key("entities")
         json.beginArray()
         snapshot.mentionIndex.forEachMention(inArticle: ordinal) { entity, count, occurrences in
