@@ -109,11 +109,11 @@ import Testing
             for text in queries {
                 let matcher = QueryTermMatcher(try TextQuery(parsing: text))
                 let all = matcher.scan(body)
-                let some = matcher.scanForSnippet(body, length: 120)
-                #expect(some.count <= all.count)
-                #expect(zip(some, all).allSatisfy { $0.code == $1.code && $0.span == $1.span })
-                if some.count < all.count { stoppedEarly += 1 }
-                let full = CorpusSnapshot.snippet(of: body, tokens: all, matcher: matcher, length: 120)
+                let some = matcher.snippetTokens(body, length: 120, lookback: 240)
+                if some.tokens.count < all.count { stoppedEarly += 1 }
+                #expect(isRun(some, of: all))
+                let full = CorpusSnapshot.snippet(
+                    of: body, tokens: .init(tokens: all, fromTop: true, mayStopShort: false), matcher: matcher, length: 120)
                 let early = CorpusSnapshot.snippet(of: body, tokens: some, matcher: matcher, length: 120)
                 #expect(early == full, "\(text) in \(body)")
             }
@@ -127,12 +127,77 @@ import Testing
             let body =
                 "tariffs " + (0..<gap).map { "w\($0)" }.joined(separator: " ") + " on steel and "
                 + (0..<60).map { "x\($0)" }.joined(separator: " ")
-            let full = CorpusSnapshot.snippet(of: body, tokens: matcher.scan(body), matcher: matcher, length: 120)
-            let early = CorpusSnapshot.snippet(
-                of: body, tokens: matcher.scanForSnippet(body, length: 120), matcher: matcher,
+            let full = CorpusSnapshot.snippet(
+                of: body, tokens: .init(tokens: matcher.scan(body), fromTop: true, mayStopShort: false), matcher: matcher,
                 length: 120)
+            let early = CorpusSnapshot.snippet(
+                of: body, tokens: matcher.snippetTokens(body, length: 120, lookback: 240), matcher: matcher, length: 120)
             #expect(early == full, "gap \(gap)")
         }
+    }
+
+    /// Whether `some` are consecutive tokens of `all`, from its first token when they say so.
+    private func isRun(_ some: QueryTermMatcher.SnippetTokens, of all: [QueryTermMatcher.CodedToken]) -> Bool {
+        guard let first = some.tokens.first else { return all.isEmpty }
+        guard let start = all.firstIndex(where: { $0.span == first.span }) else { return false }
+        return some.fromTop == (start == 0) && some.tokens.count <= all.count - start
+            && zip(some.tokens, all[start...]).allSatisfy { $0.code == $1.code && $0.span == $1.span }
+    }
+
+    @Test func snippetsSkipToTheFirstTermAndMatchAFullScan() throws {
+        // Long bodies mixing case, letters outside ASCII (precomposed and combining), quotes and
+        // punctuation outside ASCII, words that hold a query word, and four-byte scalars, with the
+        // query words far from the top, near it, or missing.
+        let vocabulary = [
+            "Trade", "TRADE", "trade", "contrade", "trades", "tráde", "tra\u{0301}de", "\u{0301}trade", "trade\u{0301}",
+            "Đà", "Nẵng", "nang", "NANG", "“quoted”", "—", "steel,", "steel.", "Stéel", "war", "WAR", "warlike",
+            "😀", "𝒜bc", "x2", "2x", "the", "and", "of", "Ünited", "straße", "STRASSE", "in-trade", "O’Trade",
+            "\n\n", "filler", "words", "here",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let queries = [
+            "trade", "nang", "trade war", "steel nang", "strasse", "đà nẵng", "\"trade war\"", "\"đà nẵng\" steel",
+            "war -trade", "x2 the", "abc", "united",
+        ]
+        var skipped = 0
+        var stoppedShort = 0
+        for round in 0..<400 {
+            // Every fourth body opens with a long run of filler so the first match is far down.
+            let opening = round % 4 == 0 ? Array(repeating: "filler words here", count: 40 + next(40)) : []
+            let words = (0..<(5 + next(300))).map { _ in vocabulary[next(vocabulary.count)] }
+            let body = (opening + words).joined(separator: next(3) == 0 ? ", " : " ")
+            for text in queries {
+                let matcher = QueryTermMatcher(try TextQuery(parsing: text))
+                let all = matcher.scan(body)
+                for length in [40, 120, 200] {
+                    let full = CorpusSnapshot.snippet(
+                        of: body, tokens: .init(tokens: all, fromTop: true, mayStopShort: false), matcher: matcher,
+                        length: length)
+                    // Read from far enough back, the tokens always make the snippet.
+                    let wide = matcher.snippetTokens(body, length: length, lookback: 4 * length / 3 + 1)
+                    #expect(!wide.mayStopShort)
+                    #expect(isRun(wide, of: all), "\(text) in \(body)")
+                    let fromWide = CorpusSnapshot.snippet(of: body, tokens: wide, matcher: matcher, length: length)
+                    #expect(fromWide == full, "\(text) (\(length)) in \(body)")
+                    // Read from a third of the window back, they make it or say they may not.
+                    let near = matcher.snippetTokens(body, length: length, lookback: length / 3 + 1)
+                    if !near.fromTop { skipped += 1 }
+                    #expect(isRun(near, of: all), "\(text) in \(body)")
+                    if let fromNear = CorpusSnapshot.snippet(of: body, tokens: near, matcher: matcher, length: length) {
+                        #expect(fromNear == full, "\(text) (\(length)) in \(body)")
+                    } else {
+                        stoppedShort += 1
+                    }
+                    #expect(CorpusSnapshot.snippet(of: body, matcher: matcher, length: length) == full)
+                }
+            }
+        }
+        #expect(stoppedShort > 0, "some windows reach back further than a third of their length")
+        #expect(skipped > 1000, "most scans of bodies with a late match skip the text before it")
     }
 
     @Test func snippetWithoutABodyMatchStartsAtTheTop() throws {

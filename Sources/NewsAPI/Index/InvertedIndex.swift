@@ -125,15 +125,18 @@ struct InvertedIndex: Sendable {
         var lists = terms.map { (term: Optional($0), postings: postings(of: $0)) }
         if let scope { lists.append((nil, scope)) }
         lists.sort { $0.postings.count < $1.postings.count }
-        guard var result = lists.first.map({ Array($0.postings) }) else { return [] }
-        for list in lists.dropFirst() where !result.isEmpty {
+        guard let shortest = lists.first?.postings else { return [] }
+        // The shortest list is read in place; only what survives the next list is copied.
+        var result: [Int32]?
+        for list in lists.dropFirst() where result?.isEmpty != true {
+            let candidates = result?[...] ?? shortest
             if let term = list.term, let bitmap = denseBitmaps[term] {
-                result = bitmap.filter(result)
+                result = bitmap.filter(candidates)
             } else {
-                result = SortedOrdinals.retained(result, in: list.postings)
+                result = SortedOrdinals.retained(candidates, in: list.postings)
             }
         }
-        return result
+        return result ?? Array(shortest)
     }
 
     /// The bytes the bitmaps of common words take.

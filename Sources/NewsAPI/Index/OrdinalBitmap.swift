@@ -18,7 +18,7 @@ struct OrdinalBitmap: Sendable {
     }
 
     /// The values of `candidates` in the set, in the same order.
-    func filter(_ candidates: [Int32]) -> [Int32] {
+    func filter(_ candidates: ArraySlice<Int32>) -> [Int32] {
         words.withUnsafeBufferPointer { words in
             candidates.withUnsafeBufferPointer { candidates in
                 [Int32](unsafeUninitializedCapacity: candidates.count) { result, count in

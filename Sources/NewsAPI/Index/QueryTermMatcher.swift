@@ -9,9 +9,11 @@ struct QueryTermMatcher {
         let span: TokenSpan
     }
 
-    /// Distinct folded terms: the positive ones first (`positiveCount` of them), then those only in
-    /// excluded phrases.
-    private let terms: [[UInt8]]
+    /// Distinct folded terms, back to back: the positive ones first (`positiveCount` of them), then
+    /// those only in excluded phrases. Term `i` is `termBytes[termStarts[i]..<termStarts[i + 1]]`.
+    let termBytes: [UInt8]
+    /// Where each term starts in `termBytes`, and where the last one ends.
+    let termStarts: [Int]
     /// How many of `terms` the article should contain (these are highlighted).
     let positiveCount: Int
     /// Whether each of `terms` is a required loose word (not only inside a phrase).
@@ -20,6 +22,8 @@ struct QueryTermMatcher {
     let phrases: [[Int]]
     /// Excluded phrases, as indexes into `terms`.
     let excludedPhrases: [[Int]]
+    /// The first bytes, in either case, of the positive terms that are ASCII.
+    let termInitials: ByteSet
 
     /// Prepares to match the terms of `query`.
     init(_ query: TextQuery) {
@@ -28,10 +32,18 @@ struct QueryTermMatcher {
         for phrase in query.excludedPhrases {
             for term in phrase where !terms.contains(term) { terms.append(term) }
         }
-        self.terms = terms.map { Array($0.utf8) }
+        termBytes = terms.flatMap(\.utf8)
+        termStarts = terms.reduce(into: [0]) { starts, term in starts.append(starts.last! + term.utf8.count) }
         phrases = query.phrases.map { $0.map { terms.firstIndex(of: $0)! } }
         isWord = terms.map { query.words.contains($0) }
         excludedPhrases = query.excludedPhrases.map { $0.map { terms.firstIndex(of: $0)! } }
+        var initials = ByteSet()
+        for term in terms.prefix(positiveCount) {
+            guard let first = term.utf8.first, first < 0x80 else { continue }
+            initials.insert(first)
+            if first &- UInt8(ascii: "a") < 26 { initials.insert(first - 0x20) }
+        }
+        termInitials = initials
     }
 
     /// The tokens of `text`, each with the query term it equals.
@@ -45,37 +57,9 @@ struct QueryTermMatcher {
         return tokens
     }
 
-    /// The tokens of `text` a snippet of `length` UTF-16 units needs: the scan stops once it is
-    /// `length` units past the first match and has read enough further tokens to finish any phrase
-    /// begun before that point. Without a match it reads the whole text.
-    func scanForSnippet(_ text: String, length: Int) -> [CodedToken] {
-        let longestPhrase = phrases.map(\.count).max() ?? 1
-        var tokens: [CodedToken] = []
-        Tokenizer.withUTF8(of: text) { bytes in
-            var scanner = TokenScanner(bytes)
-            var windowEnd: Int?
-            var tokensPastWindow = 0
-            while scanner.next() {
-                let span = scanner.span
-                tokens.append(CodedToken(code: code(of: scanner.folded), span: span))
-                if let windowEnd {
-                    if span.utf16Start > windowEnd {
-                        tokensPastWindow += 1
-                        if tokensPastWindow > longestPhrase { break }
-                    }
-                } else if let start = firstMatchStart(endingAt: tokens.count - 1, in: tokens) {
-                    // A match found here may start after an earlier one still being completed; the
-                    // window measured from it is then longer than needed, never shorter.
-                    windowEnd = start + length
-                }
-            }
-        }
-        return tokens
-    }
-
     /// The UTF-16 start of a match that ends with `tokens[index]`: the token itself when it is a
     /// loose query word, or the first token of a phrase it completes.
-    private func firstMatchStart(endingAt index: Int, in tokens: [CodedToken]) -> Int? {
+    func firstMatchStart(endingAt index: Int, in tokens: [CodedToken]) -> Int? {
         if isLooseWord(tokens[index].code) { return tokens[index].span.utf16Start }
         phrases: for phrase in phrases where index + 1 >= phrase.count {
             let start = index + 1 - phrase.count
@@ -91,8 +75,16 @@ struct QueryTermMatcher {
     }
 
     /// The index of the term equal to the folded token, or -1.
-    private func code(of folded: UnsafeBufferPointer<UInt8>) -> Int {
-        terms.firstIndex { $0.count == folded.count && $0.elementsEqual(folded) } ?? -1
+    func code(of folded: UnsafeBufferPointer<UInt8>) -> Int {
+        termBytes.withUnsafeBufferPointer { bytes in
+            terms: for index in 0..<termStarts.count - 1 {
+                let start = termStarts[index]
+                guard termStarts[index + 1] - start == folded.count else { continue }
+                for offset in 0..<folded.count where bytes[start + offset] != folded[offset] { continue terms }
+                return index
+            }
+            return -1
+        }
     }
 
     /// Where `phrase` first occurs in `tokens` (the index of its first token), if it does.

@@ -10,13 +10,13 @@ enum SortedOrdinals {
         guard let shortest = sorted.first, !shortest.isEmpty else { return [] }
         var result = Array(shortest)
         for list in sorted.dropFirst() where !result.isEmpty {
-            result = retained(result, in: list)
+            result = retained(result[...], in: list)
         }
         return result
     }
 
     /// The values of `candidates` (ascending) that `list` (ascending) also holds.
-    static func retained<List: RandomAccessCollection>(_ candidates: [Int32], in list: List) -> [Int32]
+    static func retained<List: RandomAccessCollection>(_ candidates: ArraySlice<Int32>, in list: List) -> [Int32]
     where List.Element == Int32, List.Index == Int {
         // Read through a buffer: indexing a collection held in an array would retain and release
         // its storage at every step, from every thread answering at once.
@@ -26,7 +26,7 @@ enum SortedOrdinals {
 
     /// The values of `candidates` (ascending) that `list` (ascending) also holds: a merge of the two
     /// when `list` is at most `mergeRatio` times longer, else a gallop through `list` per candidate.
-    private static func retained(_ candidates: [Int32], inBuffer list: UnsafeBufferPointer<Int32>) -> [Int32] {
+    private static func retained(_ candidates: ArraySlice<Int32>, inBuffer list: UnsafeBufferPointer<Int32>) -> [Int32] {
         if list.count > candidates.count * mergeRatio {
             var result: [Int32] = []
             result.reserveCapacity(candidates.count)

@@ -71,7 +71,7 @@ struct ArticleMatches: Sendable {
             let best = TopK.indices(of: scores, count: needed ?? list.count) { left, right in
                 scores[left] != scores[right] ? scores[left] > scores[right] : left < right
             }
-            return OrderedArticles(storage: .list(best.map { list[$0] }))
+            return OrderedArticles(storage: .list(best.map { list[$0] }), relevanceScores: best.map { scores[$0] })
         }
     }
 }

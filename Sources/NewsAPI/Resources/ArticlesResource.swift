@@ -48,12 +48,18 @@ struct ArticlesResource: Sendable {
             envelope.extraMembers.append(
                 facetTable.encode(facets, over: matches.ordinals, soleEntity: onlyEntity ? entities[0] : nil))
         }
+        let excerpts = query.text.map { text in
+            SearchExcerpts(
+                query: text, ordered: ordered,
+                positions: format == .json ? query.page.range(in: matches.count) : 0..<matches.count, snapshot: snapshot)
+        }
         return envelope.response { position, json in
-            writeSummary(of: ordered[position], query: query.text, into: &json)
+            let ordinal = ordered[position]
+            writeSummary(of: ordinal, excerpt: excerpts?.excerpt(at: position, of: ordinal), into: &json)
         }
     }
 
-    private func writeSummary(of ordinal: Int32, query: TextQuery?, into json: inout JSONWriter) {
+    private func writeSummary(of ordinal: Int32, excerpt: (snippet: Snippet, score: Double)?, into json: inout JSONWriter) {
         let article = snapshot.article(at: ordinal)
         json.beginObject()
         json.articleHeadMembers(article)
@@ -67,8 +73,7 @@ struct ArticlesResource: Sendable {
             json.endObject()
         }
         json.endArray()
-        if let query {
-            let snippet = snapshot.snippet(forArticle: ordinal, matching: query)
+        if let snippet = excerpt?.snippet {
             json.key("snippet")
             json.beginObject()
             json.key("text"); json.string(snippet.text)
@@ -83,7 +88,7 @@ struct ArticlesResource: Sendable {
             json.endArray()
             json.endObject()
         }
-        if let query, let score = snapshot.relevanceScores(for: query, in: [ordinal]).first {
+        if let score = excerpt?.score {
             json.key("score"); json.double((score * 10_000).rounded() / 10_000)
         }
         json.key("links"); json.selfLink(Links.article(article.id))

@@ -8,6 +8,8 @@ struct OrderedArticles: Sendable {
     }
 
     let storage: Storage
+    /// The BM25 score of the article at each position, when the order is by relevance.
+    var relevanceScores: [Double]? = nil
 
     /// How many articles there are.
     var count: Int {

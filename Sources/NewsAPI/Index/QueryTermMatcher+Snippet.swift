@@ -1,0 +1,216 @@
+extension QueryTermMatcher {
+    /// The tokens a snippet needs, read from some token of the text onwards.
+    struct SnippetTokens {
+        /// The tokens read, with spans in the whole text.
+        var tokens: [CodedToken]
+        /// Whether `tokens` starts with the text's first token.
+        var fromTop: Bool
+        /// Whether a window reaching back to `tokens[0]` might reach further, to tokens not read.
+        var mayStopShort: Bool
+    }
+
+    /// The tokens of `text` a snippet of `length` UTF-16 units needs, provided its window starts at
+    /// most `lookback` units before the first match.
+    ///
+    /// The text before the first token that equals a query term is searched bytewise, not
+    /// tokenized, and tokenizing resumes `lookback` units before that token. The scan then stops
+    /// once it is `length` units past the first match and has read enough further tokens to finish
+    /// any phrase begun before that point. Without a match it reads only the window at the top.
+    ///
+    /// A window starts at most a third of its length before its first match unless the text ends
+    /// within it; with `lookback` of at least four thirds of `length` it always fits.
+    func snippetTokens(_ text: String, length: Int, lookback: Int) -> SnippetTokens {
+        Tokenizer.withUTF8(of: text) { bytes in
+            // Without a query term there is no match: the window is the top of the text. Nor is
+            // there one when no match follows the first term (a phrase's word without its phrase).
+            guard let termStart = firstTermStart(in: bytes) else {
+                return SnippetTokens(tokens: openingTokens(bytes, length: length), fromTop: true, mayStopShort: false)
+            }
+            let resume = QueryTermMatcher.tokenBoundary(before: termStart, units: lookback, in: bytes)
+            guard let tokens = windowTokens(bytes, from: resume, length: length) else {
+                return SnippetTokens(tokens: openingTokens(bytes, length: length), fromTop: true, mayStopShort: false)
+            }
+            let fromTop = !QueryTermMatcher.hasToken(in: bytes, before: resume)
+            return SnippetTokens(tokens: tokens, fromTop: fromTop, mayStopShort: !fromTop && 3 * lookback < 4 * length)
+        }
+    }
+
+    /// The tokens from byte `start` (0, or just after an ASCII separator, where a scan from the top
+    /// would also begin a token) until `length` units past the first match and the tokens that can
+    /// finish a phrase begun before that point; `nil` if no match follows `start`.
+    private func windowTokens(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int) -> [CodedToken]? {
+        let longestPhrase = phrases.map(\.count).max() ?? 1
+        let utf16Start = start - QueryTermMatcher.utf16Excess(of: UnsafeBufferPointer(rebasing: bytes[..<start]))
+        var tokens: [CodedToken] = []
+        tokens.reserveCapacity(64)
+        var scanner = TokenScanner(UnsafeBufferPointer(rebasing: bytes[start...]))
+        var windowEnd: Int?
+        var tokensPastWindow = 0
+        while scanner.next() {
+            var span = scanner.span
+            span.byteStart += start
+            span.byteEnd += start
+            span.utf16Start += utf16Start
+            span.utf16End += utf16Start
+            tokens.append(CodedToken(code: code(of: scanner.folded), span: span))
+            if let windowEnd {
+                if span.utf16Start > windowEnd {
+                    tokensPastWindow += 1
+                    if tokensPastWindow > longestPhrase { break }
+                }
+            } else if let matchStart = firstMatchStart(endingAt: tokens.count - 1, in: tokens) {
+                // A match found here may start after an earlier one still being completed; the
+                // window measured from it is then longer than needed, never shorter.
+                windowEnd = matchStart + length
+            }
+        }
+        return windowEnd == nil ? nil : tokens
+    }
+
+    /// The tokens of a text with no match that its snippet needs: those of the opening `length`
+    /// units and the one after them, which shows that the text goes on.
+    private func openingTokens(_ bytes: UnsafeBufferPointer<UInt8>, length: Int) -> [CodedToken] {
+        var tokens: [CodedToken] = []
+        var scanner = TokenScanner(bytes)
+        while scanner.next() {
+            tokens.append(CodedToken(code: code(of: scanner.folded), span: scanner.span))
+            if scanner.span.utf16End - tokens[0].span.utf16Start > length { break }
+        }
+        return tokens
+    }
+
+    /// Where the first token equal to a positive query term starts, if one does.
+    ///
+    /// A token folds to an ASCII term only if it spells the term in either case or holds a letter
+    /// or mark outside ASCII, so the search tokenizes only around the places where a term is
+    /// spelled (with no ASCII letter or digit touching it) and around letters outside ASCII.
+    private func firstTermStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        var position = 0
+        // Tokens before this byte have been read; a scan may resume here.
+        var readUpTo = 0
+        while position < count {
+            let byte = bytes[position]
+            var candidate = false
+            var step = 1
+            if byte >= 0x80 {
+                let (scalar, length) = TokenScanner.decodeScalar(bytes, at: position)
+                candidate = TokenScanner.role(of: scalar) != .separator
+                step = length
+            } else if termInitials.contains(byte) {
+                candidate = spellsTerm(at: position, in: bytes)
+            }
+            guard candidate else {
+                position += step
+                continue
+            }
+            // Tokenize from a token boundary at or before the candidate to the token holding it.
+            var resume = position
+            while resume > readUpTo, !QueryTermMatcher.isASCIISeparator(bytes[resume - 1]) { resume -= 1 }
+            var scanner = TokenScanner(UnsafeBufferPointer(rebasing: bytes[resume...]))
+            var reached = count
+            while scanner.next() {
+                if isPositive(code(of: scanner.folded)) { return resume + scanner.span.byteStart }
+                reached = resume + scanner.span.byteEnd
+                if reached > position { break }
+            }
+            readUpTo = reached
+            position = max(reached, position + step)
+        }
+        return nil
+    }
+
+    /// Whether a positive term is spelled at `position` (ASCII, in either case) with no ASCII letter
+    /// or digit just before or after it.
+    private func spellsTerm(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if position > 0, QueryTermMatcher.isASCIIAlphanumeric(bytes[position - 1]) { return false }
+        return termBytes.withUnsafeBufferPointer { termBytes in
+            terms: for index in 0..<positiveCount {
+                let start = termStarts[index]
+                let end = position + termStarts[index + 1] - start
+                guard end <= bytes.count else { continue }
+                for offset in 0..<end - position {
+                    let expected = termBytes[start + offset]
+                    let byte = bytes[position + offset]
+                    // A letter matches either case; anything else only itself.
+                    if (expected &- UInt8(ascii: "a") < 26 ? byte | 0x20 : byte) != expected { continue terms }
+                }
+                if end < bytes.count, QueryTermMatcher.isASCIIAlphanumeric(bytes[end]) { continue }
+                return true
+            }
+            return false
+        }
+    }
+
+    /// Whether a token's code is one of the terms an article must contain.
+    private func isPositive(_ code: Int) -> Bool {
+        code >= 0 && code < positiveCount
+    }
+
+    /// The latest byte at or before `position` that is more than `units` UTF-16 units before it
+    /// and that starts the text or follows an ASCII separator (so a token never spans it).
+    private static func tokenBoundary(before position: Int, units: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = position
+        var counted = 0
+        while start > 0, counted <= units {
+            start -= 1
+            let byte = bytes[start]
+            if byte & 0xC0 != 0x80 { counted += byte >= 0xF0 ? 2 : 1 }
+        }
+        while start > 0, !isASCIISeparator(bytes[start - 1]) { start -= 1 }
+        return start
+    }
+
+    /// Whether any token lies in the bytes before `end`.
+    private static func hasToken(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        var scanner = TokenScanner(UnsafeBufferPointer(rebasing: bytes[..<end]))
+        return scanner.next()
+    }
+
+    /// UTF-8 bytes minus UTF-16 units of valid UTF-8 `bytes`.
+    private static func utf16Excess(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var excess = 0
+        for byte in bytes {
+            // Every continuation byte is one more byte than units; a four-byte scalar is two units.
+            excess &+= (byte & 0xC0 == 0x80 ? 1 : 0) &- (byte >= 0xF0 ? 1 : 0)
+        }
+        return excess
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26 || byte &- UInt8(ascii: "0") < 10
+    }
+
+    private static func isASCIISeparator(_ byte: UInt8) -> Bool {
+        byte < 0x80 && !isASCIIAlphanumeric(byte)
+    }
+}
+
+/// A set of bytes, one bit each.
+struct ByteSet: Sendable {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// Adds `byte`.
+    mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    /// Whether `byte` is in the set.
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = bits.0
+        case 1: word = bits.1
+        case 2: word = bits.2
+        default: word = bits.3
+        }
+        return word >> UInt64(byte & 63) & 1 != 0
+    }
+}
