@@ -54,6 +54,18 @@ public struct JSONWriter: Sendable {
         needsComma = false
     }
 
+    /// Writes a member name given as a literal that needs no escaping (ASCII letters, digits, `_`, `-`),
+    /// without scanning it, for the names an answer writes many times over; the next call writes its
+    /// value.
+    @inlinable public mutating func key(ascii name: StaticString) {
+        separate()
+        output.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { output.append(contentsOf: $0) }
+        output.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     /// Writes a string value.
     @inlinable public mutating func string(_ value: String) {
         separate()
