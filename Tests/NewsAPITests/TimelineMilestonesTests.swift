@@ -251,7 +251,11 @@ import Testing
         encoded.int(1)
         encoded.key(ascii: "b")
         encoded.int(2)
+        for value in [0, 7, -3, 1_234_567, Int.min, Int.max] { encoded.member(ascii: "n", value) }
         encoded.endObject()
-        #expect(String(decoding: encoded.bytes, as: UTF8.self) == #"{"measures_in_force":1,"b":2}"#)
+        #expect(
+            String(decoding: encoded.bytes, as: UTF8.self)
+                == #"{"measures_in_force":1,"b":2,"n":0,"n":7,"n":-3,"n":1234567,"n":-9223372036854775808,"n":9223372036854775807}"#
+        )
     }
 }
