@@ -275,11 +275,11 @@ struct TimelineMilestones: Sendable {
 /// the interval, by what they count as, and the measure milestones dated more coarsely (each counted
 /// in `measures_imprecise` of every period its range overlaps).
 struct MilestoneTally: Sendable {
-    /// The days of the milestones placed in periods, ascending, by what they count as.
-    private let announced: [Int32]
-    private let inForce: [Int32]
-    private let removed: [Int32]
-    private let claims: [Int32]
+    /// The days of the milestones placed in periods, by what they count as.
+    private let announced: DaysBefore
+    private let inForce: DaysBefore
+    private let removed: DaysBefore
+    private let claims: DaysBefore
     /// The measure milestones dated more coarsely than the interval.
     private let coarse: DayRanges
     /// The first day of the earliest milestone and the last day of the latest one, if any.
@@ -308,10 +308,10 @@ struct MilestoneTally: Sendable {
             case .articlePublished: break
             }
         }
-        self.announced = announced
-        self.inForce = inForce
-        self.removed = removed
-        self.claims = claims
+        self.announced = DaysBefore(announced)
+        self.inForce = DaysBefore(inForce)
+        self.removed = DaysBefore(removed)
+        self.claims = DaysBefore(claims)
         self.coarse = DayRanges(coarse)
         firstDay = milestones.first?.day
         self.lastDay = lastDay
@@ -319,8 +319,8 @@ struct MilestoneTally: Sendable {
 
     /// Counts the milestones of the period `start..<next` into `bucket`.
     func count(into bucket: inout TimelineBucket, from start: Int32, before next: Int32) {
-        func placed(_ days: [Int32]) -> Int {
-            days.partitioningIndex { $0 >= next } - days.partitioningIndex { $0 >= start }
+        func placed(_ days: DaysBefore) -> Int {
+            days.count(before: next) - days.count(before: start)
         }
         bucket.measuresAnnounced = placed(announced)
         bucket.measuresInForce = placed(inForce)
@@ -330,26 +330,73 @@ struct MilestoneTally: Sendable {
     }
 }
 
-/// Date ranges (a first and a last day each) counted per period by binary searches over their first
-/// days and their last days, each sorted.
+/// Date ranges (a first and a last day each) counted per period from their first days and their last
+/// days.
 struct DayRanges: Sendable {
-    private let firstDays: [Int32]
-    private let lastDays: [Int32]
+    private let firstDays: DaysBefore
+    private let lastDays: DaysBefore
 
     init(_ ranges: [(first: Int32, last: Int32)]) {
-        firstDays = ranges.map(\.first).sorted()
-        lastDays = ranges.map(\.last).sorted()
+        firstDays = DaysBefore(ranges.map(\.first).sorted())
+        lastDays = DaysBefore(ranges.map(\.last).sorted())
     }
 
     /// How many ranges start in `start..<next`.
     func starting(from start: Int32, before next: Int32) -> Int {
-        firstDays.partitioningIndex { $0 >= next } - firstDays.partitioningIndex { $0 >= start }
+        firstDays.count(before: next) - firstDays.count(before: start)
     }
 
     /// How many ranges overlap `start..<next`: those starting before `next` less those ending before
     /// `start` (a range ends no earlier than it starts, so those are among the first).
     func overlapping(from start: Int32, before next: Int32) -> Int {
-        firstDays.partitioningIndex { $0 >= next } - lastDays.partitioningIndex { $0 >= start }
+        firstDays.count(before: next) - lastDays.count(before: start)
+    }
+}
+
+/// How many of some days (sorted) come before a given day: a binary search over a few, one read of a
+/// table of running counts, a day each over their span, when many fill a short span (the unfiltered
+/// timeline's thousands of milestones).
+struct DaysBefore: Sendable {
+    /// The days, ascending, when there is no table.
+    private let days: [Int32]
+    /// The first day of the table.
+    private let first: Int32
+    /// For each day from `first`, how many of the days come before it.
+    private let table: [Int32]
+    /// How many days there are.
+    private let total: Int
+
+    /// The fewest days worth a table, and the most table entries per day.
+    private static let tableMinimum = 32
+    private static let tableSpread = 8
+
+    init(_ sorted: [Int32]) {
+        total = sorted.count
+        guard sorted.count >= DaysBefore.tableMinimum, let first = sorted.first, let last = sorted.last,
+            Int(last) - Int(first) < sorted.count * DaysBefore.tableSpread
+        else {
+            days = sorted
+            first = 0
+            table = []
+            return
+        }
+        var table = [Int32](repeating: 0, count: Int(last - first) + 1)
+        var index = 0
+        for offset in table.indices {
+            while index < sorted.count, sorted[index] < first + Int32(offset) { index += 1 }
+            table[offset] = Int32(index)
+        }
+        days = []
+        self.first = first
+        self.table = table
+    }
+
+    /// How many of the days come before `day`.
+    func count(before day: Int32) -> Int {
+        if table.isEmpty { return days.partitioningIndex { $0 >= day } }
+        if day <= first { return 0 }
+        let offset = Int(day) - Int(first)
+        return offset < table.count ? Int(table[offset]) : total
     }
 }
 
