@@ -90,6 +90,13 @@ struct MeasureFilter {
         }
     }
 
+    /// Whether no filter is set, so every measure passes.
+    var isEmpty: Bool {
+        implementing.isEmpty && affected.isEmpty && types.isEmpty && statuses.isEmpty && evaluations.isEmpty
+            && words.isEmpty && inForceOn == nil && announced == (nil, nil) && inForce == (nil, nil)
+            && removed == (nil, nil) && period == (nil, nil)
+    }
+
     /// Whether the measure at `position` passes every filter.
     func matches(_ position: Int, in catalog: MeasureCatalog) -> Bool {
         // Fields are read in place: binding a whole measure would copy (and retain) every field.

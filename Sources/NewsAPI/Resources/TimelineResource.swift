@@ -9,21 +9,21 @@
 struct TimelineResource: Sendable {
     let snapshot: CorpusSnapshot
     let catalog: MeasureCatalog
-    /// Each measure's milestones, by measure position, and each claim's, by claim position (computed
-    /// once), so a request gathers those of the measures and claims in scope without a walk over all.
-    private let measureMilestones: [[Milestone]]
-    private let claimMilestones: [Milestone?]
-    /// The date of each claim's milestone: the publication of its last version.
-    private let claimDates: [DateValue?]
-    /// Each measure's place in id order, so sorting milestones compares integers, not ids.
-    private let measureRank: [Int32]
+    /// Every milestone in stream order, and the scopes a request reads them through (made once).
+    private let milestones: TimelineMilestones
     /// Each article's publication day and where each day starts among the ordinals (computed once), so
     /// counting a period is two binary searches over the matching ordinals.
     private let boundaries: DayBoundaries
-    /// Each claim's entity ids, by claim position.
-    private let claimEntities: [[String]]
-    /// Each claim's folded text, for `q` (see `ClaimsResource.searchText`).
-    private let claimText: [String]
+    /// The articles dated only by month or year, by ordinal, with their dates' ranges (made once).
+    private let coarselyDated: [CoarseDate]
+
+    /// An article dated only by month or year.
+    private struct CoarseDate: Sendable {
+        let ordinal: Int32
+        let precision: DatePrecision
+        let firstDay: Int32
+        let lastDay: Int32
+    }
 
     /// What happened at a point of the timeline.
     enum EventKind: String, CaseIterable, Sendable {
@@ -70,63 +70,10 @@ struct TimelineResource: Sendable {
         self.snapshot = snapshot
         self.catalog = catalog
         boundaries = DayBoundaries(days: snapshot.articles.map(\.publishedAt.day))
-        measureMilestones = snapshot.measures.indices.map { TimelineResource.milestones(ofMeasure: $0, in: snapshot) }
-        var measureRank = [Int32](repeating: 0, count: snapshot.measures.count)
-        for (rank, position) in snapshot.measures.indices.sorted(by: { snapshot.measures[$0].id < snapshot.measures[$1].id })
-            .enumerated()
-        {
-            measureRank[position] = Int32(rank)
-        }
-        self.measureRank = measureRank
-        // A disagreement exists once its last version is published.
-        let claimDates = snapshot.claims.map { claim in
-            claim.claims.compactMap { snapshot.article(id: $0.articleID).map { snapshot.article(at: $0).publishedAt } }
-                .max(by: { ($0.day, $0.lastDay) < ($1.day, $1.lastDay) })
-        }
-        self.claimDates = claimDates
-        claimMilestones = claimDates.enumerated().map { position, date in
-            date.map { Milestone(kind: .claimDisputed, subject: Int32(position), date: $0, origin: nil) }
-        }
-        claimEntities = snapshot.claims.map(\.entityIDs)
-        claimText = snapshot.claims.map(ClaimsResource.searchText)
-    }
-
-    /// A measure's announcement, coming into force and end, as `MeasureLifecycle` has them.
-    private static func milestones(ofMeasure position: Int, in snapshot: CorpusSnapshot) -> [Milestone] {
-        let measure = snapshot.measures[position]
-        let lifecycle = snapshot.measureLifecycles[position]
-        var milestones: [Milestone] = []
-        if let date = measure.dateAnnounced {
-            milestones.append(
-                Milestone(
-                    kind: .measureAnnounced, subject: Int32(position), date: date,
-                    origin: MeasureLifecycle.Origin(date.origin)))
-        }
-        if let start = lifecycle.inForce {
-            milestones.append(
-                Milestone(
-                    kind: .measureInForce, subject: Int32(position), date: start.date,
-                    origin: start.origin))
-        }
-        if let end = lifecycle.ended {
-            milestones.append(
-                Milestone(
-                    kind: measure.status == .suspended ? .measureSuspended : .measureRemoved,
-                    subject: Int32(position), date: end.date, origin: end.origin))
-        }
-        return milestones
-    }
-
-    /// Oldest first; on one day by kind, then by the measure's or claim's id (claims are kept by id).
-    private func sorted(_ milestones: [Milestone]) -> [Milestone] {
-        let measureRank = self.measureRank
-        func rank(_ milestone: Milestone) -> Int32 {
-            milestone.isMeasure ? measureRank[Int(milestone.subject)] : milestone.subject
-        }
-        return milestones.sorted { left, right in
-            if left.day != right.day { return left.day < right.day }
-            if left.kind != right.kind { return left.kind.order < right.kind.order }
-            return rank(left) < rank(right)
+        milestones = TimelineMilestones(snapshot: snapshot)
+        coarselyDated = snapshot.coarselyDatedArticles.map { ordinal in
+            let date = snapshot.articles[Int(ordinal)].publishedAt
+            return CoarseDate(ordinal: ordinal, precision: date.precision, firstDay: date.day, lastDay: date.lastDay)
         }
     }
 
@@ -145,9 +92,8 @@ struct TimelineResource: Sendable {
         let firstDay = articleQuery.firstDay
         let lastDay = articleQuery.lastDay
         let articles = articleTimeline(articleQuery, included: kinds.isEmpty || kinds.contains(.articlePublished))
-        let measures = measureSet(articleQuery, measureFilter)
-        let selected = selectedMilestones(articleQuery, measures: measures, kinds: kinds)
-        let stream = TimelineStream(articles: articles, milestones: selected)
+        let selection = milestones.selection(articleQuery, measureFilter, kinds: kinds, catalog: catalog)
+        let stream = TimelineStream(articles: articles, milestones: selection.milestones)
 
         var applied = articleQuery.applied
         measureFilter.apply(to: &applied)
@@ -160,8 +106,8 @@ struct TimelineResource: Sendable {
         if let interval {
             let buckets = try stream.buckets(
                 interval, from: firstDay, through: lastDay, descending: descending,
-                coarse: coarseArticles(in: articles, finerThan: interval),
-                periods: inForcePeriods(of: measures))
+                coarse: coarseArticles(in: articles, finerThan: interval), tally: selection.tally(interval),
+                started: selection.started, stopped: selection.stopped)
             let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
             return envelope.response { position, json in
                 buckets[position].write(to: &json)
@@ -177,88 +123,44 @@ struct TimelineResource: Sendable {
         }
     }
 
-    /// The articles in scope, oldest first, as a view over the store's sorted indexes.
+    /// The articles in scope, oldest first, as a view over the store's sorted indexes: one posting list
+    /// (one entity, one source or a kind, no `q`) is read in place, not copied.
     private func articleTimeline(_ query: ArticleQuery, included: Bool) -> ArticleTimeline {
         guard included else { return ArticleTimeline(boundaries: boundaries, ordinals: .list([])) }
-        return ArticleTimeline(
-            boundaries: boundaries, ordinals: ArticleMatches(snapshot: snapshot, query: query, scope: nil).ordinals)
+        if let list = postingList(query) {
+            let window = snapshot.articles(publishedFrom: query.firstDay, through: query.lastDay)
+            if window.isContiguous {
+                let start = list.partitioningIndex { $0 >= window.range.lowerBound }
+                let end = list.partitioningIndex { $0 >= window.range.upperBound }
+                return ArticleTimeline(boundaries: boundaries, ordinals: .list(list[start..<max(start, end)]))
+            }
+        }
+        switch ArticleMatches(snapshot: snapshot, query: query, scope: nil).ordinals {
+        case .range(let range): return ArticleTimeline(boundaries: boundaries, ordinals: .range(range))
+        case .list(let list): return ArticleTimeline(boundaries: boundaries, ordinals: .list(list[...]))
+        }
+    }
+
+    /// The one posting list a query keeps the articles of, when it has no `q` and exactly one entity,
+    /// one source or a kind; else `nil` (`ArticleMatches` combines the lists).
+    private func postingList(_ query: ArticleQuery) -> ArraySlice<Int32>? {
+        guard query.text == nil else { return nil }
+        switch (query.entities.count, query.sources.count, query.kind) {
+        case (1, 0, nil): return snapshot.articlePostings(mentioning: query.entities[0])
+        case (0, 1, nil): return snapshot.articles(fromSource: query.sources[0])[...]
+        case (0, 0, let kind?): return snapshot.articles(ofKind: kind)[...]
+        default: return nil
+        }
     }
 
     /// The matching articles whose date is coarser than `interval` (month or year dates in day and week
     /// buckets, year dates in month buckets): the few counted as `articles_imprecise`, never on a day.
-    private func coarseArticles(in articles: ArticleTimeline, finerThan interval: TimelineInterval) -> [DateValue] {
-        let coarse = snapshot.coarselyDatedArticles.filter { ordinal in
-            let precision = snapshot.articles[Int(ordinal)].publishedAt.precision
-            return (precision == .year || interval != .month) && articles.contains(ordinal)
+    private func coarseArticles(in articles: ArticleTimeline, finerThan interval: TimelineInterval) -> DayRanges {
+        var ranges: [(first: Int32, last: Int32)] = []
+        for date in coarselyDated where (date.precision == .year || interval != .month) && articles.contains(date.ordinal) {
+            ranges.append((date.firstDay, date.lastDay))
         }
-        return coarse.map { snapshot.articles[Int($0)].publishedAt }
-    }
-
-    /// The positions of the measures in scope: an entity's own measures when one is given, else those
-    /// with the words of `q` (no walk over every measure), then the filters.
-    private func measureSet(_ query: ArticleQuery, _ filter: MeasureFilter) -> [Int32] {
-        let words = TimelineResource.words(of: query)
-        let candidates: [Int32]
-        if let entity = query.entities.first, let index = snapshot.entityIndexByID[entity.id] {
-            candidates = Array(
-                Set(
-                    snapshot.measuresByImplementing[Int(index)] + snapshot.measuresByAffected[Int(index)]
-                        + snapshot.measuresByTargetedFirm[Int(index)])
-            ).sorted()
-        } else if !words.isEmpty {
-            candidates = catalog.measures(withWordsStartingWith: words)
-        } else {
-            candidates = snapshot.measures.indices.map { Int32($0) }
-        }
-        let measures = snapshot.measures
-        return candidates.filter { position in
-            let index = Int(position)
-            return query.entities.allSatisfy { entity in
-                measures[index].implementing.contains(entity.id) || measures[index].affected.contains(entity.id)
-                    || measures[index].targetedFirms.contains(entity.id)
-            }
-                && catalog.text(of: Int(position), containsWordsStartingWith: words)
-                && filter.matches(Int(position), in: catalog)
-        }
-    }
-
-    /// When each of the measures ever came into force and stopped (days), read in place.
-    private func inForcePeriods(of measures: [Int32]) -> [(start: Int32, end: Int32?)] {
-        let lifecycles = snapshot.measureLifecycles
-        return measures.compactMap { position in
-            lifecycles[Int(position)].inForce.map { ($0.day, lifecycles[Int(position)].ended?.day) }
-        }
-    }
-
-    /// The words of `q` that measures and claims must have (phrases as their words; exclusions apply
-    /// to articles only).
-    private static func words(of query: ArticleQuery) -> [String] {
-        Array(Set(query.text.map { $0.words + $0.phrases.flatMap { $0 } } ?? [])).sorted()
-    }
-
-    /// The milestones in scope, oldest first: those of the measures in scope and of the claims about
-    /// the entities (an entity's own claims when one is given).
-    private func selectedMilestones(_ query: ArticleQuery, measures: [Int32], kinds: [EventKind]) -> [Milestone] {
-        let entityIDs = query.entities.map(\.id)
-        let words = TimelineResource.words(of: query)
-        var claims: [Int32]
-        if let entity = query.entities.first, let index = snapshot.entityIndexByID[entity.id] {
-            claims = snapshot.claimsByEntity[Int(index)]
-        } else {
-            claims = snapshot.claims.indices.map { Int32($0) }
-        }
-        claims = claims.filter { claim in
-            entityIDs.allSatisfy(claimEntities[Int(claim)].contains)
-                && words.allSatisfy { ByteSearch.contains(claimText[Int(claim)], " " + $0) }
-        }
-        let candidates = measures.flatMap { measureMilestones[Int($0)] } + claims.compactMap { claimMilestones[Int($0)] }
-        return sorted(
-            candidates.filter { milestone in
-                if !kinds.isEmpty, !kinds.contains(milestone.kind) { return false }
-                if let first = query.firstDay, milestone.lastDay < first { return false }
-                if let last = query.lastDay, milestone.day > last { return false }
-                return true
-            })
+        return DayRanges(ranges)
     }
 
     private func writeArticleEvent(_ ordinal: Int32, into json: inout JSONWriter) {
@@ -283,7 +185,7 @@ struct TimelineResource: Sendable {
         case .measureAnnounced: return snapshot.measures[position].dateAnnounced
         case .measureInForce: return snapshot.measureLifecycles[position].inForce?.date
         case .measureRemoved, .measureSuspended: return snapshot.measureLifecycles[position].ended?.date
-        case .claimDisputed: return claimDates[position]
+        case .claimDisputed: return milestones.claimDates[position]
         case .articlePublished: return nil
         }
     }

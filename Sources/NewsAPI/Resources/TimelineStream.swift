@@ -30,19 +30,19 @@ struct TimelineStream: Sendable {
     static let maximumBuckets = 50_000
 
     /// Counts per period from `from` (or the first event) through `through` (or the last event).
-    /// `coarse` are the article dates coarser than the interval; `periods` when the measures in scope
-    /// came into force and stopped, for the stock in force at the end of each period.
+    /// `coarse` are the article dates coarser than the interval; `tally` the milestones laid out for
+    /// the interval; `started` and `stopped` when the measures in scope came into force and stopped
+    /// (sorted), for the stock in force at the end of each period.
     func buckets(
         _ interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?, descending: Bool,
-        coarse: [DateValue], periods: [(start: Int32, end: Int32?)]
+        coarse: DayRanges, tally: MilestoneTally, started: [Int32], stopped: [Int32]
     ) throws -> TimelineBuckets {
-        let firstEvent = [articles.count > 0 ? articles.day(at: 0) : nil, milestones.first?.day].compactMap { $0 }.min()
-        let lastEvent = [
-            articles.count > 0 ? articles.day(at: articles.count - 1) : nil,
-            milestones.map(\.lastDay).max(),
-        ].compactMap { $0 }.max()
+        let firstArticle = articles.count > 0 ? articles.day(at: 0) : nil
+        let lastArticle = articles.count > 0 ? articles.day(at: articles.count - 1) : nil
         var starts: [Int32] = []
-        if let start = firstDay ?? firstEvent, let end = lastDay ?? lastEvent, start <= end {
+        if let start = firstDay ?? earliest(firstArticle, tally.firstDay),
+            let end = lastDay ?? latest(lastArticle, tally.lastDay), start <= end
+        {
             var period = interval.start(of: start)
             while period <= end {
                 guard starts.count < TimelineStream.maximumBuckets else {
@@ -58,26 +58,32 @@ struct TimelineStream: Sendable {
                 period = interval.next(after: period)
             }
         }
-        // The stock in force on a day is (came into force on or before it) − (stopped on or before it);
-        // an end never counts before its start, so each subtraction pairs with an addition.
-        let started = periods.map(\.start).sorted()
-        let stopped = periods.compactMap { period in period.end.map { max($0, period.start) } }.sorted()
         return TimelineBuckets(
-            stream: self, interval: interval, starts: descending ? starts.reversed() : starts,
-            coarse: coarse, coarseMilestones: milestones.filter { $0.isMeasure && !interval.isAsCoarse(as: $0.precision) },
-            started: started, stopped: stopped)
+            articles: articles, interval: interval, starts: descending ? starts.reversed() : starts,
+            coarse: coarse, tally: tally, started: started, stopped: stopped)
+    }
+
+    private func earliest(_ left: Int32?, _ right: Int32?) -> Int32? {
+        guard let left, let right else { return left ?? right }
+        return min(left, right)
+    }
+
+    private func latest(_ left: Int32?, _ right: Int32?) -> Int32? {
+        guard let left, let right else { return left ?? right }
+        return max(left, right)
     }
 }
 
-/// The periods of a counted timeline; each period's counts are computed only when it is written.
+/// The periods of a counted timeline; each period's counts are binary searches, made only when it is
+/// written.
 struct TimelineBuckets: Sendable {
-    let stream: TimelineStream
+    let articles: ArticleTimeline
     let interval: TimelineInterval
     let starts: [Int32]
     /// Article dates coarser than the interval: counted as `articles_imprecise`, not in `articles`.
-    let coarse: [DateValue]
-    /// Measure milestones dated more coarsely than the interval, oldest first: `measures_imprecise`.
-    let coarseMilestones: [TimelineResource.Milestone]
+    let coarse: DayRanges
+    /// The milestones in scope, laid out for the interval.
+    let tally: MilestoneTally
     /// Days the measures in scope came into force, and days they stopped, sorted.
     let started: [Int32]
     let stopped: [Int32]
@@ -89,21 +95,9 @@ struct TimelineBuckets: Sendable {
         let start = starts[position]
         let next = interval.next(after: start)
         var bucket = TimelineBucket(start: start, end: next - 1)
-        let inPeriod = coarse.filter { $0.day >= start && $0.day < next }.count
-        bucket.articles = stream.articles.countBefore(next) - stream.articles.countBefore(start) - inPeriod
-        bucket.articlesImprecise = coarse.filter { $0.day < next && $0.lastDay >= start }.count
-        let milestones = stream.milestones
-        let first = milestones.partitioningIndex { $0.day >= start }
-        let last = milestones.partitioningIndex { $0.day >= next }
-        for milestone in milestones[first..<last] where interval.isAsCoarse(as: milestone.precision) {
-            bucket.count(milestone.kind)
-        }
-        // Milestones dated more coarsely than the interval, whose period (a year at most) overlaps this one.
-        let reach = coarseMilestones.partitioningIndex { $0.day >= start - 366 }
-        let end = coarseMilestones.partitioningIndex { $0.day >= next }
-        for milestone in coarseMilestones[reach..<max(reach, end)] where milestone.lastDay >= start {
-            bucket.measuresImprecise += 1
-        }
+        bucket.articles = articles.countBefore(next) - articles.countBefore(start) - coarse.starting(from: start, before: next)
+        bucket.articlesImprecise = coarse.overlapping(from: start, before: next)
+        tally.count(into: &bucket, from: start, before: next)
         bucket.measuresActive = started.partitioningIndex { $0 > bucket.end } - stopped.partitioningIndex { $0 > bucket.end }
         return bucket
     }
@@ -128,28 +122,18 @@ struct TimelineBucket {
     var measuresActive = 0
     var claims = 0
 
-    mutating func count(_ kind: TimelineResource.EventKind) {
-        switch kind {
-        case .measureAnnounced: measuresAnnounced += 1
-        case .measureInForce: measuresInForce += 1
-        case .measureRemoved, .measureSuspended: measuresRemoved += 1
-        case .claimDisputed: claims += 1
-        case .articlePublished: break
-        }
-    }
-
     func write(to json: inout JSONWriter) {
         json.beginObject()
-        json.key("start"); json.string(CalendarDay.isoString(of: start))
-        json.key("end"); json.string(CalendarDay.isoString(of: end))
-        json.key("articles"); json.int(articles)
-        json.key("articles_imprecise"); json.int(articlesImprecise)
-        json.key("measures_announced"); json.int(measuresAnnounced)
-        json.key("measures_in_force"); json.int(measuresInForce)
-        json.key("measures_removed"); json.int(measuresRemoved)
-        json.key("measures_imprecise"); json.int(measuresImprecise)
-        json.key("measures_active"); json.int(measuresActive)
-        json.key("claims"); json.int(claims)
+        json.key(ascii: "start"); json.day(start)
+        json.key(ascii: "end"); json.day(end)
+        json.member(ascii: "articles", articles)
+        json.member(ascii: "articles_imprecise", articlesImprecise)
+        json.member(ascii: "measures_announced", measuresAnnounced)
+        json.member(ascii: "measures_in_force", measuresInForce)
+        json.member(ascii: "measures_removed", measuresRemoved)
+        json.member(ascii: "measures_imprecise", measuresImprecise)
+        json.member(ascii: "measures_active", measuresActive)
+        json.member(ascii: "claims", claims)
         json.endObject()
     }
 }
@@ -204,7 +188,15 @@ struct DayBoundaries: Sendable {
 struct ArticleTimeline: Sendable {
     /// Where each day starts among the ordinals (made once per snapshot).
     let boundaries: DayBoundaries
-    let ordinals: ArticleMatches.Ordinals
+    let ordinals: Ordinals
+
+    /// The articles' ordinals, ascending (newest first).
+    enum Ordinals: Sendable {
+        /// A contiguous run of ordinals.
+        case range(Range<Int32>)
+        /// Part of an ascending list, such as a posting list read in place.
+        case list(ArraySlice<Int32>)
+    }
 
     /// Each article's publication day, by ordinal.
     var days: [Int32] { boundaries.days }
@@ -222,7 +214,7 @@ struct ArticleTimeline: Sendable {
         case .range(let range): return range.contains(ordinal)
         case .list(let list):
             let index = list.partitioningIndex { $0 >= ordinal }
-            return index < list.count && list[index] == ordinal
+            return index < list.endIndex && list[index] == ordinal
         }
     }
 
@@ -230,7 +222,7 @@ struct ArticleTimeline: Sendable {
     func ordinal(at index: Int) -> Int32 {
         switch ordinals {
         case .range(let range): range.upperBound - 1 - Int32(index)
-        case .list(let list): list[list.count - 1 - index]
+        case .list(let list): list[list.endIndex - 1 - index]
         }
     }
 
@@ -244,7 +236,7 @@ struct ArticleTimeline: Sendable {
         let boundary = boundaries.firstOrdinal(before: day)
         switch ordinals {
         case .range(let range): return Int(range.upperBound - max(range.lowerBound, min(boundary, range.upperBound)))
-        case .list(let list): return list.count - list.partitioningIndex { $0 >= boundary }
+        case .list(let list): return list.endIndex - list.partitioningIndex { $0 >= boundary }
         }
     }
 

@@ -1,0 +1,266 @@
+import Foundation
+import Testing
+
+@testable import CorpusGeneration
+@testable import NewsAPI
+
+/// What `/timeline` makes once per snapshot gives what gathering and sorting per request gave: on a
+/// generated corpus, for no entity and for every entity, the same milestones in the same order, the
+/// same in-force days and the same counts per period; the claims found by word are those a byte search
+/// of each claim's text finds; and the counting and writing helpers agree with the plain way.
+@Suite struct TimelineMilestonesTests {
+    typealias Milestone = TimelineResource.Milestone
+
+    /// A generated corpus: 1,000 articles, 500 measures (some dated by month or year), 250 claims.
+    private static let generated: Result<CorpusSnapshot, any Error> = Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try CorpusGenerator(articles: 1000, seed: 23, directory: directory).run()
+        return try CorpusLoader.load(from: directory, logger: CorpusFixture.logger)
+    }
+
+    private static let milestones: Result<TimelineMilestones, any Error> = Result {
+        TimelineMilestones(snapshot: try generated.get())
+    }
+
+    private static let catalog: Result<MeasureCatalog, any Error> = Result {
+        MeasureCatalog(snapshot: try generated.get())
+    }
+
+    /// The selection for a `/timeline` query string.
+    private func selection(_ query: String) throws -> TimelineMilestones.Selection {
+        let snapshot = try Self.generated.get()
+        var parameters = QueryParameters(Request(method: .get, target: "/timeline?\(query)").query)
+        let articleQuery = ArticleQuery(reading: &parameters, in: snapshot, listing: false)
+        let filter = MeasureFilter(reading: &parameters, in: snapshot, readsText: false, readsPeriod: false)
+        let kinds = parameters.choices("event", of: TimelineResource.EventKind.self)
+        try parameters.validate()
+        return try Self.milestones.get().selection(articleQuery, filter, kinds: kinds, catalog: Self.catalog.get())
+    }
+
+    /// The milestones of the measures and claims naming `entity` (all of them for `nil`), gathered and
+    /// sorted as each request used to: by day, then kind, then the measure's id or the claim's position.
+    private func gathered(about entity: String?, in snapshot: CorpusSnapshot) -> [Milestone] {
+        var milestones: [Milestone] = []
+        for (position, measure) in snapshot.measures.enumerated() {
+            if let entity, !(measure.implementing + measure.affected + measure.targetedFirms).contains(entity) { continue }
+            let lifecycle = snapshot.measureLifecycles[position]
+            if let date = measure.dateAnnounced {
+                milestones.append(
+                    Milestone(kind: .measureAnnounced, subject: Int32(position), date: date, origin: .init(date.origin)))
+            }
+            if let start = lifecycle.inForce {
+                milestones.append(
+                    Milestone(kind: .measureInForce, subject: Int32(position), date: start.date, origin: start.origin))
+            }
+            if let end = lifecycle.ended {
+                let kind: TimelineResource.EventKind = measure.status == .suspended ? .measureSuspended : .measureRemoved
+                milestones.append(Milestone(kind: kind, subject: Int32(position), date: end.date, origin: end.origin))
+            }
+        }
+        for (position, claim) in snapshot.claims.enumerated() {
+            if let entity, !claim.entityIDs.contains(entity) { continue }
+            let dates = claim.claims.compactMap {
+                snapshot.article(id: $0.articleID).map { snapshot.article(at: $0).publishedAt }
+            }
+            if let last = dates.max(by: { ($0.day, $0.lastDay) < ($1.day, $1.lastDay) }) {
+                milestones.append(Milestone(kind: .claimDisputed, subject: Int32(position), date: last, origin: nil))
+            }
+        }
+        func rank(_ milestone: Milestone) -> String {
+            milestone.isMeasure ? snapshot.measures[Int(milestone.subject)].id : String(format: "%08d", milestone.subject)
+        }
+        return milestones.sorted { left, right in
+            if left.day != right.day { return left.day < right.day }
+            if left.kind != right.kind { return left.kind.order < right.kind.order }
+            return rank(left) < rank(right)
+        }
+    }
+
+    private func same(_ left: [Milestone], _ right: [Milestone]) -> Bool {
+        left.count == right.count
+            && zip(left, right).allSatisfy { l, r in
+                l.day == r.day && l.lastDay == r.lastDay && l.precision == r.precision && l.kind == r.kind
+                    && l.subject == r.subject && l.origin == r.origin
+            }
+    }
+
+    /// Each period's counts as the buckets used to make them, by walking the milestones.
+    private func walked(_ milestones: [Milestone], _ interval: TimelineInterval, from start: Int32, before next: Int32) -> [Int] {
+        var counts = [0, 0, 0, 0, 0]
+        for milestone in milestones
+        where milestone.day >= start && milestone.day < next && interval.isAsCoarse(as: milestone.precision) {
+            switch milestone.kind {
+            case .measureAnnounced: counts[0] += 1
+            case .measureInForce: counts[1] += 1
+            case .measureRemoved, .measureSuspended: counts[2] += 1
+            case .claimDisputed: counts[3] += 1
+            case .articlePublished: break
+            }
+        }
+        counts[4] =
+            milestones.filter { $0.isMeasure && !interval.isAsCoarse(as: $0.precision) && $0.day < next && $0.lastDay >= start }
+            .count
+        return counts
+    }
+
+    private func tallied(_ tally: MilestoneTally, from start: Int32, before next: Int32) -> [Int] {
+        var bucket = TimelineBucket(start: start, end: next - 1)
+        tally.count(into: &bucket, from: start, before: next)
+        return [
+            bucket.measuresAnnounced, bucket.measuresInForce, bucket.measuresRemoved, bucket.claims, bucket.measuresImprecise,
+        ]
+    }
+
+    /// Compares every period of each interval over the milestones' span.
+    private func expectSameCounts(_ selection: TimelineMilestones.Selection, _ expected: [Milestone], _ label: String) {
+        guard let first = expected.first?.day, let last = expected.map(\.lastDay).max() else { return }
+        for interval in TimelineInterval.allCases {
+            let tally = selection.tally(interval)
+            #expect(tally.firstDay == first && tally.lastDay == last, "\(label) \(interval)")
+            var start = interval.start(of: first)
+            while start <= last {
+                let next = interval.next(after: start)
+                #expect(
+                    tallied(tally, from: start, before: next) == walked(expected, interval, from: start, before: next),
+                    "\(label) \(interval) \(start)")
+                start = next
+            }
+        }
+    }
+
+    private func inForceDays(_ milestones: [Milestone], in snapshot: CorpusSnapshot) -> ([Int32], [Int32]) {
+        let measures = Set(milestones.filter(\.isMeasure).map(\.subject))
+        var started: [Int32] = []
+        var stopped: [Int32] = []
+        for (position, lifecycle) in snapshot.measureLifecycles.enumerated() where measures.contains(Int32(position)) {
+            guard let start = lifecycle.inForce else { continue }
+            started.append(start.day)
+            if let end = lifecycle.ended { stopped.append(max(end.day, start.day)) }
+        }
+        return (started.sorted(), stopped.sorted())
+    }
+
+    @Test func theUnfilteredTimelineHasEveryMilestoneInOrder() throws {
+        let snapshot = try Self.generated.get()
+        #expect(snapshot.measures.contains { $0.dateAnnounced?.precision == .year })
+        let expected = gathered(about: nil, in: snapshot)
+        let selection = try selection("")
+        #expect(same(selection.milestones, expected))
+        #expect(same(try Self.milestones.get().all, expected))
+        let (started, stopped) = inForceDays(expected, in: snapshot)
+        #expect(selection.started == started && selection.stopped == stopped)
+        expectSameCounts(selection, expected, "all")
+    }
+
+    @Test func eachEntityTimelineIsWhatGatheringAndSortingGave() throws {
+        let snapshot = try Self.generated.get()
+        var entitiesWithMilestones = 0
+        for entity in snapshot.entities {
+            let expected = gathered(about: entity.id, in: snapshot)
+            let selection = try selection("entity=\(entity.id)")
+            #expect(same(selection.milestones, expected), "\(entity.id)")
+            // Measures without a milestone still count in the stock in force; every one here has one.
+            let measures = snapshot.measures.indices.filter { position in
+                let measure = snapshot.measures[position]
+                return (measure.implementing + measure.affected + measure.targetedFirms).contains(entity.id)
+            }
+            #expect(Set(measures.map(Int32.init)).isSubset(of: Set(expected.filter(\.isMeasure).map(\.subject))))
+            let (started, stopped) = inForceDays(expected, in: snapshot)
+            #expect(selection.started == started && selection.stopped == stopped, "\(entity.id)")
+            expectSameCounts(selection, expected, entity.id)
+            if !expected.isEmpty { entitiesWithMilestones += 1 }
+        }
+        #expect(entitiesWithMilestones > 100)
+    }
+
+    @Test func kindsAndDatesKeepTheOrderAndTheStock() throws {
+        let snapshot = try Self.generated.get()
+        let entity = try #require(
+            snapshot.entities.max { gathered(about: $0.id, in: snapshot).count < gathered(about: $1.id, in: snapshot).count })
+        let all = gathered(about: entity.id, in: snapshot)
+        let first = all[all.count / 3].day
+        let last = all[all.count * 2 / 3].day
+        let selection = try selection(
+            "entity=\(entity.id)&event=measure_in_force&event=claim_disputed&from=\(CalendarDay.isoString(of: first))&to=\(CalendarDay.isoString(of: last))"
+        )
+        let expected = all.filter {
+            ($0.kind == .measureInForce || $0.kind == .claimDisputed) && $0.lastDay >= first && $0.day <= last
+        }
+        #expect(!expected.isEmpty)
+        #expect(same(selection.milestones, expected))
+        let (started, stopped) = inForceDays(all, in: snapshot)
+        #expect(selection.started == started && selection.stopped == stopped)
+        expectSameCounts(selection, expected, "filtered")
+    }
+
+    @Test func claimsFoundByWordAreThoseAByteSearchFinds() throws {
+        let snapshot = try Self.generated.get()
+        let texts = snapshot.claims.map(ClaimsResource.searchText)
+        // Prefixes of the claims' own words, one to five bytes long, and pairs of them.
+        var prefixes: Set<String> = ["zzzz", "é", "a"]
+        for text in texts.prefix(40) {
+            for word in text.split(separator: " ").prefix(6) {
+                for length in 1...min(5, word.count) { prefixes.insert(String(word.prefix(length))) }
+            }
+        }
+        let sorted = prefixes.sorted()
+        for (index, prefix) in sorted.enumerated() {
+            for words in [[prefix], [prefix, sorted[(index * 7) % sorted.count]]] {
+                // The words as `q` reads them: tokenized and folded (a query with none is refused).
+                guard let parsed = try? TextQuery(parsing: words.joined(separator: " ")) else { continue }
+                let query = words.map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }.joined(separator: "+")
+                let found = try selection("q=\(query)").milestones.filter { !$0.isMeasure }.map(\.subject)
+                let terms = parsed.words + parsed.phrases.flatMap { $0 }
+                let expected = snapshot.claims.indices.filter { claim in
+                    terms.allSatisfy { ByteSearch.contains(texts[claim], " " + $0) }
+                }.filter { claim in snapshot.claims[claim].claims.contains { snapshot.article(id: $0.articleID) != nil } }
+                #expect(Set(found) == Set(expected.map(Int32.init)), "\(words)")
+            }
+        }
+    }
+
+    @Test func dayRangesCountAsAWalkDoes() {
+        var random = SplitMix(seed: 3)
+        var ranges: [(first: Int32, last: Int32)] = []
+        for _ in 0..<300 {
+            let first = Int32(random.next() % 2000)
+            ranges.append((first, first + Int32(random.next() % 366)))
+        }
+        // Many ranges over a short span are counted from tables, a few by binary searches.
+        for ranges in [ranges, Array(ranges.prefix(5))] {
+            let counted = DayRanges(ranges)
+            for start in stride(from: Int32(-40), to: 2400, by: 17) {
+                let next = start + Int32(1 + abs(start) % 31)
+                #expect(
+                    counted.starting(from: start, before: next) == ranges.filter { $0.first >= start && $0.first < next }.count)
+                #expect(
+                    counted.overlapping(from: start, before: next) == ranges.filter { $0.first < next && $0.last >= start }.count)
+            }
+        }
+    }
+
+    @Test func daysAndKeysAreWrittenAsTheirStrings() throws {
+        for number in [Int32(-800_000), -719_529, -719_528, -719_162, -1, 0, 1, 19_000, 20_454, 2_932_896, 2_932_897, 3_000_000]
+            + (0..<400).map({ Int32($0 * 9_131 - 700_000) })
+        {
+            var fast = JSONWriter()
+            fast.day(number)
+            var plain = JSONWriter()
+            plain.string(CalendarDay.isoString(of: number))
+            #expect(fast.bytes == plain.bytes, "\(number)")
+        }
+        var encoded = JSONWriter()
+        encoded.beginObject()
+        encoded.key(ascii: "measures_in_force")
+        encoded.int(1)
+        encoded.key(ascii: "b")
+        encoded.int(2)
+        for value in [0, 7, -3, 1_234_567, Int.min, Int.max] { encoded.member(ascii: "n", value) }
+        encoded.endObject()
+        #expect(
+            String(decoding: encoded.bytes, as: UTF8.self)
+                == #"{"measures_in_force":1,"b":2,"n":0,"n":7,"n":-3,"n":1234567,"n":-9223372036854775808,"n":9223372036854775807}"#
+        )
+    }
+}
