@@ -411,7 +411,7 @@ def main():
                 rss, peak = rss_mb(server.pid)
                 load = {"mode": "load", "articles": size, "seed": seed(size), "corpus_mb": size_bytes / 1e6,
                         "boot_s": boot_seconds, "load_s": load_seconds, "mb_per_s": size_bytes / 1e6 / load_seconds,
-                        "rss_mb": rss, "peak_rss_mb": peak, "rss_per_corpus": rss / (size_bytes / 1e6),
+                        "rss_mb": rss, "peak_rss_mb": peak, "rss_per_corpus": rss * 2**20 / size_bytes,
                         "rss_bytes_per_article": rss * 2**20 / size, "peak_bytes_per_article": peak * 2**20 / size}
                 load_rows.append(load)
                 record(load)
@@ -479,7 +479,8 @@ def main():
             if reference:
                 stop(reference)
 
-    lines = ["| articles | corpus MB | boot s | load s | MB/s | RSS MB | peak RSS MB | RSS / corpus |",
+    # MB of corpus are 10^6 bytes (as MB/s); RSS is in MiB, as /proc gives it; the ratio is bytes over bytes.
+    lines = ["| articles | corpus MB | boot s | load s | MB/s | RSS MiB | peak RSS MiB | RSS / corpus (bytes) |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for load in load_rows:
         lines.append(f"| {load['articles']:,} | {load['corpus_mb']:.0f} | {load['boot_s']:.2f} | {load['load_s']:.2f} | "

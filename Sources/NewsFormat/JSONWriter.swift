@@ -221,7 +221,7 @@ public struct JSONWriter: Sendable {
     /// Writes `value` quoted and escaped (in place: a native string's bytes are read where they are,
     /// without a copy of the string or a reference count).
     @inlinable mutating func writeString(_ value: String) {
-        let written = value.utf8.withContiguousStorageIfAvailable { writeString(utf8: $0) }
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { writeString(utf8: $0) }
         if written == nil {
             var value = value
             value.withUTF8 { writeString(utf8: $0) }
