@@ -127,3 +127,15 @@ extension JSONWriter {
         if let lede = article.statedLede { string(lede) } else { string(utf8: article.firstParagraphUTF8) }
     }
 }
+
+extension JSONWriter {
+    /// The members `write` writes, encoded on their own to go inside an open object later (with
+    /// `rawMembers`).
+    static func members(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var json = JSONWriter(capacity: 128)
+        json.beginObject()
+        write(&json)
+        json.endObject()
+        return Array(json.bytes.dropFirst().dropLast())
+    }
+}

@@ -43,15 +43,3 @@ struct EncodedEntities: Sendable {
         spellings[index][Int(number)]
     }
 }
-
-extension JSONWriter {
-    /// The members `write` writes, encoded on their own to go inside an open object later (with
-    /// `rawMembers`).
-    static func members(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
-        var json = JSONWriter(capacity: 128)
-        json.beginObject()
-        write(&json)
-        json.endObject()
-        return Array(json.bytes.dropFirst().dropLast())
-    }
-}
