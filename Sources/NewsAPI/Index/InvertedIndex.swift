@@ -2,21 +2,28 @@ import Dispatch
 
 /// The full-text index: for each folded term, the articles containing it (ascending ordinals) with
 /// the term's frequency in each, plus every article's length for BM25.
+///
+/// A term in at least one article in `denseShare` keeps its articles as a bitmap instead of a list of
+/// ordinals (see `CommonTermBitmaps`): at that share the bitmap is no bigger, and the few hundred
+/// most common words hold most of the corpus's postings.
 struct InvertedIndex: Sendable {
     /// Folded term text to term id.
     let terms: TermDictionary
-    /// Per term (plus an end marker): where its postings start.
+    /// Per term (plus an end marker): where its frequencies start in `postingFrequencies`.
     private let postingStarts: ContiguousArray<Int>
-    /// Every term's postings, back to back: article ordinals, ascending within a term.
-    private let postingOrdinals: ContiguousArray<Int32>
-    /// The term frequency of each posting.
+    /// The term frequency of each posting: a term's articles in ascending order, back to back.
     private let postingFrequencies: ContiguousArray<UInt8>
+    /// Per term (plus an end marker): where its ordinals start in `postingOrdinals`; a term with a
+    /// bitmap has none there.
+    private let ordinalStarts: ContiguousArray<Int>
+    /// The ordinals of the terms without a bitmap, back to back, ascending within a term.
+    private let postingOrdinals: ContiguousArray<Int32>
+    /// Per term: its bitmap in `commonTerms`, or -1.
+    private let bitmapSlots: ContiguousArray<Int32>
+    /// The articles of the common terms, one bitmap each.
+    private let commonTerms: CommonTermBitmaps
     /// Tokens per article (title and body), by ordinal.
     let documentLengths: ContiguousArray<Int32>
-    /// The articles of each word found in at least one article in `denseShare` (and in at least
-    /// `denseMinimum`), as bitmaps: a search keeps the candidates whose bit is set instead of walking
-    /// the word's long posting list.
-    private let denseBitmaps: [Int32: OrdinalBitmap]
     /// The mean of `documentLengths`.
     let averageDocumentLength: Double
 
@@ -83,18 +90,40 @@ struct InvertedIndex: Sendable {
             totalLength += Int(length)
         }
         postingStarts = starts
-        postingOrdinals = ordinals
         postingFrequencies = frequencies
         documentLengths = lengths
-        var bitmaps: [Int32: OrdinalBitmap] = [:]
+        averageDocumentLength = ordered.isEmpty ? 1 : max(1, Double(totalLength) / Double(ordered.count))
+
+        // The common terms' ordinals become bitmaps; the rest are copied out without them.
+        var slots = ContiguousArray<Int32>(repeating: -1, count: termCount)
+        var commonLists: [ArraySlice<Int32>] = []
+        var sparseStarts = ContiguousArray<Int>(repeating: 0, count: termCount + 1)
+        var sparseTotal = 0
         for term in 0..<termCount {
+            sparseStarts[term] = sparseTotal
             let frequency = starts[term + 1] - starts[term]
-            if frequency >= InvertedIndex.denseMinimum, frequency * InvertedIndex.denseShare >= ordered.count {
-                bitmaps[Int32(term)] = OrdinalBitmap(ordinals[starts[term]..<starts[term + 1]], count: ordered.count)
+            if InvertedIndex.keepsBitmap(frequency: frequency, documentCount: ordered.count) {
+                slots[term] = Int32(commonLists.count)
+                commonLists.append(ordinals[starts[term]..<starts[term + 1]])
+            } else {
+                sparseTotal += frequency
             }
         }
-        denseBitmaps = bitmaps
-        averageDocumentLength = ordered.isEmpty ? 1 : max(1, Double(totalLength) / Double(ordered.count))
+        sparseStarts[termCount] = sparseTotal
+        commonTerms = CommonTermBitmaps(lists: commonLists, articleCount: ordered.count, threads: threads)
+        var sparse = ContiguousArray<Int32>()
+        sparse.reserveCapacity(sparseTotal)
+        for term in 0..<termCount where slots[term] < 0 {
+            sparse.append(contentsOf: ordinals[starts[term]..<starts[term + 1]])
+        }
+        ordinalStarts = sparseStarts
+        postingOrdinals = sparse
+        bitmapSlots = slots
+    }
+
+    /// Whether a term in `frequency` of `documentCount` articles keeps a bitmap.
+    private static func keepsBitmap(frequency: Int, documentCount: Int) -> Bool {
+        frequency >= denseMinimum && frequency * denseShare >= documentCount
     }
 
     /// A word in at least one article in this many gets a bitmap.
@@ -111,46 +140,112 @@ struct InvertedIndex: Sendable {
     var documentCount: Int { documentLengths.count }
 
     /// The total number of postings (term–article pairs).
-    var postingCount: Int { postingOrdinals.count }
-
-    /// The ordinals of the articles containing `term`, ascending.
-    func postings(of term: Int32) -> ArraySlice<Int32> {
-        postingOrdinals[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]]
-    }
-
-    /// The articles containing every one of `terms` (and in `scope`, when given), ascending. Starts
-    /// from the shortest list; words with a bitmap are then checked bit by bit, the others merged or
-    /// galloped through.
-    func articles(containingAll terms: [Int32], within scope: ArraySlice<Int32>?) -> [Int32] {
-        var lists = terms.map { (term: Optional($0), postings: postings(of: $0)) }
-        if let scope { lists.append((nil, scope)) }
-        lists.sort { $0.postings.count < $1.postings.count }
-        guard let shortest = lists.first?.postings else { return [] }
-        // The shortest list is read in place; only what survives the next list is copied.
-        var result: [Int32]?
-        for list in lists.dropFirst() where result?.isEmpty != true {
-            let candidates = result?[...] ?? shortest
-            if let term = list.term, let bitmap = denseBitmaps[term] {
-                result = bitmap.filter(candidates)
-            } else {
-                result = SortedOrdinals.retained(candidates, in: list.postings)
-            }
-        }
-        return result ?? Array(shortest)
-    }
+    var postingCount: Int { postingFrequencies.count }
 
     /// The bytes the bitmaps of common words take.
-    var denseBitmapBytes: Int {
-        denseBitmaps.values.reduce(0) { $0 + $1.byteCount }
-    }
-
-    /// The frequencies matching `postings(of:)`, position for position.
-    func frequencies(of term: Int32) -> ArraySlice<UInt8> {
-        postingFrequencies[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]]
-    }
+    var denseBitmapBytes: Int { commonTerms.byteCount }
 
     /// How many articles contain `term`.
     func documentFrequency(of term: Int32) -> Int {
         postingStarts[Int(term) + 1] - postingStarts[Int(term)]
+    }
+
+    /// The bitmap of `term`, if it is common enough to have one.
+    private func bitmap(of term: Int32) -> Int? {
+        let slot = bitmapSlots[Int(term)]
+        return slot < 0 ? nil : Int(slot)
+    }
+
+    /// The ordinals of a term without a bitmap, ascending.
+    private func listedOrdinals(of term: Int32) -> ArraySlice<Int32> {
+        postingOrdinals[ordinalStarts[Int(term)]..<ordinalStarts[Int(term) + 1]]
+    }
+
+    /// The articles containing every one of `terms` (and in `scope`, when given), ascending. Starts
+    /// from the shortest list; words with a bitmap are then checked bit by bit, the others merged or
+    /// galloped through. When every word has a bitmap and the scope is longer, the bitmaps are
+    /// intersected word by word.
+    func articles(containingAll terms: [Int32], within scope: ArraySlice<Int32>?) -> [Int32] {
+        let terms = terms.sorted { documentFrequency(of: $0) < documentFrequency(of: $1) }
+        guard let rarest = terms.first else { return scope.map { Array($0) } ?? [] }
+        var result: [Int32]
+        var remaining = terms[...]
+        var checksScope = false
+        if let scope, scope.count < documentFrequency(of: rarest) {
+            result = Array(scope)
+        } else if bitmap(of: rarest) == nil {
+            // The rarest list is read in place; only what survives the next list is copied.
+            remaining = terms.dropFirst()
+            checksScope = scope != nil
+            guard let next = remaining.first else {
+                let list = listedOrdinals(of: rarest)
+                return scope.map { SortedOrdinals.retained(list, in: $0) } ?? Array(list)
+            }
+            remaining = remaining.dropFirst()
+            result = retained(listedOrdinals(of: rarest), in: next)
+        } else if let conjunction = conjunction(of: terms, excluding: [], within: 0..<Int32(documentCount)) {
+            remaining = []
+            checksScope = scope != nil
+            result = conjunction.ordinals
+        } else {
+            preconditionFailure("the rarest term has a bitmap, so every term has one")
+        }
+        for term in remaining where !result.isEmpty {
+            result = retained(result[...], in: term)
+        }
+        if checksScope, let scope, !result.isEmpty {
+            result = SortedOrdinals.retained(result[...], in: scope)
+        }
+        return result
+    }
+
+    /// The values of `candidates` (ascending) that contain `term`.
+    private func retained(_ candidates: ArraySlice<Int32>, in term: Int32) -> [Int32] {
+        if let bitmap = bitmap(of: term) {
+            return commonTerms.filter(candidates, by: bitmap)
+        }
+        return SortedOrdinals.retained(candidates, in: listedOrdinals(of: term))
+    }
+
+    /// The values of `list` (ascending) that do not contain `term`.
+    func articles(_ list: [Int32], without term: Int32) -> [Int32] {
+        if let bitmap = bitmap(of: term) {
+            return commonTerms.filter(list[...], by: bitmap, keepingMembers: false)
+        }
+        return SortedOrdinals.subtracting(listedOrdinals(of: term), from: list)
+    }
+
+    /// The articles of `range` containing all of `terms` (at least one) and none of `excluded`,
+    /// unlisted; `nil` unless every one of these terms has a bitmap.
+    func conjunction(of terms: [Int32], excluding excluded: [Int32], within range: Range<Int32>) -> TermConjunction? {
+        let included = terms.compactMap(bitmap(of:))
+        let excludedBitmaps = excluded.compactMap(bitmap(of:))
+        guard !included.isEmpty, included.count == terms.count, excludedBitmaps.count == excluded.count else {
+            return nil
+        }
+        return TermConjunction(bitmaps: commonTerms, included: included, excluded: excludedBitmaps, range: range)
+    }
+
+    /// Calls `body` with the position in `ordinals` and the frequency of `term` of every article of
+    /// `ordinals` that contains it. Ascending ordinals are fastest.
+    func forEachFrequency(of term: Int32, in ordinals: [Int32], _ body: (Int, UInt8) -> Void) {
+        let frequencies = postingFrequencies[postingStarts[Int(term)]..<postingStarts[Int(term) + 1]]
+        if let bitmap = bitmap(of: term) {
+            for (position, ordinal) in ordinals.enumerated() where commonTerms.contains(ordinal, in: bitmap) {
+                body(position, frequencies[frequencies.startIndex + commonTerms.rank(of: ordinal, in: bitmap)])
+            }
+            return
+        }
+        let postings = listedOrdinals(of: term)
+        var cursor = postings.startIndex
+        var previous = Int32.min
+        for (position, ordinal) in ordinals.enumerated() {
+            // Ascending ordinals gallop forward; anything else starts again from the top.
+            if ordinal < previous { cursor = postings.startIndex }
+            previous = ordinal
+            cursor = SortedOrdinals.gallop(postings, from: cursor, toFirstAtLeast: ordinal)
+            guard cursor < postings.endIndex, postings[cursor] == ordinal else { continue }
+            body(position, frequencies[cursor - postings.startIndex + frequencies.startIndex])
+        }
     }
 }

@@ -1,11 +1,20 @@
 /// The articles that match an article query, found from the store's sorted indexes.
 ///
 /// Ordinals are newest first, so every posting list is already in date order and a date range is a
-/// contiguous run of ordinals: an unfiltered list is a range that is never materialised.
+/// contiguous run of ordinals: an unfiltered list is a range that is never materialised, and a search
+/// for common words only is counted from their bitmaps and listed only as far as a page needs.
 struct ArticleMatches: Sendable {
     private let snapshot: CorpusSnapshot
     private let query: ArticleQuery
-    private let matches: Ordinals
+    private let matches: Matches
+
+    /// How the matches are held.
+    private enum Matches: Sendable {
+        /// Listed, or a range.
+        case ordinals(Ordinals)
+        /// Common words' bitmaps, combined on demand.
+        case commonWords(TermConjunction)
+    }
 
     init(snapshot: CorpusSnapshot, query: ArticleQuery, scope: Entity?) {
         self.snapshot = snapshot
@@ -23,21 +32,33 @@ struct ArticleMatches: Sendable {
             lists.append(snapshot.articles(ofKind: kind)[...])
         }
 
+        if let text = query.text, lists.isEmpty, window.isContiguous,
+            let found = snapshot.commonWordSearch(text, within: window.range)
+        {
+            matches = .commonWords(found)
+            return
+        }
         var found: [Int32]? = lists.isEmpty ? nil : SortedOrdinals.intersection(of: lists)
         if let text = query.text {
             found = snapshot.search(text, within: found)
         }
         if let list = found {
-            matches = .list(window.clip(list))
+            matches = .ordinals(.list(window.clip(list)))
         } else if window.isContiguous {
-            matches = .range(window.range)
+            matches = .ordinals(.range(window.range))
         } else {
-            matches = .list(window.ordinals)
+            matches = .ordinals(.list(window.ordinals))
         }
     }
 
-    /// Every match, ascending (newest first); a range stays a range.
-    var ordinals: Ordinals { matches }
+    /// Every match, ascending (newest first); a range stays a range. Matches held as bitmaps are
+    /// listed on each call.
+    var ordinals: Ordinals {
+        switch matches {
+        case .ordinals(let ordinals): ordinals
+        case .commonWords(let found): .list(found.ordinals)
+        }
+    }
 
     /// The matches as the store's sorted ordinals.
     enum Ordinals: Sendable {
@@ -47,18 +68,34 @@ struct ArticleMatches: Sendable {
         case list([Int32])
     }
 
+    /// The matches as a bitmap with ranks, when a search for common words found them (without
+    /// listing them); else `nil`.
+    var rankedBitmap: RankedBitmap? {
+        guard case .commonWords(let found) = matches else { return nil }
+        return found.rankedBitmap
+    }
+
     /// How many articles match.
     var count: Int {
         switch matches {
-        case .range(let range): range.count
-        case .list(let list): list.count
+        case .ordinals(.range(let range)): range.count
+        case .ordinals(.list(let list)): list.count
+        case .commonWords(let found): found.count
         }
     }
 
     /// The matches in the requested order. For relevance only the best `needed` are ranked (a top-k
     /// selection, not a sort of every match); `nil` ranks them all.
     func ordered(by sort: ArticleSort, needed: Int?) -> OrderedArticles {
-        switch (matches, sort) {
+        if case .commonWords(let found) = matches, let needed, sort != .relevance {
+            // Only the first `needed` are listed, from the top or the bottom of the bitmaps.
+            let count = found.count
+            let wanted = min(needed, count)
+            return sort == .oldestFirst
+                ? OrderedArticles(storage: .list(found.ordinals(at: count - wanted..<count).reversed()))
+                : OrderedArticles(storage: .list(found.ordinals(at: 0..<wanted)))
+        }
+        switch (ordinals, sort) {
         case (.range(let range), let sort):
             return OrderedArticles(storage: .range(range, oldestFirst: sort == .oldestFirst))
         case (.list(let list), .newestFirst):

@@ -135,7 +135,11 @@ struct TimelineResource: Sendable {
                 return ArticleTimeline(boundaries: boundaries, ordinals: .list(list[start..<max(start, end)]))
             }
         }
-        switch ArticleMatches(snapshot: snapshot, query: query, scope: nil).ordinals {
+        let matches = ArticleMatches(snapshot: snapshot, query: query, scope: nil)
+        if let bitmap = matches.rankedBitmap {
+            return ArticleTimeline(boundaries: boundaries, ordinals: .bitmap(bitmap))
+        }
+        switch matches.ordinals {
         case .range(let range): return ArticleTimeline(boundaries: boundaries, ordinals: .range(range))
         case .list(let list): return ArticleTimeline(boundaries: boundaries, ordinals: .list(list[...]))
         }

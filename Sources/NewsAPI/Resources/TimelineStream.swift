@@ -196,6 +196,8 @@ struct ArticleTimeline: Sendable {
         case range(Range<Int32>)
         /// Part of an ascending list, such as a posting list read in place.
         case list(ArraySlice<Int32>)
+        /// The members of a bitmap, such as a search's for common words.
+        case bitmap(RankedBitmap)
     }
 
     /// Each article's publication day, by ordinal.
@@ -205,6 +207,7 @@ struct ArticleTimeline: Sendable {
         switch ordinals {
         case .range(let range): range.count
         case .list(let list): list.count
+        case .bitmap(let bitmap): bitmap.count
         }
     }
 
@@ -215,6 +218,7 @@ struct ArticleTimeline: Sendable {
         case .list(let list):
             let index = list.partitioningIndex { $0 >= ordinal }
             return index < list.endIndex && list[index] == ordinal
+        case .bitmap(let bitmap): return bitmap.contains(ordinal)
         }
     }
 
@@ -223,6 +227,7 @@ struct ArticleTimeline: Sendable {
         switch ordinals {
         case .range(let range): range.upperBound - 1 - Int32(index)
         case .list(let list): list[list.endIndex - 1 - index]
+        case .bitmap(let bitmap): bitmap.member(withRank: bitmap.count - 1 - index)
         }
     }
 
@@ -237,6 +242,7 @@ struct ArticleTimeline: Sendable {
         switch ordinals {
         case .range(let range): return Int(range.upperBound - max(range.lowerBound, min(boundary, range.upperBound)))
         case .list(let list): return list.endIndex - list.partitioningIndex { $0 >= boundary }
+        case .bitmap(let bitmap): return bitmap.count - bitmap.rank(of: boundary)
         }
     }
 

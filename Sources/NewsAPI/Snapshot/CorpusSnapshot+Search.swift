@@ -20,7 +20,7 @@ extension CorpusSnapshot {
         for word in query.excludedWords {
             guard !results.isEmpty else { break }
             if let id = textIndex.terms.find(word) {
-                results = SortedOrdinals.subtracting(textIndex.postings(of: id), from: results)
+                results = textIndex.articles(results, without: id)
             }
         }
         for (phrase, codes) in zip(query.excludedPhrases, matcher.excludedPhrases) {
@@ -34,6 +34,23 @@ extension CorpusSnapshot {
         return results
     }
 
+    /// The articles of `range` matching `query`, unlisted, when every word it requires or excludes
+    /// is common enough to have a bitmap and it has no phrase; else `nil` (use `search`).
+    func commonWordSearch(_ query: TextQuery, within range: Range<Int32>) -> TermConjunction? {
+        guard query.phrases.isEmpty, query.excludedPhrases.isEmpty else { return nil }
+        var required: [Int32] = []
+        for term in query.requiredTerms {
+            guard let id = textIndex.terms.find(term) else { return nil }
+            required.append(id)
+        }
+        var excluded: [Int32] = []
+        for word in query.excludedWords {
+            // A word found nowhere excludes nothing.
+            if let id = textIndex.terms.find(word) { excluded.append(id) }
+        }
+        return textIndex.conjunction(of: required, excluding: excluded, within: range)
+    }
+
     /// The BM25 relevance of each article in `ordinals` to the query's words and phrase terms, in
     /// the same order; higher is more relevant. Ascending ordinals are fastest.
     func relevanceScores(for query: TextQuery, in ordinals: [Int32]) -> [Double] {
@@ -43,20 +60,11 @@ extension CorpusSnapshot {
         var scores = [Double](repeating: 0, count: ordinals.count)
         for term in query.requiredTerms {
             guard let id = textIndex.terms.find(term) else { continue }
-            let postings = textIndex.postings(of: id)
-            let frequencies = textIndex.frequencies(of: id)
-            let documentFrequency = Double(postings.count)
+            let documentFrequency = Double(textIndex.documentFrequency(of: id))
             let idf = log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5))
-            var cursor = postings.startIndex
-            var previous = Int32.min
-            for (position, ordinal) in ordinals.enumerated() {
-                // Ascending ordinals gallop forward; anything else starts again from the top.
-                if ordinal < previous { cursor = postings.startIndex }
-                previous = ordinal
-                cursor = SortedOrdinals.gallop(postings, from: cursor, toFirstAtLeast: ordinal)
-                guard cursor < postings.endIndex, postings[cursor] == ordinal else { continue }
-                let frequency = Double(frequencies[cursor - postings.startIndex + frequencies.startIndex])
-                let length = Double(textIndex.documentLengths[Int(ordinal)])
+            textIndex.forEachFrequency(of: id, in: ordinals) { position, frequency in
+                let frequency = Double(frequency)
+                let length = Double(textIndex.documentLengths[Int(ordinals[position])])
                 let norm = k1 * (1 - b + b * length / textIndex.averageDocumentLength)
                 scores[position] += idf * frequency * (k1 + 1) / (frequency + norm)
             }

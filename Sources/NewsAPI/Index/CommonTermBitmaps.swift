@@ -1,0 +1,97 @@
+import Dispatch
+
+/// The articles of each of the index's most common terms as a bitmap, one bit per article, all the
+/// bitmaps in one array. For a term in at least one article in 32, the bitmap is no bigger than its
+/// posting list would be; it answers "does this article hold the term?" in one load, and two terms'
+/// articles intersect word by word (see `TermConjunction`).
+///
+/// A term's frequencies stay in the index's posting order, so each bitmap also keeps, for every block
+/// of `RankedBitmap.blockWords` words, how many articles come before the block: an article's place
+/// among the term's articles (its rank) is that count plus a few population counts.
+struct CommonTermBitmaps: Sendable {
+    /// 64-bit words in each bitmap (one bit per article of the corpus).
+    let wordsPerBitmap: Int
+    /// Every bitmap's words, bitmap after bitmap; bit `o & 63` of word `o >> 6` is article `o`.
+    let words: ContiguousArray<UInt64>
+    /// For each bitmap, for each block of `RankedBitmap.blockWords` words: the set bits before it.
+    private let blockRanks: ContiguousArray<UInt32>
+    /// Blocks per bitmap in `blockRanks`.
+    private let blocksPerBitmap: Int
+
+    /// Bitmaps of `lists` (ascending ordinals, each below `articleCount`), in that order; built on
+    /// `threads` threads, each writing only its own bitmaps.
+    init(lists: [ArraySlice<Int32>], articleCount: Int, threads: Int) {
+        let wordsPerBitmap = (articleCount + 63) / 64
+        let blocksPerBitmap = RankedBitmap.blockCount(words: wordsPerBitmap)
+        var words = ContiguousArray<UInt64>(repeating: 0, count: lists.count * wordsPerBitmap)
+        var ranks = ContiguousArray<UInt32>(repeating: 0, count: lists.count * blocksPerBitmap)
+        words.withUnsafeMutableBufferPointer { words in
+            ranks.withUnsafeMutableBufferPointer { ranks in
+                nonisolated(unsafe) let words = words
+                nonisolated(unsafe) let ranks = ranks
+                let threadCount = max(1, min(threads, lists.count))
+                DispatchQueue.concurrentPerform(iterations: threadCount) { thread in
+                    for bitmap in stride(from: thread, to: lists.count, by: threadCount) {
+                        let base = bitmap * wordsPerBitmap
+                        for ordinal in lists[bitmap] {
+                            words[base + Int(ordinal) >> 6] |= 1 << UInt64(ordinal & 63)
+                        }
+                        _ = RankedBitmap.fillBlockRanks(
+                            UnsafeMutableBufferPointer(rebasing: ranks[bitmap * blocksPerBitmap..<(bitmap + 1) * blocksPerBitmap]),
+                            of: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(words)[base..<base + wordsPerBitmap]))
+                    }
+                }
+            }
+        }
+        self.wordsPerBitmap = wordsPerBitmap
+        self.blocksPerBitmap = blocksPerBitmap
+        self.words = words
+        blockRanks = ranks
+    }
+
+    /// How many bitmaps there are.
+    var count: Int { wordsPerBitmap == 0 ? 0 : words.count / wordsPerBitmap }
+
+    /// The bytes the bitmaps and their block ranks take.
+    var byteCount: Int { words.count * 8 + blockRanks.count * 4 }
+
+    /// Whether `bitmap` holds article `ordinal`.
+    @inline(__always)
+    func contains(_ ordinal: Int32, in bitmap: Int) -> Bool {
+        words.withUnsafeBufferPointer { words in
+            words[bitmap * wordsPerBitmap + Int(ordinal) >> 6] >> UInt64(ordinal & 63) & 1 == 1
+        }
+    }
+
+    /// How many of `bitmap`'s articles come before `ordinal`: the place of `ordinal` among them.
+    func rank(of ordinal: Int32, in bitmap: Int) -> Int {
+        words.withUnsafeBufferPointer { words in
+            blockRanks.withUnsafeBufferPointer { ranks in
+                RankedBitmap.rank(
+                    of: ordinal,
+                    words: UnsafeBufferPointer(rebasing: words[bitmap * wordsPerBitmap..<(bitmap + 1) * wordsPerBitmap]),
+                    blockRanks: UnsafeBufferPointer(rebasing: ranks[bitmap * blocksPerBitmap..<(bitmap + 1) * blocksPerBitmap]))
+            }
+        }
+    }
+
+    /// The values of `candidates` that `bitmap` holds (or, with `keepingMembers` false, does not
+    /// hold), in the same order.
+    func filter(_ candidates: ArraySlice<Int32>, by bitmap: Int, keepingMembers: Bool = true) -> [Int32] {
+        let wanted: UInt64 = keepingMembers ? 1 : 0
+        return words.withUnsafeBufferPointer { words in
+            let bits = UnsafeBufferPointer(rebasing: words[bitmap * wordsPerBitmap..<(bitmap + 1) * wordsPerBitmap])
+            return candidates.withUnsafeBufferPointer { candidates in
+                [Int32](unsafeUninitializedCapacity: candidates.count) { result, count in
+                    // Branch-free: write every candidate, advance past it only when it is kept.
+                    var kept = 0
+                    for candidate in candidates {
+                        result[kept] = candidate
+                        kept &+= bits[Int(candidate) >> 6] >> UInt64(candidate & 63) & 1 == wanted ? 1 : 0
+                    }
+                    count = kept
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import NewsAPI
+
+/// The bitmaps that hold the common words' articles, checked against plain scans: membership, ranks,
+/// the n-th member, and the conjunctions a search for common words counts and pages through.
+@Suite struct TermBitmapTests {
+    @Test func rankedBitmapAgreesWithAScan() {
+        var generator = SplitMix(seed: 42)
+        // Sizes around the 64-bit words and the eight-word blocks, dense and sparse.
+        for (bitCount, density) in [(1, 2), (63, 2), (64, 3), (65, 5), (511, 4), (512, 64), (513, 7), (5_000, 3), (5_000, 300)] {
+            var words = ContiguousArray<UInt64>(repeating: 0, count: (bitCount + 63) / 64)
+            var members: [Int32] = []
+            for ordinal in 0..<bitCount where generator.next() % UInt64(density) == 0 {
+                words[ordinal >> 6] |= 1 << UInt64(ordinal & 63)
+                members.append(Int32(ordinal))
+            }
+            let bitmap = RankedBitmap(words: words)
+            #expect(bitmap.count == members.count)
+            for ordinal in 0...Int32(bitCount) {
+                let below = members.prefix { $0 < ordinal }.count
+                #expect(bitmap.rank(of: ordinal) == below, "rank of \(ordinal) in \(bitCount)")
+                #expect(bitmap.contains(ordinal) == members.contains(ordinal))
+            }
+            for (rank, member) in members.enumerated() {
+                #expect(bitmap.member(withRank: rank) == member, "member \(rank) of \(bitCount)")
+            }
+        }
+    }
+
+    @Test func commonWordSearchesAgreeWithAScan() throws {
+        let corpus = try CommonWordCorpus()
+        let snapshot = corpus.snapshot
+        let count = Int32(snapshot.articleCount)
+        // Word pairs of the bitmaps, with and without excluded words, over the whole corpus and
+        // over ranges whose ends fall inside words and blocks.
+        let queries = ["tariff steel", "ministers", "rice chips ports", "tariff -steel", "coal -fish -silk", "loans rail"]
+        let ranges: [Range<Int32>] = [0..<count, 1..<count, 63..<65, 64..<640, 100..<1_777, 511..<513, 2_000..<count, 7..<7]
+        for text in queries {
+            let query = try TextQuery(parsing: text)
+            for range in ranges {
+                let expected = corpus.matches(query).filter(range.contains)
+                let found = try #require(snapshot.commonWordSearch(query, within: range), "\(text) has common words only")
+                #expect(found.count == expected.count, "\(text) in \(range)")
+                #expect(found.ordinals == expected, "\(text) in \(range)")
+                for positions in [0..<20, 3..<9, expected.count - 5..<expected.count + 5, expected.count..<expected.count + 3] {
+                    let clamped = positions.clamped(to: 0..<expected.count)
+                    #expect(found.ordinals(at: positions) == Array(expected[clamped]), "\(text) in \(range) at \(positions)")
+                }
+                for part in [0..<count, 10..<90, 600..<1_300, range] {
+                    #expect(found.count(in: part) == expected.filter(part.contains).count, "\(text) in \(range), counted in \(part)")
+                }
+                let bitmap = found.rankedBitmap
+                #expect(bitmap.count == expected.count)
+                #expect((0..<count).filter(bitmap.contains) == expected)
+            }
+            // Searching the listed way gives the same articles.
+            if query.excludedWords.isEmpty {
+                #expect(snapshot.search(query) == corpus.matches(query), "\(text)")
+            }
+        }
+        // A rare word has no bitmap, so such a search is not answered from bitmaps.
+        #expect(snapshot.commonWordSearch(try TextQuery(parsing: "tariff unique17"), within: 0..<count) == nil)
+        #expect(snapshot.commonWordSearch(try TextQuery(parsing: "tariff -unique17"), within: 0..<count) == nil)
+        #expect(snapshot.commonWordSearch(try TextQuery(parsing: "\"tariff steel\""), within: 0..<count) == nil)
+    }
+
+    @Test func frequenciesComeFromListsAndBitmapsAlike() throws {
+        let corpus = try CommonWordCorpus()
+        let index = corpus.snapshot.textIndex
+        let everyThird = Array(stride(from: Int32(0), to: Int32(corpus.snapshot.articleCount), by: 3))
+        for word in ["ministers", "tariff", "silk", "unique17", "unique2499"] {
+            let term = try #require(index.terms.find(word))
+            var found: [Int32: UInt8] = [:]
+            index.forEachFrequency(of: term, in: everyThird) { position, frequency in found[everyThird[position]] = frequency }
+            var expected: [Int32: UInt8] = [:]
+            for ordinal in everyThird {
+                let occurrences = corpus.words[Int(ordinal)].filter { $0 == word }.count
+                if occurrences > 0 { expected[ordinal] = UInt8(occurrences) }
+            }
+            #expect(found == expected, "\(word)")
+        }
+    }
+}
+
+/// 2,500 generated briefs: a filler that every one shares, eleven words each in a different share
+/// of them (all common enough for a bitmap) and one word of its own.
+private struct CommonWordCorpus {
+    let snapshot: CorpusSnapshot
+    /// Each article's folded words, title and body, by ordinal.
+    let words: [[String]]
+
+    init() throws {
+        let common = ["tariff", "steel", "solar", "rice", "chips", "ports", "loans", "rail", "coal", "fish", "silk"]
+        let filler = String(repeating: "Ministers met again this week. ", count: 3)
+        let lines = (0..<2500).map { index in
+            let chosen = common.indices.filter { (index + $0 * 5) % ($0 + 2) == 0 }.map { common[$0] }
+            let body = "\(filler)\(chosen.joined(separator: " ")) unique\(index)"
+            return
+                #"{"id": "p\#(index)", "kind": "brief", "title": "Note \#(index)", "source": {"id": "s", "name": "S"}, "language": "en", "published_at": {"value": "2024-\#(String(format: "%02d", index % 12 + 1))-\#(String(format: "%02d", index % 28 + 1))", "precision": "day", "origin": "text"}, "body": "\#(body)"}"#
+        }
+        snapshot = try CorpusFixture.load(articles: lines, measures: "[]", claims: "[]")
+        let snapshot = snapshot
+        words = (0..<Int32(snapshot.articleCount)).map { ordinal in
+            let article = snapshot.article(at: ordinal)
+            return "\(article.title) \(article.body)".lowercased()
+                .split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+    }
+
+    /// The ordinals of the articles holding all of `query`'s words and none of its excluded ones.
+    func matches(_ query: TextQuery) -> [Int32] {
+        words.indices.filter { ordinal in
+            query.words.allSatisfy(words[ordinal].contains) && !query.excludedWords.contains(where: words[ordinal].contains)
+        }.map { Int32($0) }
+    }
+}
