@@ -4,9 +4,9 @@
 /// slice of the text itself; others are folded into a private buffer. The folded bytes stay valid
 /// until the next call to `next`.
 ///
-/// The indexer calls it for every word of the corpus from another module, so the scanning path is
-/// `@inlinable` (and what it touches `@usableFromInline`): it compiles into the caller as it did when
-/// both lived in one module.
+/// The indexer calls it for every word of the corpus through `Tokenizer.scan`, in this module, where
+/// `next()` inlines into the loop; calls from other modules do not inline it, although the scanning
+/// path is `@inlinable` (and what it touches `@usableFromInline`).
 package struct TokenScanner: ~Copyable {
     @usableFromInline let text: UnsafeBufferPointer<UInt8>
     @usableFromInline var position = 0

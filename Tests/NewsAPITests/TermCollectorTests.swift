@@ -45,7 +45,9 @@ import Testing
         collector.endDocument()
         #expect(collector.count == words.count)
         #expect(collector.documentCount == 2)
-        #expect(Array(collector.documentFrequencies) == Array(repeating: 1, count: words.count) + Array(repeating: 2, count: words.count))
+        #expect(
+            Array(collector.documentFrequencies) == Array(repeating: 1, count: words.count)
+                + Array(repeating: 2, count: words.count))
         #expect(Array(collector.documentTerms.suffix(words.count)) == words.map { ids[$0]! })
         let dictionary = collector.dictionary()
         for (word, id) in ids {

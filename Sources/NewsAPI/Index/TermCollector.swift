@@ -217,7 +217,8 @@ struct TermCollector {
         }
         guard count > 0 else { return (length, 0) }
         let middle = count >> 1
-        let bytes = UInt64(base[0]) | UInt64(base[middle]) << (8 * UInt64(middle)) | UInt64(base[count - 1]) << (8 * UInt64(count - 1))
+        let bytes =
+            UInt64(base[0]) | UInt64(base[middle]) << (8 * UInt64(middle)) | UInt64(base[count - 1]) << (8 * UInt64(count - 1))
         return (length | bytes, 0)
     }
 
