@@ -27,7 +27,9 @@ package enum Tokenizer {
 
     /// Scans valid UTF-8 `text` and calls `body` with each token's folded bytes (valid only during
     /// the call) and its span.
-    @inlinable @inline(__always)
+    ///
+    /// Not `@inlinable`: other modules do not inline `TokenScanner.next()`, this module does, so the
+    /// scanning loop runs here with the scanner's state in registers, and only `body` is called per token.
     package static func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, TokenSpan) -> Void) {
         var scanner = TokenScanner(text)
         while scanner.next() {

@@ -52,6 +52,19 @@ import Testing
         #expect(mismatches.withLock { $0 } == 0)
     }
 
+    @Test func aDictionaryTrainedOnTwoThreadsCompressesAsWell() {
+        let samples = TextCompressorTests.paragraphs(300, seed: 7).map { $0.utf8[...] }
+        let single = TextCompressor(trainingOn: samples)
+        let parallel = TextCompressor(trainingOn: samples, threads: 2)
+        #expect(parallel.dictionarySize > 0)
+        let context = TextCompressor.Context()
+        let text = TextCompressorTests.paragraphs(4, seed: 11).joined(separator: "\n\n")
+        let compressed = parallel.compress(text.utf8[...], context: context)
+        #expect(parallel.decompress(compressed, after: "") == text)
+        // The same candidates are tried either way, so the chosen dictionary compresses the same.
+        #expect(compressed.count == single.compress(text.utf8[...], context: context).count)
+    }
+
     @Test func textsComeBackAsTheyWentInWithoutADictionary() {
         // Too few samples to train on: plain zstd.
         let compressor = TextCompressor(trainingOn: TextCompressorTests.paragraphs(3, seed: 7).map { $0.utf8[...] })

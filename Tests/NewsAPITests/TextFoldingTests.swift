@@ -62,6 +62,30 @@ import Testing
         #expect(tokens.map(\.utf16Range) == [0..<4, 5..<8, 9..<12, 13..<15])
     }
 
+    @Test func plainPrefixStopsAtTheFirstByteThatIsNotALowercaseLetterOrDigit() {
+        let plain = Set(Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8))
+        for position in 0..<8 {
+            for byte in 0...255 {
+                // Bytes after the tested one are 0xFF, whose carries must not matter.
+                var bytes = [UInt8](repeating: UInt8(ascii: "m"), count: position) + [UInt8(byte)]
+                bytes += [UInt8](repeating: 0xFF, count: 7 - position)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let expected = plain.contains(UInt8(byte)) ? (position == 7 ? 8 : position + 1) : position
+                #expect(TokenScanner.plainPrefixLength(word) == expected, "byte \(byte) at \(position)")
+            }
+        }
+    }
+
+    @Test func longWordsAreWholeTokensWithTheirOffsets() {
+        let text = "abcdefgh12345678xyzQrs internationalé Ünterwegsnachhause 12345678 abcdefgh"
+        let tokens = Tokenizer.tokens(in: text)
+        #expect(
+            tokens.map(\.text) == [
+                "abcdefgh12345678xyzqrs", "internationale", "unterwegsnachhause", "12345678", "abcdefgh",
+            ])
+        #expect(tokens.map(\.utf16Range) == [0..<22, 23..<37, 38..<56, 57..<65, 66..<74])
+    }
+
     @Test func greekAndCyrillicFoldToLowercase() {
         #expect(Tokenizer.foldedTokens(in: "ΑΘΗΝΑ Москва") == ["αθηνα", "москва"])
     }

@@ -47,8 +47,9 @@ final class TextCompressor: @unchecked Sendable {
     let dictionarySize: Int
 
     /// A compressor with a dictionary trained on `samples` (texts like those it will compress), or
-    /// without one if they are too few or too small to train on.
-    init(trainingOn samples: [Substring.UTF8View]) {
+    /// without one if they are too few or too small to train on. Training tries its candidate
+    /// dictionaries on up to `threads` threads (each needs about 6 MB while it runs).
+    init(trainingOn samples: [Substring.UTF8View], threads: Int = 1) {
         guard samples.count >= 8 else {
             dictionarySize = 0
             compressionDictionary = nil
@@ -62,8 +63,9 @@ final class TextCompressor: @unchecked Sendable {
         let sizes = samples.map { $0.count }
         let trained = dictionary.withUnsafeMutableBytes { dictionary in
             joined.withUnsafeBytes { joined in
-                ZDICT_trainFromBuffer(
-                    dictionary.baseAddress, dictionary.count, joined.baseAddress, sizes, UInt32(sizes.count))
+                CZstd_trainFromBuffer(
+                    dictionary.baseAddress, dictionary.count, joined.baseAddress, sizes, UInt32(sizes.count),
+                    UInt32(max(1, threads)))
             }
         }
         guard ZDICT_isError(trained) == 0 else {

@@ -32,6 +32,8 @@ struct TermCollector {
 
     /// Per document (plus an end marker): where its entries start in `documentTerms`.
     private(set) var documentTermStarts: ContiguousArray<Int> = [0]
+    /// Where the current document's entries start in `documentTerms` (the last of `documentTermStarts`).
+    private var currentDocumentStart = 0
     /// Each document's distinct terms, documents back to back.
     private(set) var documentTerms = ContiguousArray<Int32>()
     /// The frequency of each entry of `documentTerms` in its document (at most 255, which BM25 saturates long before).
@@ -73,7 +75,7 @@ struct TermCollector {
     mutating func count(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
         let index = slotIndex(of: term)
         let document = Int32(truncatingIfNeeded: documentTermStarts.count - 1)
-        let documentStart = documentTermStarts[documentTermStarts.count - 1]
+        let documentStart = currentDocumentStart
         let slot = slots[index]
         if slot.lastDocument != document {
             slots[index].lastDocument = document
@@ -112,6 +114,7 @@ struct TermCollector {
     /// Ends the current document; later counts go to the next one.
     mutating func endDocument() {
         documentTermStarts.append(documentTerms.count)
+        currentDocumentStart = documentTerms.count
     }
 
     /// The slot holding `term`, adding the term if it is new.
@@ -122,7 +125,9 @@ struct TermCollector {
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[index]
-            if slot.id < 0 { break }
+            if slot.id < 0 {
+                return add(term, key: key, extendedKey: extendedKey, hash: hash, at: index)
+            }
             if slot.key == key, slot.extendedKey == extendedKey, slot.hash == hash,
                 term.count < 16 || equals(Int(slot.id), term)
             {
@@ -130,14 +135,23 @@ struct TermCollector {
             }
             index = (index + 1) & mask
         }
-        slots[index] = Slot(key: key, extendedKey: extendedKey, hash: hash, id: Int32(count), lastDocument: -1, documentSlot: 0)
+    }
+
+    /// Adds a new term in the empty slot at `index` (found by `slotIndex`), and returns its slot,
+    /// which moves if the table has to grow. Kept out of line: the per-token path almost always finds the term.
+    @inline(never)
+    private mutating func add(
+        _ term: UnsafeBufferPointer<UInt8>, key: UInt64, extendedKey: UInt64, hash: UInt32, at index: Int
+    ) -> Int {
+        let id = Int32(count)
+        slots[index] = Slot(key: key, extendedKey: extendedKey, hash: hash, id: id, lastDocument: -1, documentSlot: 0)
         bytes.append(contentsOf: term)
         starts.append(UInt32(bytes.count))
-        if count * 2 > slots.count {
-            grow()
-            return slotIndex(of: term)
-        }
-        return index
+        guard count * 2 > slots.count else { return index }
+        grow()
+        var moved = Int(truncatingIfNeeded: hash) & mask
+        while slots[moved].id != id { moved = (moved + 1) & mask }
+        return moved
     }
 
     private func equals(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -195,13 +209,17 @@ struct TermCollector {
             let tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) >> (8 * UInt64(15 - count))
             return (raw.loadUnaligned(as: UInt64.self) & 0x00FF_FFFF_FFFF_FFFF | length, tail)
         }
-        var key = length
-        var offset = 0
-        while offset < count {
-            key |= UInt64(base[offset]) << (8 * UInt64(offset))
-            offset += 1
+        // Shorter terms (most words) are read in two overlapping loads, whose shared bytes agree.
+        if count >= 4 {
+            let head = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return (length | head | tail << (8 * UInt64(count - 4)), 0)
         }
-        return (key, 0)
+        guard count > 0 else { return (length, 0) }
+        let middle = count >> 1
+        let bytes =
+            UInt64(base[0]) | UInt64(base[middle]) << (8 * UInt64(middle)) | UInt64(base[count - 1]) << (8 * UInt64(count - 1))
+        return (length | bytes, 0)
     }
 
     /// A 32-bit hash of a term from its key words and any bytes past the fifteenth.

@@ -94,8 +94,11 @@ struct ArticleWorker {
 
     /// A compressor for the bodies of articles like those on `lines` (byte ranges of `buffer`), its
     /// dictionary trained on what articles keep compressed (the body after its first paragraph) of
-    /// the first of them. Lines that are not valid articles are skipped; the workers report them.
-    static func compressor(trainedOn lines: ArraySlice<Range<Int>>, of buffer: UnsafeBufferPointer<UInt8>) -> TextCompressor {
+    /// the first of them, on up to `threads` threads. Lines that are not valid articles are skipped;
+    /// the workers report them.
+    static func compressor(
+        trainedOn lines: ArraySlice<Range<Int>>, of buffer: UnsafeBufferPointer<UInt8>, threads: Int
+    ) -> TextCompressor {
         var samples: [Substring.UTF8View] = []
         for range in lines.prefix(sampleLines) {
             guard let value = try? JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]), firstLine: 1) else {
@@ -106,7 +109,7 @@ struct ArticleWorker {
             let body = article.body.utf8
             samples.append(body[body.index(body.startIndex, offsetBy: article.firstParagraphUTF8.count)...])
         }
-        return TextCompressor(trainingOn: samples)
+        return TextCompressor(trainingOn: samples, threads: threads)
     }
 
     /// Makes room for about `articles` more articles.

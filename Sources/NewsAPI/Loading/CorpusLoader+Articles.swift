@@ -63,7 +63,7 @@ extension CorpusLoader {
     /// The compressor for this corpus's article bodies, trained on the first of `lines`.
     private func trainCompressor(on lines: ArraySlice<Range<Int>>, of buffer: UnsafeBufferPointer<UInt8>) -> TextCompressor {
         let start = ContinuousClock.now
-        let compressor = ArticleWorker.compressor(trainedOn: lines, of: buffer)
+        let compressor = ArticleWorker.compressor(trainedOn: lines, of: buffer, threads: CorpusLoader.threadCount)
         logger.debug(
             "body dictionary trained",
             metadata: ["bytes": "\(compressor.dictionarySize)", "duration": "\(ContinuousClock.now - start)"])
