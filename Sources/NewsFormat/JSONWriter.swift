@@ -193,6 +193,30 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Starts an object (as the next value) whose first members come already encoded: `encoded` is
+    /// `{`, then members, then the name of one more member (`{"a":1,"b":`); the next call writes
+    /// that member's value. For objects written many times over that differ in one value.
+    @inlinable public mutating func beginObject(encodedThroughName encoded: UnsafeBufferPointer<UInt8>) {
+        separate()
+        output.append(contentsOf: encoded)
+        needsComma = false
+    }
+
+    /// Writes a string value made of `prefix`, a literal that needs no escaping, and then `value`
+    /// (escaped): a link such as `/articles/{id}` without building it as a `String` first.
+    @inlinable public mutating func string(ascii prefix: StaticString, _ value: String) {
+        separate()
+        output.append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { output.append(contentsOf: $0) }
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { writeEscaped(utf8: $0) }
+        if written == nil {
+            var value = value
+            value.withUTF8 { writeEscaped(utf8: $0) }
+        }
+        output.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
     /// Writes already-encoded members (`"a":1,"b":2`) inside the open object.
     @inlinable public mutating func rawMembers(_ encoded: [UInt8]) {
         separate()
@@ -231,6 +255,12 @@ public struct JSONWriter: Sendable {
     /// Writes UTF-8 `utf8` quoted and escaped.
     @inlinable mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
         output.append(UInt8(ascii: "\""))
+        writeEscaped(utf8: utf8)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes UTF-8 `utf8` escaped, without quotes.
+    @inlinable mutating func writeEscaped(utf8: UnsafeBufferPointer<UInt8>) {
         // Copy runs of bytes that need no escaping in one go; escape the rest.
         var runStart = 0
         for index in 0..<utf8.count {
@@ -245,7 +275,6 @@ public struct JSONWriter: Sendable {
         if runStart < utf8.count {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     /// Writes the escape for a quote, a backslash or a control character.

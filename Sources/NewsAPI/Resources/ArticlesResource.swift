@@ -40,6 +40,7 @@ struct ArticlesResource: Sendable {
         var applied = query.applied
         facets.apply(to: &applied)
         var envelope = ListEnvelope(path: path, query: applied, page: query.page, total: matches.count, format: format)
+        envelope.bytesPerItem = ArticlesResource.summaryBytes
         if !facets.isEmpty, format == .json {
             let entities = (scope.map { [$0] } ?? []) + query.entities
             let onlyEntity =
@@ -59,6 +60,11 @@ struct ArticlesResource: Sendable {
         }
     }
 
+    /// About the most bytes of JSON a summary takes (with its snippet): a summary names about ten
+    /// entities in about 1.1 KB.
+    static let summaryBytes = 1536
+
+    /// Writes the summary of the article at `ordinal` as one object, with its search excerpt if any.
     private func writeSummary(of ordinal: Int32, excerpt: (snippet: Snippet, score: Double)?, into json: inout JSONWriter) {
         let article = snapshot.article(at: ordinal)
         json.beginObject()
@@ -66,10 +72,9 @@ struct ArticlesResource: Sendable {
         json.key("entities")
         json.beginArray()
         // Read the mention index directly: a summary needs counts, not offsets.
-        snapshot.mentionIndex.forEachMention(inArticle: ordinal) { entity, count, _ in
-            json.beginObject()
-            json.rawMembers(encodedEntities[Int(entity)])
-            json.key("mentions"); json.int(count)
+        snapshot.mentionIndex.forEachMentionCount(inArticle: ordinal) { entity, count in
+            encodedEntities.beginMention(of: Int(entity), into: &json)
+            json.int(count)
             json.endObject()
         }
         json.endArray()
@@ -91,7 +96,7 @@ struct ArticlesResource: Sendable {
         if let score = excerpt?.score {
             json.key("score"); json.double((score * 10_000).rounded() / 10_000)
         }
-        json.key("links"); json.selfLink(Links.article(article.id))
+        json.articleSelfLink(article.id)
         json.endObject()
     }
 
@@ -106,9 +111,8 @@ struct ArticlesResource: Sendable {
         json.key("entities")
         json.beginArray()
         snapshot.mentionIndex.forEachMention(inArticle: ordinal) { entity, count, occurrences in
-            json.beginObject()
-            json.rawMembers(encodedEntities[Int(entity)])
-            json.key("mentions"); json.int(count)
+            encodedEntities.beginMention(of: Int(entity), into: &json)
+            json.int(count)
             json.key("offsets")
             json.beginArray()
             for linked in occurrences {
