@@ -40,7 +40,9 @@ struct ArticlesResource: Sendable {
         var applied = query.applied
         facets.apply(to: &applied)
         var envelope = ListEnvelope(path: path, query: applied, page: query.page, total: matches.count, format: format)
-        envelope.bytesPerItem = ArticlesResource.summaryBytes
+        if format == .json {
+            envelope.itemBytes = summaryBytes(at: query.page.range(in: matches.count), of: ordered)
+        }
         if !facets.isEmpty, format == .json {
             let entities = (scope.map { [$0] } ?? []) + query.entities
             let onlyEntity =
@@ -60,9 +62,18 @@ struct ArticlesResource: Sendable {
         }
     }
 
-    /// About the most bytes of JSON a summary takes (with its snippet): a summary names about ten
-    /// entities in about 1.1 KB.
-    static let summaryBytes = 1536
+    /// About how many bytes the summaries at `positions` of `ordered` take: their titles and links
+    /// and about 1 KB more each (the lede, the other members, ten entities). Reading the lengths
+    /// first also brings the articles into the cache one after another, their misses overlapping,
+    /// rather than one by one as each summary is written.
+    private func summaryBytes(at positions: Range<Int>, of ordered: OrderedArticles) -> Int {
+        var bytes = 0
+        for position in positions {
+            let article = snapshot.article(at: ordered[position])
+            bytes += 1024 + article.title.utf8.count + (article.url?.utf8.count ?? 0)
+        }
+        return bytes
+    }
 
     /// Writes the summary of the article at `ordinal` as one object, with its search excerpt if any.
     private func writeSummary(of ordinal: Int32, excerpt: (snippet: Snippet, score: Double)?, into json: inout JSONWriter) {
