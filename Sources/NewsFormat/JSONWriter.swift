@@ -193,6 +193,30 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Starts an object (as the next value) whose first members come already encoded: `encoded` is
+    /// `{`, then members, then the name of one more member (`{"a":1,"b":`); the next call writes
+    /// that member's value. For objects written many times over that differ in one value.
+    @inlinable public mutating func beginObject(encodedThroughName encoded: UnsafeBufferPointer<UInt8>) {
+        separate()
+        output.append(contentsOf: encoded)
+        needsComma = false
+    }
+
+    /// Writes a string value made of `prefix`, a literal that needs no escaping, and then `value`
+    /// (escaped): a link such as `/articles/{id}` without building it as a `String` first.
+    @inlinable public mutating func string(ascii prefix: StaticString, _ value: String) {
+        separate()
+        output.append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { output.append(contentsOf: $0) }
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { writeEscaped(utf8: $0) }
+        if written == nil {
+            var value = value
+            value.withUTF8 { writeEscaped(utf8: $0) }
+        }
+        output.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
     /// Writes already-encoded members (`"a":1,"b":2`) inside the open object.
     @inlinable public mutating func rawMembers(_ encoded: [UInt8]) {
         separate()
@@ -231,21 +255,50 @@ public struct JSONWriter: Sendable {
     /// Writes UTF-8 `utf8` quoted and escaped.
     @inlinable mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
         output.append(UInt8(ascii: "\""))
-        // Copy runs of bytes that need no escaping in one go; escape the rest.
+        writeEscaped(utf8: utf8)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes UTF-8 `utf8` escaped, without quotes.
+    @inlinable mutating func writeEscaped(utf8: UnsafeBufferPointer<UInt8>) {
+        // Copy runs of bytes that need no escaping in one go; escape the rest. Runs are found eight
+        // bytes at a time where none of the eight needs escaping.
         var runStart = 0
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { continue }
-            if runStart < index {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        var index = 0
+        while index < utf8.count {
+            if index + 8 <= utf8.count, let base = utf8.baseAddress,
+                !JSONWriter.anyNeedsEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            {
+                index += 8
+                continue
             }
-            appendEscaped(byte)
-            runStart = index + 1
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if runStart < index {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                }
+                appendEscaped(byte)
+                runStart = index + 1
+            }
+            index += 1
         }
         if runStart < utf8.count {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` needs escaping in a JSON string: a control
+    /// character (below 0x20), a quote or a backslash. Each test sets a byte's high bit where it
+    /// holds; a false hit can only follow a true one in the same word, so the answer is exact.
+    @inlinable static func anyNeedsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let controls = (word &- ones &* 0x20) & ~word
+        let zeroQuotes = (quotes &- ones) & ~quotes
+        let zeroBackslashes = (backslashes &- ones) & ~backslashes
+        return (controls | zeroQuotes | zeroBackslashes) & highBits != 0
     }
 
     /// Writes the escape for a quote, a backslash or a control character.

@@ -4,10 +4,10 @@ extension JSONWriter {
     mutating func date(_ value: DateValue?) {
         guard let value else { return null() }
         beginObject()
-        key("value"); string(value.value)
-        key("precision"); string(value.precision.rawValue)
-        key("origin"); string(value.origin.rawValue)
-        key("note"); string(value.note)
+        key(ascii: "value"); string(value.value)
+        key(ascii: "precision"); string(value.precision.rawValue)
+        key(ascii: "origin"); string(value.origin.rawValue)
+        key(ascii: "note"); string(value.note)
         endObject()
     }
 
@@ -15,6 +15,20 @@ extension JSONWriter {
     mutating func selfLink(_ link: String) {
         beginObject()
         key("self"); string(link)
+        endObject()
+    }
+
+    /// `"links":{"self":…}` for the article with id `id` (inside an open object), the link written
+    /// straight into the answer when the id needs no escaping in a URL, as the loader ensures.
+    mutating func articleSelfLink(_ id: String) {
+        key(ascii: "links")
+        beginObject()
+        key(ascii: "self")
+        if Links.isPlainSegment(id) {
+            string(ascii: "/articles/", id)
+        } else {
+            string(Links.article(id))
+        }
         endObject()
     }
 
@@ -111,19 +125,19 @@ extension JSONWriter {
 
     /// The article fields shared by summaries and the full article (inside an open object).
     mutating func articleHeadMembers(_ article: Article) {
-        key("id"); string(article.id)
-        key("kind"); string(article.kind.rawValue)
-        key("title"); string(article.title)
-        key("section"); string(article.section)
-        key("source")
+        key(ascii: "id"); string(article.id)
+        key(ascii: "kind"); string(article.kind.rawValue)
+        key(ascii: "title"); string(article.title)
+        key(ascii: "section"); string(article.section)
+        key(ascii: "source")
         beginObject()
-        key("id"); string(article.source.id)
-        key("name"); string(article.source.name)
+        key(ascii: "id"); string(article.source.id)
+        key(ascii: "name"); string(article.source.name)
         endObject()
-        key("url"); string(article.url)
-        key("language"); string(article.language)
-        key("published_at"); date(article.publishedAt)
-        key("lede")
+        key(ascii: "url"); string(article.url)
+        key(ascii: "language"); string(article.language)
+        key(ascii: "published_at"); date(article.publishedAt)
+        key(ascii: "lede")
         if let lede = article.statedLede { string(lede) } else { string(utf8: article.firstParagraphUTF8) }
     }
 }

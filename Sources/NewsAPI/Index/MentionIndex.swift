@@ -138,6 +138,16 @@ final class MentionIndex: Sendable {
         }
     }
 
+    /// Calls `body` with each mention of the article at `ordinal`: entity index and count (what a
+    /// summary shows), without the occurrences.
+    func forEachMentionCount(inArticle ordinal: Int32, _ body: (_ entity: Int32, _ count: Int32) -> Void) {
+        let location = ordered[Int(ordinal)]
+        let list = lists[Int(location.part)]
+        for mention in list.mentions.mentionRange(of: Int(location.document)) {
+            body(list.mentions.entities[mention], list.mentions.counts[mention])
+        }
+    }
+
     /// The entity indexes mentioned in the article at `ordinal`.
     func entities(inArticle ordinal: Int32) -> ArraySlice<Int32> {
         articleEntities[articleEntityStarts[Int(ordinal)]..<articleEntityStarts[Int(ordinal) + 1]]

@@ -40,6 +40,9 @@ struct ArticlesResource: Sendable {
         var applied = query.applied
         facets.apply(to: &applied)
         var envelope = ListEnvelope(path: path, query: applied, page: query.page, total: matches.count, format: format)
+        if format == .json {
+            envelope.itemBytes = summaryBytes(at: query.page.range(in: matches.count), of: ordered)
+        }
         if !facets.isEmpty, format == .json {
             let entities = (scope.map { [$0] } ?? []) + query.entities
             let onlyEntity =
@@ -59,6 +62,20 @@ struct ArticlesResource: Sendable {
         }
     }
 
+    /// About how many bytes the summaries at `positions` of `ordered` take: their titles and links
+    /// and about 1 KB more each (the lede, the other members, ten entities). Reading the lengths
+    /// first also brings the articles into the cache one after another, their misses overlapping,
+    /// rather than one by one as each summary is written.
+    private func summaryBytes(at positions: Range<Int>, of ordered: OrderedArticles) -> Int {
+        var bytes = 0
+        for position in positions {
+            let article = snapshot.article(at: ordered[position])
+            bytes += 1024 + article.title.utf8.count + (article.url?.utf8.count ?? 0)
+        }
+        return bytes
+    }
+
+    /// Writes the summary of the article at `ordinal` as one object, with its search excerpt if any.
     private func writeSummary(of ordinal: Int32, excerpt: (snippet: Snippet, score: Double)?, into json: inout JSONWriter) {
         let article = snapshot.article(at: ordinal)
         json.beginObject()
@@ -66,10 +83,9 @@ struct ArticlesResource: Sendable {
         json.key("entities")
         json.beginArray()
         // Read the mention index directly: a summary needs counts, not offsets.
-        snapshot.mentionIndex.forEachMention(inArticle: ordinal) { entity, count, _ in
-            json.beginObject()
-            json.rawMembers(encodedEntities[Int(entity)])
-            json.key("mentions"); json.int(count)
+        snapshot.mentionIndex.forEachMentionCount(inArticle: ordinal) { entity, count in
+            encodedEntities.beginMention(of: Int(entity), into: &json)
+            json.int(count)
             json.endObject()
         }
         json.endArray()
@@ -91,7 +107,7 @@ struct ArticlesResource: Sendable {
         if let score = excerpt?.score {
             json.key("score"); json.double((score * 10_000).rounded() / 10_000)
         }
-        json.key("links"); json.selfLink(Links.article(article.id))
+        json.articleSelfLink(article.id)
         json.endObject()
     }
 
@@ -106,9 +122,8 @@ struct ArticlesResource: Sendable {
         json.key("entities")
         json.beginArray()
         snapshot.mentionIndex.forEachMention(inArticle: ordinal) { entity, count, occurrences in
-            json.beginObject()
-            json.rawMembers(encodedEntities[Int(entity)])
-            json.key("mentions"); json.int(count)
+            encodedEntities.beginMention(of: Int(entity), into: &json)
+            json.int(count)
             json.key("offsets")
             json.beginArray()
             for linked in occurrences {

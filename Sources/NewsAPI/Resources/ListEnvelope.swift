@@ -9,6 +9,9 @@ struct ListEnvelope {
     let format: ListFormat
     /// Members written after `query` in the JSON envelope (e.g. `facets`), already encoded; never exported.
     var extraMembers: [(name: String, json: [UInt8])] = []
+    /// About how many bytes of JSON the page's items take, so its buffer is reserved once rather
+    /// than grown (and copied) as items are written; 0 if unknown.
+    var itemBytes = 0
 
     /// Writes the item at a position of the whole ordered list (0 ..< total).
     typealias ItemWriter = @Sendable (Int, inout JSONWriter) -> Void
@@ -29,7 +32,7 @@ struct ListEnvelope {
     }
 
     private func envelope(_ item: ItemWriter) -> Response {
-        var json = JSONWriter(capacity: 4096)
+        var json = JSONWriter(capacity: max(4096, 1024 + itemBytes))
         json.beginObject()
         json.key("items")
         json.beginArray()

@@ -59,7 +59,7 @@ struct AppliedQuery: Sendable {
     /// Percent-encodes everything but unreserved characters (RFC 3986), for query values. Text that
     /// needs no escaping (every id, most values) is returned as it is.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { !isUnreserved($0) }) else { return text }
+        guard !isPlain(text) else { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count * 3)
@@ -73,6 +73,11 @@ struct AppliedQuery: Sendable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `text` needs no percent-encoding: every byte an unreserved character.
+    static func isPlain(_ text: String) -> Bool {
+        !text.utf8.contains(where: { !isUnreserved($0) })
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {

@@ -1,0 +1,129 @@
+import Testing
+
+@testable import NewsAPI
+@testable import NewsFormat
+
+/// The JSON writer's shortcuts write exactly what the plain way writes.
+@Suite struct JSONWriterTests {
+    /// A string escaped one byte at a time, the way the JSON grammar says.
+    private static func reference(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+
+    /// Strings of every length up to 24 with a character that needs escaping (or a near miss) at
+    /// every place, so each lands in every byte of an eight-byte word and in the tail after them.
+    @Test func stringsAreEscapedAsByteByByte() {
+        let fillers = ["a", "é", "日", "]", "\u{7F}"]
+        let specials = ["\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{0}", "!", "#", "[", "]", " ", "é"]
+        for length in 0...24 {
+            for filler in fillers {
+                let plain = String(repeating: filler, count: length)
+                var json = JSONWriter()
+                json.string(plain)
+                #expect(String(decoding: json.bytes, as: UTF8.self) == Self.reference(plain))
+                for place in 0..<length {
+                    for special in specials {
+                        var characters = Array(plain)
+                        characters[place] = Character(special)
+                        let text = String(characters)
+                        var json = JSONWriter()
+                        json.string(text)
+                        #expect(String(decoding: json.bytes, as: UTF8.self) == Self.reference(text), "\(text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The word test finds a byte that needs escaping at any place in the word, among any others.
+    @Test func wordTestFindsEachByteThatNeedsEscaping() {
+        for fill: UInt8 in [0x61, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xC3, 0xFF] {
+            for byte in UInt8.min...UInt8.max {
+                for place in 0..<8 {
+                    var bytes = [UInt8](repeating: fill, count: 8)
+                    bytes[place] = byte
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let needs = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                    #expect(JSONWriter.anyNeedsEscaping(word) == needs, "byte \(byte) at \(place) among \(fill)")
+                }
+            }
+        }
+    }
+
+    /// A literal prefix and an escaped value make one string value, commas placed as usual.
+    @Test func stringWithLiteralPrefix() {
+        var json = JSONWriter()
+        json.beginArray()
+        json.string(ascii: "/articles/", "a-1")
+        json.string(ascii: "/x/", "q\"uote")
+        json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == #"["/articles/a-1","/x/q\"uote"]"#)
+    }
+
+    /// An object begun with encoded members through a name takes that member's value next.
+    @Test func objectBegunThroughAName() {
+        let start = Array(#"{"a":1,"b":"#.utf8)
+        var json = JSONWriter()
+        json.beginArray()
+        for value in [2, 3] {
+            start.withUnsafeBufferPointer { json.beginObject(encodedThroughName: $0) }
+            json.int(value)
+            json.endObject()
+        }
+        json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == #"[{"a":1,"b":2},{"a":1,"b":3}]"#)
+    }
+
+    /// A mention written from the encoded entities reads as one written member by member.
+    @Test func encodedMentionsMatchPlainOnes() {
+        let entities = [
+            Entity(id: "china", name: "China", type: .country),
+            Entity(id: "to-lam", name: "Tô \"Lâm\"", type: .person),
+        ]
+        let encoded = EncodedEntities(entities)
+        for (index, entity) in entities.enumerated() {
+            var fast = JSONWriter()
+            fast.key("x")
+            encoded.beginMention(of: index, into: &fast)
+            fast.int(7)
+            fast.endObject()
+            var plain = JSONWriter()
+            plain.key("x")
+            plain.beginObject()
+            plain.entityIdentity(entity)
+            plain.key("mentions"); plain.int(7)
+            plain.endObject()
+            #expect(fast.bytes == plain.bytes)
+        }
+    }
+
+    /// An article's self link is written straight in, or escaped as `Links` does for an id that
+    /// needs it.
+    @Test func articleSelfLinks() {
+        for id in ["art-0001", "a b/c", "é"] {
+            var fast = JSONWriter()
+            fast.beginObject()
+            fast.articleSelfLink(id)
+            fast.endObject()
+            var plain = JSONWriter()
+            plain.beginObject()
+            plain.key("links"); plain.selfLink(Links.article(id))
+            plain.endObject()
+            #expect(fast.bytes == plain.bytes, "\(id)")
+        }
+    }
+}
