@@ -207,7 +207,8 @@ import Testing
         let vocabulary = [
             "Trade", "trade", "trades", "tráde", "tra\u{0301}de", "Đà", "Nẵng", "nang", "“quoted”", "—", "steel,",
             "steel.", "war", "WAR", "😀", "𝒜bc", "the", "and", "of", "straße", "STRASSE", "O’Trade", "(war)",
-            "export", "controls", "\n\n", "filler", "words", "here", "long-winded", "x2",
+            "export", "controls", "\n\n", "filler", "words", "here", "long-winded", "x2", "the steel and",
+            "export controls", "trade war",
         ]
         var state: UInt64 = 0x5851_F42D_4C95_7F2D
         func next(_ bound: Int) -> Int {
@@ -244,7 +245,8 @@ import Testing
                         } else {
                             needingMore += 1
                         }
-                        cut += 1 + next(40)
+                        // Every cut for the longest phrase, whose match may lie across the end of a start.
+                        cut += text.hasPrefix("\"the steel") ? 1 : 1 + next(40)
                     }
                 }
             }
