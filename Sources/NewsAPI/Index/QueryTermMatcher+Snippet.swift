@@ -27,21 +27,25 @@ extension QueryTermMatcher {
 
     /// The tokens of the UTF-8 `bytes` a snippet needs (see `snippetTokens(_:length:lookback:)`), the
     /// search for the first query term starting at `searchStart`: 0, or the `termSearchEnd` of a
-    /// shorter prefix of the text that ends with an ASCII separator.
+    /// shorter prefix of the text that ends with an ASCII separator. When the text `continues`
+    /// after `bytes`, a text without a match gives no tokens: its opening is not yet known to be
+    /// the window.
     func snippetTokens(
-        _ bytes: UnsafeBufferPointer<UInt8>, length: Int, lookback: Int, searchStart: Int = 0
+        _ bytes: UnsafeBufferPointer<UInt8>, length: Int, lookback: Int, searchStart: Int = 0, continues: Bool = false
     ) -> SnippetTokens {
         // Without a query term there is no match: the window is the top of the text. Nor is there
         // one when no match follows the first term (a phrase's word without its phrase).
+        func opening(termSearchEnd: Int) -> SnippetTokens {
+            SnippetTokens(
+                tokens: continues ? [] : openingTokens(bytes, length: length), fromTop: true, mayStopShort: false,
+                termSearchEnd: termSearchEnd)
+        }
         guard let termStart = firstTermStart(in: bytes, from: searchStart) else {
-            return SnippetTokens(
-                tokens: openingTokens(bytes, length: length), fromTop: true, mayStopShort: false,
-                termSearchEnd: bytes.count)
+            return opening(termSearchEnd: bytes.count)
         }
         let resume = QueryTermMatcher.tokenBoundary(before: termStart, units: lookback, in: bytes)
         guard let tokens = windowTokens(bytes, from: resume, length: length) else {
-            return SnippetTokens(
-                tokens: openingTokens(bytes, length: length), fromTop: true, mayStopShort: false, termSearchEnd: termStart)
+            return opening(termSearchEnd: termStart)
         }
         let fromTop = !QueryTermMatcher.hasToken(in: bytes, before: resume)
         return SnippetTokens(

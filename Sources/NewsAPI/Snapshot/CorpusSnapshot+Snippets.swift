@@ -41,11 +41,13 @@ extension CorpusSnapshot {
             // A token read before an ASCII separator ends where it would in the whole body.
             guard let separator = text.lastIndex(where: { $0 < 0x80 && !isASCIIAlphanumeric($0) }) else { return nil }
             text = UnsafeBufferPointer(rebasing: text[...separator])
-            // The window and the token after it span more than `length` units, so more bytes.
-            guard text.count > length else { return nil }
+            // Not worth a try unless `length` bytes follow where the first match may start: the window
+            // mostly does (a try that gives up early costs only more text read).
+            guard text.count - termSearchStart > length else { return nil }
         }
         let lookback = length / 3 + snippetLookbackMargin
-        let near = matcher.snippetTokens(text, length: length, lookback: lookback, searchStart: termSearchStart)
+        let near = matcher.snippetTokens(
+            text, length: length, lookback: lookback, searchStart: termSearchStart, continues: continues)
         termSearchStart = near.termSearchEnd
         switch snippetWindow(of: text, tokens: near, continues: continues, matcher: matcher, length: length) {
         case .snippet(let snippet): return snippet
