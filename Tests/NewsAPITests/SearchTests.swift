@@ -258,7 +258,7 @@ import Testing
     @Test func snippetsOfCompressedBodiesAreThoseOfTheWholeBody() throws {
         // Loaded bodies keep their rest compressed and snippets decompress only its start: matches
         // in a long first paragraph, just after it, deep in the body, across a block's end, or none.
-        let block = TextCompressor.blockSize
+        let block = TextCompressor.openingBlockSize
         let filler = (0..<400).map { "word\($0 % 37)" }.joined(separator: " ")
         let long = String(filler.prefix(300))
         let bodies = [

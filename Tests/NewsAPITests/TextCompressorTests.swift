@@ -62,10 +62,10 @@ import Testing
         }
     }
 
-    @Test func prefixesAreReadBlockByBlockUpToTheWholeText() {
+    @Test func prefixesAreReadUpToTheFirstBlockThenWhole() {
         let trained = TextCompressor(trainingOn: TextCompressorTests.paragraphs(300, seed: 7).map { $0.utf8[...] })
         let plain = TextCompressor(trainingOn: [])
-        let block = TextCompressor.blockSize
+        let block = TextCompressor.openingBlockSize
         // A four-byte scalar across the end of the first block, and texts of a block and a byte either side.
         let texts =
             TextCompressorTests.texts.filter { !$0.isEmpty } + [
@@ -86,10 +86,10 @@ import Testing
                     return isWhole ? Array(bytes) : nil
                 }
                 #expect(read == whole)
-                // The prefix alone, then each block but its last byte, then the whole text.
+                // The prefix alone, then the first block but its last byte, then the whole text.
                 let size = text.utf8.count
                 let expected =
-                    [prefix.utf8.count] + stride(from: block, to: size, by: block).map { prefix.utf8.count + $0 - 1 }
+                    [prefix.utf8.count] + (size > block ? [prefix.utf8.count + block - 1] : [])
                     + [prefix.utf8.count + size]
                 #expect(lengths == expected, "\(size) bytes")
                 // A reader that stops early leaves its context ready for the next text.
