@@ -200,6 +200,97 @@ import Testing
         #expect(skipped > 1000, "most scans of bodies with a late match skip the text before it")
     }
 
+    @Test func snippetsFromTheStartOfABodyAreThoseOfTheWholeBody() throws {
+        // Bodies of paragraphs mixing letters outside ASCII, four-byte scalars, punctuation and
+        // phrases, read in longer and longer starts cut at any byte (inside a character too), as a
+        // compressed body is: a snippet made from a start must be the whole body's.
+        let vocabulary = [
+            "Trade", "trade", "trades", "tráde", "tra\u{0301}de", "Đà", "Nẵng", "nang", "“quoted”", "—", "steel,",
+            "steel.", "war", "WAR", "😀", "𝒜bc", "the", "and", "of", "straße", "STRASSE", "O’Trade", "(war)",
+            "export", "controls", "\n\n", "filler", "words", "here", "long-winded", "x2", "the steel and",
+            "export controls", "trade war",
+        ]
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let queries = [
+            "trade", "nang", "trade war", "\"trade war\"", "\"đà nẵng\" steel", "strasse", "abc", "united",
+            "\"export controls\"", "war -trade", "\"the steel and\" war",
+        ]
+        var fromStarts = 0
+        var needingMore = 0
+        for round in 0..<60 {
+            // Some bodies open with filler, so the first match is far down; some have none.
+            let opening = round % 3 == 0 ? Array(repeating: "filler words here", count: 10 + next(60)) : []
+            let words = (0..<(5 + next(300))).map { _ in vocabulary[next(vocabulary.count)] }
+            let body = (opening + words).joined(separator: next(3) == 0 ? ", " : " ")
+            let bytes = Array(body.utf8)
+            for text in queries {
+                let matcher = QueryTermMatcher(try TextQuery(parsing: text))
+                for length in [40, 200] {
+                    let whole = CorpusSnapshot.snippet(of: body, matcher: matcher, length: length)
+                    var termSearchStart = 0
+                    var cut = 0
+                    while cut < bytes.count {
+                        let start = bytes.withUnsafeBufferPointer {
+                            CorpusSnapshot.snippet(
+                                of: UnsafeBufferPointer(rebasing: $0[..<cut]), continues: true, matcher: matcher,
+                                length: length, termSearchStart: &termSearchStart)
+                        }
+                        if let start {
+                            fromStarts += 1
+                            #expect(start == whole, "\(text) (\(length)) in \(body) cut at \(cut)")
+                        } else {
+                            needingMore += 1
+                        }
+                        // Every cut for the longest phrase, whose match may lie across the end of a start.
+                        cut += text.hasPrefix("\"the steel") ? 1 : 1 + next(40)
+                    }
+                }
+            }
+        }
+        #expect(fromStarts > 10_000, "most starts past the window make the snippet")
+        #expect(needingMore > 10_000, "starts before the window's end need more")
+    }
+
+    @Test func snippetsOfCompressedBodiesAreThoseOfTheWholeBody() throws {
+        // Loaded bodies keep their rest compressed and snippets decompress only its start: matches
+        // in a long first paragraph, just after it, deep in the body, across a block's end, or none.
+        let block = TextCompressor.openingBlockSize
+        let filler = (0..<400).map { "word\($0 % 37)" }.joined(separator: " ")
+        let long = String(filler.prefix(300))
+        let bodies = [
+            "\(long) trade war in the middle \(long)\n\n\(filler)",
+            "Short opening.\n\nThe trade war began. \(filler)",
+            "Short opening.\n\n\(filler) \(filler) the trade war, at last. \(filler)",
+            "Short opening.\n\n\(filler) and no match at all.",
+            "Short opening.\n\n" + String(repeating: "a", count: block - 5) + " Đà Nẵng 😀 trade war " + filler,
+            "Short opening.\n\n" + String(repeating: "b ", count: block / 2 - 3) + "trade war steel " + filler,
+            "Trade war.\n\nwar",
+            "Trade\n\n" + String(repeating: "c ", count: block / 2 - 1) + "war",
+        ]
+        let lines = bodies.enumerated().map { index, body in
+            let record: [String: Any] = [
+                "id": "b\(index)", "kind": "article", "title": "Title", "source": ["id": "s", "name": "S"],
+                "language": "en", "published_at": ["value": "2025", "precision": "year", "origin": "text"],
+                "body": body,
+            ]
+            return String(decoding: try! JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        }
+        let snapshot = try CorpusFixture.load(articles: lines, measures: "[]", claims: "[]")
+        for text in ["trade", "war", "trade war", "\"trade war\"", "\"war in the\"", "nang", "missing"] {
+            let query = try TextQuery(parsing: text)
+            for index in bodies.indices {
+                let ordinal = try #require(snapshot.article(id: "b\(index)"))
+                let whole = CorpusSnapshot.snippet(
+                    of: snapshot.article(at: ordinal).body, matcher: QueryTermMatcher(query), length: 200)
+                #expect(snapshot.snippet(forArticle: ordinal, matching: query) == whole, "\(text) in b\(index)")
+            }
+        }
+    }
+
     @Test func snippetWithoutABodyMatchStartsAtTheTop() throws {
         let snapshot = try CorpusFixture.load()
         let snippet = snapshot.snippet(

@@ -75,6 +75,46 @@ import Testing
         }
     }
 
+    @Test func prefixesAreReadUpToTheFirstBlockThenWhole() {
+        let trained = TextCompressor(trainingOn: TextCompressorTests.paragraphs(300, seed: 7).map { $0.utf8[...] })
+        let plain = TextCompressor(trainingOn: [])
+        let block = TextCompressor.openingBlockSize
+        // A four-byte scalar across the end of the first block, and texts of a block and a byte either side.
+        let texts =
+            TextCompressorTests.texts.filter { !$0.isEmpty } + [
+                String(repeating: "a", count: block - 2) + "😀 and more", String(repeating: "b", count: block - 1),
+                String(repeating: "c", count: block), String(repeating: "d", count: block + 1),
+            ]
+        for compressor in [trained, plain] {
+            let context = TextCompressor.Context()
+            for text in texts {
+                let compressed = compressor.compress(text.utf8[...], context: context)
+                let prefix = "Lede: Ø."
+                let whole = Array((prefix + text).utf8)
+                var lengths: [Int] = []
+                let read = compressor.readPrefixes(of: compressed, after: prefix) { bytes, isWhole -> [UInt8]? in
+                    lengths.append(bytes.count)
+                    #expect(Array(bytes) == Array(whole[..<bytes.count]))
+                    #expect(isWhole == (bytes.count == whole.count))
+                    return isWhole ? Array(bytes) : nil
+                }
+                #expect(read == whole)
+                // The prefix alone, then the first block but its last byte, then the whole text.
+                let size = text.utf8.count
+                let expected =
+                    [prefix.utf8.count] + (size > block ? [prefix.utf8.count + block - 1] : [])
+                    + [prefix.utf8.count + size]
+                #expect(lengths == expected, "\(size) bytes")
+                // A reader that stops early leaves its context ready for the next text.
+                let opening = compressor.readPrefixes(of: compressed, after: "") { bytes, _ in
+                    bytes.isEmpty ? nil : bytes.count
+                }
+                #expect(opening == (size <= block ? size : block - 1))
+                #expect(compressor.decompress(compressed, after: "") == text)
+            }
+        }
+    }
+
     @Test func loadedBodiesAndLedesEqualTheFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("compressed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

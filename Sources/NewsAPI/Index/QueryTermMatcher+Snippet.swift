@@ -7,6 +7,8 @@ extension QueryTermMatcher {
         var fromTop: Bool
         /// Whether a window reaching back to `tokens[0]` might reach further, to tokens not read.
         var mayStopShort: Bool
+        /// A byte before which no query term starts: where the first one does, or else the text's end.
+        var termSearchEnd = 0
     }
 
     /// The tokens of `text` a snippet of `length` UTF-16 units needs, provided its window starts at
@@ -20,26 +22,41 @@ extension QueryTermMatcher {
     /// A window starts at most a third of its length before its first match unless the text ends
     /// within it; with `lookback` of at least four thirds of `length` it always fits.
     func snippetTokens(_ text: String, length: Int, lookback: Int) -> SnippetTokens {
-        Tokenizer.withUTF8(of: text) { bytes in
-            // Without a query term there is no match: the window is the top of the text. Nor is
-            // there one when no match follows the first term (a phrase's word without its phrase).
-            guard let termStart = firstTermStart(in: bytes) else {
-                return SnippetTokens(tokens: openingTokens(bytes, length: length), fromTop: true, mayStopShort: false)
-            }
-            let resume = QueryTermMatcher.tokenBoundary(before: termStart, units: lookback, in: bytes)
-            guard let tokens = windowTokens(bytes, from: resume, length: length) else {
-                return SnippetTokens(tokens: openingTokens(bytes, length: length), fromTop: true, mayStopShort: false)
-            }
-            let fromTop = !QueryTermMatcher.hasToken(in: bytes, before: resume)
-            return SnippetTokens(tokens: tokens, fromTop: fromTop, mayStopShort: !fromTop && 3 * lookback < 4 * length)
+        Tokenizer.withUTF8(of: text) { snippetTokens($0, length: length, lookback: lookback) }
+    }
+
+    /// The tokens of the UTF-8 `bytes` a snippet needs (see `snippetTokens(_:length:lookback:)`), the
+    /// search for the first query term starting at `searchStart`: 0, or the `termSearchEnd` of a
+    /// shorter prefix of the text that ends with an ASCII separator. When the text `continues`
+    /// after `bytes`, a text without a match gives no tokens: its opening is not yet known to be
+    /// the window.
+    func snippetTokens(
+        _ bytes: UnsafeBufferPointer<UInt8>, length: Int, lookback: Int, searchStart: Int = 0, continues: Bool = false
+    ) -> SnippetTokens {
+        // Without a query term there is no match: the window is the top of the text. Nor is there
+        // one when no match follows the first term (a phrase's word without its phrase).
+        func opening(termSearchEnd: Int) -> SnippetTokens {
+            SnippetTokens(
+                tokens: continues ? [] : openingTokens(bytes, length: length), fromTop: true, mayStopShort: false,
+                termSearchEnd: termSearchEnd)
         }
+        guard let termStart = firstTermStart(in: bytes, from: searchStart) else {
+            return opening(termSearchEnd: bytes.count)
+        }
+        let resume = QueryTermMatcher.tokenBoundary(before: termStart, units: lookback, in: bytes)
+        guard let tokens = windowTokens(bytes, from: resume, length: length) else {
+            return opening(termSearchEnd: termStart)
+        }
+        let fromTop = !QueryTermMatcher.hasToken(in: bytes, before: resume)
+        return SnippetTokens(
+            tokens: tokens, fromTop: fromTop, mayStopShort: !fromTop && 3 * lookback < 4 * length,
+            termSearchEnd: termStart)
     }
 
     /// The tokens from byte `start` (0, or just after an ASCII separator, where a scan from the top
     /// would also begin a token) until `length` units past the first match and the tokens that can
     /// finish a phrase begun before that point; `nil` if no match follows `start`.
     private func windowTokens(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int) -> [CodedToken]? {
-        let longestPhrase = phrases.map(\.count).max() ?? 1
         let utf16Start = start - QueryTermMatcher.utf16Excess(of: UnsafeBufferPointer(rebasing: bytes[..<start]))
         var tokens: [CodedToken] = []
         tokens.reserveCapacity(64)
@@ -79,16 +96,17 @@ extension QueryTermMatcher {
         return tokens
     }
 
-    /// Where the first token equal to a positive query term starts, if one does.
+    /// Where the first token equal to a positive query term starts, if one does at or after `start`
+    /// (0, or a byte after an ASCII separator, where no token goes on from before).
     ///
     /// A token folds to an ASCII term only if it spells the term in either case or holds a letter
     /// or mark outside ASCII, so the search tokenizes only around the places where a term is
     /// spelled (with no ASCII letter or digit touching it) and around letters outside ASCII.
-    private func firstTermStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func firstTermStart(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let count = bytes.count
-        var position = 0
+        var position = start
         // Tokens before this byte have been read; a scan may resume here.
-        var readUpTo = 0
+        var readUpTo = start
         while position < count {
             let byte = bytes[position]
             var candidate = false

@@ -48,13 +48,21 @@ struct QueryTermMatcher {
 
     /// The tokens of `text`, each with the query term it equals.
     func scan(_ text: String) -> [CodedToken] {
+        Tokenizer.withUTF8(of: text) { scan($0) }
+    }
+
+    /// The tokens of the UTF-8 `bytes`, each with the query term it equals.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [CodedToken] {
         var tokens: [CodedToken] = []
-        Tokenizer.withUTF8(of: text) { bytes in
-            Tokenizer.scan(bytes) { folded, span in
-                tokens.append(CodedToken(code: code(of: folded), span: span))
-            }
+        Tokenizer.scan(bytes) { folded, span in
+            tokens.append(CodedToken(code: code(of: folded), span: span))
         }
         return tokens
+    }
+
+    /// The most words in a required phrase (1 without phrases): how far a match may reach.
+    var longestPhrase: Int {
+        phrases.map(\.count).max() ?? 1
     }
 
     /// The UTF-16 start of a match that ends with `tokens[index]`: the token itself when it is a

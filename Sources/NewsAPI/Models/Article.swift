@@ -4,7 +4,7 @@
 /// around then costs one reference count, not one per string it holds.
 ///
 /// A loaded article keeps its body compressed but for the first paragraph (every list answer writes
-/// that as the lede): `body` decompresses the rest on each use.
+/// that as the lede): `body` decompresses the rest on each use, `readBody` only as much as it needs.
 final class Article: Hashable, Sendable {
     /// The publication an article comes from.
     struct Source: Hashable, Sendable {
@@ -114,6 +114,16 @@ final class Article: Hashable, Sendable {
         case .whole(let body): body
         case .compressedRest(let rest, let compressor):
             rest.isEmpty ? leadingParagraph : compressor.decompress(rest, after: leadingParagraph)
+        }
+    }
+
+    /// Calls `read` with the body's UTF-8 bytes from its start, first only as far as is cheap to
+    /// read and then further, until it returns a result. The flag says whether the bytes are the
+    /// whole body (`read` must return a result then); before that they may end inside a character.
+    func readBody<Result>(_ read: (_ text: UnsafeBufferPointer<UInt8>, _ isWhole: Bool) -> Result?) -> Result {
+        switch storedBody {
+        case .whole(var body): body.withUTF8 { read($0, true)! }
+        case .compressedRest(let rest, let compressor): compressor.readPrefixes(of: rest, after: leadingParagraph, read)
         }
     }
 
