@@ -224,6 +224,13 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes already-encoded members read in place, such as part of a buffer shared by many answers.
+    @inlinable public mutating func rawMembers(_ encoded: UnsafeBufferPointer<UInt8>) {
+        separate()
+        output.append(contentsOf: encoded)
+        needsComma = true
+    }
+
     /// Ends a line of NDJSON: a newline, after which the next value starts afresh (no comma).
     @inlinable public mutating func rawNewline() {
         output.append(0x0A)

@@ -133,7 +133,7 @@ struct ArticlesResource: Sendable {
                 json.key("start"); json.int(occurrence.start)
                 json.key("end"); json.int(occurrence.end)
                 if linked.spelling != EntitySpellings.unnumbered {
-                    json.rawMembers(encodedEntities.spelling(linked.spelling, of: Int(entity)))
+                    encodedEntities.writeSpelling(linked.spelling, of: Int(entity), into: &json)
                 } else {
                     let name = snapshot.linkedName(occurrence, of: snapshot.entities[Int(entity)], in: article)
                     json.key("alias"); json.string(name.spelling)
@@ -142,7 +142,7 @@ struct ArticlesResource: Sendable {
                 json.endObject()
             }
             json.endArray()
-            json.rawMembers(encodedEntities.links(of: Int(entity)))
+            encodedEntities.writeLinks(of: Int(entity), into: &json)
             json.endObject()
         }
         json.endArray()

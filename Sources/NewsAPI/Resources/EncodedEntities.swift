@@ -3,61 +3,83 @@
 /// mention of it (`{"id":…,"name":…,"type":…,"mentions":`), its `links` member, and for each of its
 /// spellings the `alias` and `rule` members of an occurrence written that way.
 struct EncodedEntities: Sendable {
-    /// Every entity's mention start, one after another in one buffer, so writing one reads no
-    /// array of its own (and counts no reference).
-    private let mentionStarts: [UInt8]
-    /// Where each entity's mention start begins in `mentionStarts`; one more for the end.
-    private let mentionStartOffsets: [Int32]
-    private let links: [[UInt8]]
-    /// Per entity, per spelling number (see `EntitySpellings`).
-    private let spellings: [[[UInt8]]]
+    /// Every entity's mention start, in entity order.
+    private let mentionStarts: PackedBytes
+    /// Every entity's `links` member, in entity order.
+    private let links: PackedBytes
+    /// Every entity's spellings' members, entity after entity, in spelling-number order.
+    private let spellings: PackedBytes
+    /// Where each entity's spellings start in `spellings`.
+    private let firstSpellings: [Int32]
 
     init(_ entities: [Entity]) {
-        var mentionStarts: [UInt8] = []
-        var mentionStartOffsets: [Int32] = [0]
-        mentionStartOffsets.reserveCapacity(entities.count + 1)
+        var mentionStarts = PackedBytes()
+        var links = PackedBytes()
+        var spellings = PackedBytes()
+        var firstSpellings: [Int32] = []
+        firstSpellings.reserveCapacity(entities.count)
         for entity in entities {
             var json = JSONWriter(capacity: 128)
             json.beginObject()
             json.entityIdentity(entity)
             json.key("mentions")
-            mentionStarts += json.bytes
-            mentionStartOffsets.append(Int32(mentionStarts.count))
+            mentionStarts.append(json.bytes)
+            links.append(
+                JSONWriter.members { json in
+                    json.key("links"); json.selfLink(Links.entity(entity.id))
+                })
+            firstSpellings.append(Int32(spellings.count))
+            for spelling in [entity.name] + entity.aliases {
+                spellings.append(
+                    JSONWriter.members { json in
+                        json.key("alias"); json.string(spelling)
+                        json.key("rule"); json.string(entity.rule(of: spelling).rawValue)
+                    })
+            }
         }
         self.mentionStarts = mentionStarts
-        self.mentionStartOffsets = mentionStartOffsets
-        links = entities.map { entity in
-            JSONWriter.members { json in
-                json.key("links"); json.selfLink(Links.entity(entity.id))
-            }
-        }
-        spellings = entities.map { entity in
-            ([entity.name] + entity.aliases).map { spelling in
-                JSONWriter.members { json in
-                    json.key("alias"); json.string(spelling)
-                    json.key("rule"); json.string(entity.rule(of: spelling).rawValue)
-                }
-            }
-        }
+        self.links = links
+        self.spellings = spellings
+        self.firstSpellings = firstSpellings
     }
 
     /// Starts the object of a mention of the entity at `index` as the next value: `{`, its identity
     /// members and the name `mentions`, whose value the next call writes.
     func beginMention(of index: Int, into json: inout JSONWriter) {
-        let range = Int(mentionStartOffsets[index])..<Int(mentionStartOffsets[index + 1])
-        mentionStarts.withUnsafeBufferPointer { starts in
-            json.beginObject(encodedThroughName: UnsafeBufferPointer(rebasing: starts[range]))
-        }
+        mentionStarts.withBytes(index) { json.beginObject(encodedThroughName: $0) }
     }
 
-    /// The `links` member of the entity at `index`.
-    func links(of index: Int) -> [UInt8] {
-        links[index]
+    /// Writes the `links` member of the entity at `index`.
+    func writeLinks(of index: Int, into json: inout JSONWriter) {
+        links.withBytes(index) { json.rawMembers($0) }
     }
 
-    /// The `alias` and `rule` members of an occurrence of the entity at `index` written as its
-    /// spelling numbered `number`.
-    func spelling(_ number: UInt8, of index: Int) -> [UInt8] {
-        spellings[index][Int(number)]
+    /// Writes the `alias` and `rule` members of an occurrence of the entity at `index` written as
+    /// its spelling numbered `number`.
+    func writeSpelling(_ number: UInt8, of index: Int, into json: inout JSONWriter) {
+        spellings.withBytes(Int(firstSpellings[index]) + Int(number)) { json.rawMembers($0) }
+    }
+}
+
+/// Byte strings stored back to back in one buffer and read in place by number, so writing one reads
+/// no array of its own (and counts no reference).
+private struct PackedBytes: Sendable {
+    private var bytes: [UInt8] = []
+    /// Where each string starts in `bytes`; one more for the end.
+    private var offsets: [Int32] = [0]
+
+    /// How many strings there are.
+    var count: Int { offsets.count - 1 }
+
+    /// Adds `item` as the next string.
+    mutating func append(_ item: [UInt8]) {
+        bytes += item
+        offsets.append(Int32(bytes.count))
+    }
+
+    /// Calls `body` with the bytes of string `number`, read in place.
+    func withBytes<Result>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = Int(offsets[number])..<Int(offsets[number + 1])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
