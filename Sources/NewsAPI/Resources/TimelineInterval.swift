@@ -32,6 +32,19 @@ enum TimelineInterval: String, CaseIterable, Sendable {
         }
     }
 
+    /// At least as many periods as start from `start` through `end` (at most one more per month), and
+    /// at most `TimelineStream.maximumBuckets`: room to reserve for the periods' starts.
+    func estimatedPeriods(from start: Int32, through end: Int32) -> Int {
+        let days = max(0, Int(end) - Int(start)) + 1
+        let periods =
+            switch self {
+            case .day: days
+            case .week: days / 7 + 1
+            case .month: days / 28 + 1
+            }
+        return min(periods, TimelineStream.maximumBuckets)
+    }
+
     /// Whether a date of `precision` can be placed in a period of this interval: day dates anywhere,
     /// month dates in month periods, year dates nowhere finer than a year.
     func isAsCoarse(as precision: DatePrecision) -> Bool {
