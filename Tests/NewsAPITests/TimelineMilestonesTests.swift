@@ -307,4 +307,18 @@ import Testing
             }
         }
     }
+
+    @Test func edgesStepFromPeriodToPeriod() {
+        for interval in TimelineInterval.allCases {
+            for start in stride(from: Int32(-5_000), to: 60_000, by: 1_237) {
+                for length in [Int32(0), 1, 6, 30, 31, 400, 3_000] {
+                    var expected = [interval.start(of: start)]
+                    while expected.last! <= start + length { expected.append(interval.next(after: expected.last!)) }
+                    #expect(interval.edges(from: start, through: start + length, limit: 50_000) == expected, "\(interval) \(start)")
+                }
+            }
+            #expect(interval.edges(from: 0, through: 3_000, limit: 2) == nil)
+        }
+        #expect(TimelineInterval.day.edges(from: 10, through: 11, limit: 2) == [10, 11, 12])
+    }
 }

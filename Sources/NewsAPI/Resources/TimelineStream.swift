@@ -43,22 +43,16 @@ struct TimelineStream: Sendable {
         if let start = firstDay ?? earliest(firstArticle, tally.firstDay),
             let end = lastDay ?? latest(lastArticle, tally.lastDay), start <= end
         {
-            var period = interval.start(of: start)
-            edges.reserveCapacity(interval.estimatedPeriods(from: period, through: end) + 1)
-            while period <= end {
-                guard edges.count < TimelineStream.maximumBuckets else {
-                    throw Problem.invalidParameters([
-                        Problem.InvalidParameter(
-                            name: "interval",
-                            reason:
-                                "makes more than \(TimelineStream.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
-                        )
-                    ])
-                }
-                edges.append(period)
-                period = interval.next(after: period)
+            guard let periods = interval.edges(from: start, through: end, limit: TimelineStream.maximumBuckets) else {
+                throw Problem.invalidParameters([
+                    Problem.InvalidParameter(
+                        name: "interval",
+                        reason:
+                            "makes more than \(TimelineStream.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
+                    )
+                ])
             }
-            edges.append(period)
+            edges = periods
         }
         return TimelineBuckets(
             articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, started: started,
