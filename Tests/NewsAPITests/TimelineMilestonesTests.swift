@@ -314,7 +314,8 @@ import Testing
                 for length in [Int32(0), 1, 6, 30, 31, 400, 3_000] {
                     var expected = [interval.start(of: start)]
                     while expected.last! <= start + length { expected.append(interval.next(after: expected.last!)) }
-                    #expect(interval.edges(from: start, through: start + length, limit: 50_000) == expected, "\(interval) \(start)")
+                    #expect(
+                        interval.edges(from: start, through: start + length, limit: 50_000) == expected, "\(interval) \(start)")
                 }
             }
             #expect(interval.edges(from: 0, through: 3_000, limit: 2) == nil)
