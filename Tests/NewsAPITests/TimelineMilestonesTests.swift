@@ -308,6 +308,28 @@ import Testing
         }
     }
 
+    @Test func countsInOneAppendAreWrittenAsMemberByMember() {
+        for values in [[0, 7, -3], [1_234_567, Int.min, Int.max], [42]] {
+            for open in [false, true] {
+                var together = JSONWriter()
+                var alone = JSONWriter()
+                together.beginObject()
+                alone.beginObject()
+                if open {
+                    together.key(ascii: "start"); together.day(19_000)
+                    alone.key(ascii: "start"); alone.day(19_000)
+                }
+                together.members(ascii: ("first", values[0]), ("second", values.last!), ("third", values[values.count / 2]))
+                for (name, value) in [("first", values[0]), ("second", values.last!), ("third", values[values.count / 2])] {
+                    alone.key(name); alone.int(value)
+                }
+                together.endObject()
+                alone.endObject()
+                #expect(together.bytes == alone.bytes)
+            }
+        }
+    }
+
     @Test func edgesStepFromPeriodToPeriod() {
         for interval in TimelineInterval.allCases {
             for start in stride(from: Int32(-5_000), to: 60_000, by: 1_237) {

@@ -169,14 +169,11 @@ struct TimelineBucket {
         let first = CalendarDay.date(of: start)
         json.key(ascii: "start"); json.day(start, date: first)
         json.key(ascii: "end"); json.day(end, date: TimelineBucket.date(of: end, after: start, dated: first))
-        json.member(ascii: "articles", articles)
-        json.member(ascii: "articles_imprecise", articlesImprecise)
-        json.member(ascii: "measures_announced", measuresAnnounced)
-        json.member(ascii: "measures_in_force", measuresInForce)
-        json.member(ascii: "measures_removed", measuresRemoved)
-        json.member(ascii: "measures_imprecise", measuresImprecise)
-        json.member(ascii: "measures_active", measuresActive)
-        json.member(ascii: "claims", claims)
+        json.members(
+            ascii: ("articles", articles), ("articles_imprecise", articlesImprecise),
+            ("measures_announced", measuresAnnounced), ("measures_in_force", measuresInForce),
+            ("measures_removed", measuresRemoved), ("measures_imprecise", measuresImprecise),
+            ("measures_active", measuresActive), ("claims", claims))
         json.endObject()
     }
 }
