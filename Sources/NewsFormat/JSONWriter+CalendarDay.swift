@@ -3,7 +3,13 @@ extension JSONWriter {
     /// `CalendarDay.isoString(of:)` spells it, without making the string: a counted timeline writes two
     /// per period.
     package mutating func day(_ number: Int32) {
-        let (year, month, day) = CalendarDay.date(of: number)
+        day(number, date: CalendarDay.date(of: number))
+    }
+
+    /// Writes a day number as `day(_:)` does, given its calendar date (`CalendarDay.date(of:)`), for a
+    /// caller that already knows it.
+    package mutating func day(_ number: Int32, date: (year: Int, month: Int, day: Int)) {
+        let (year, month, day) = date
         guard (0...9999).contains(year) else { return string(CalendarDay.isoString(of: number)) }
         separate()
         let zero = UInt8(ascii: "0")

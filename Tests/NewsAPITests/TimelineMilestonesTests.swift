@@ -263,4 +263,85 @@ import Testing
                 == #"{"measures_in_force":1,"b":2,"n":0,"n":7,"n":-3,"n":1234567,"n":-9223372036854775808,"n":9223372036854775807}"#
         )
     }
+
+    @Test func aPeriodsEndIsReadOffItsStart() {
+        for start in stride(from: Int32(-800_000), to: 3_000_000, by: 997) + (19_000..<19_800).map({ Int32($0) }) {
+            let first = CalendarDay.date(of: start)
+            for length in Int32(0)..<40 {
+                let read = TimelineBucket.date(of: start + length, after: start, dated: first)
+                let computed = CalendarDay.date(of: start + length)
+                #expect(read == computed, "\(start) + \(length)")
+            }
+        }
+    }
+
+    @Test func periodsCountedTogetherAreThoseCountedAlone() throws {
+        let snapshot = try Self.generated.get()
+        let boundaries = DayBoundaries(days: snapshot.articles.map(\.publishedAt.day))
+        let entities = snapshot.entities.map { snapshot.articlePostings(mentioning: $0) }
+        let busiest = try #require(entities.max { $0.count < $1.count })
+        let tally = MilestoneTally(try Self.milestones.get().all, interval: .month)
+        let days = snapshot.articles.map(\.publishedAt.day)
+        let oldest = try #require(days.min())
+        let newest = try #require(days.max())
+        var edges = [TimelineInterval.month.start(of: oldest - 40)]
+        while edges.last! <= newest + 40 { edges.append(TimelineInterval.month.next(after: edges.last!)) }
+        let ordinals: [ArticleTimeline.Ordinals] = [
+            .list(busiest), .list(busiest.dropFirst(busiest.count / 3)), .list([]), .range(10..<700),
+        ]
+        for ordinals in ordinals {
+            let articles = ArticleTimeline(boundaries: boundaries, ordinals: ordinals)
+            let probes = (oldest - 50...newest + 50).filter { $0 % 3 == 0 }
+            #expect(articles.countsBefore(probes[...]) == probes.map(articles.countBefore))
+            for descending in [false, true] {
+                let buckets = TimelineBuckets(
+                    articles: articles, edges: edges, descending: descending, coarse: DayRanges([(oldest + 3, oldest + 40)]),
+                    tally: tally, started: [], stopped: [])
+                for positions in [0..<buckets.count, 0..<1, 2..<5, (buckets.count - 3)..<buckets.count, 4..<4] {
+                    var together = JSONWriter()
+                    for bucket in buckets.buckets(at: positions) { bucket.write(to: &together) }
+                    var alone = JSONWriter()
+                    for position in positions { buckets[position].write(to: &alone) }
+                    #expect(together.bytes == alone.bytes, "\(positions) \(descending)")
+                }
+            }
+        }
+    }
+
+    @Test func countsInOneAppendAreWrittenAsMemberByMember() {
+        for values in [[0, 7, -3], [1_234_567, Int.min, Int.max], [42]] {
+            for open in [false, true] {
+                var together = JSONWriter()
+                var alone = JSONWriter()
+                together.beginObject()
+                alone.beginObject()
+                if open {
+                    together.key(ascii: "start"); together.day(19_000)
+                    alone.key(ascii: "start"); alone.day(19_000)
+                }
+                together.members(ascii: ("first", values[0]), ("second", values.last!), ("third", values[values.count / 2]))
+                for (name, value) in [("first", values[0]), ("second", values.last!), ("third", values[values.count / 2])] {
+                    alone.key(name); alone.int(value)
+                }
+                together.endObject()
+                alone.endObject()
+                #expect(together.bytes == alone.bytes)
+            }
+        }
+    }
+
+    @Test func edgesStepFromPeriodToPeriod() {
+        for interval in TimelineInterval.allCases {
+            for start in stride(from: Int32(-5_000), to: 60_000, by: 1_237) {
+                for length in [Int32(0), 1, 6, 30, 31, 400, 3_000] {
+                    var expected = [interval.start(of: start)]
+                    while expected.last! <= start + length { expected.append(interval.next(after: expected.last!)) }
+                    #expect(
+                        interval.edges(from: start, through: start + length, limit: 50_000) == expected, "\(interval) \(start)")
+                }
+            }
+            #expect(interval.edges(from: 0, through: 3_000, limit: 2) == nil)
+        }
+        #expect(TimelineInterval.day.edges(from: 10, through: 11, limit: 2) == [10, 11, 12])
+    }
 }

@@ -32,6 +32,39 @@ enum TimelineInterval: String, CaseIterable, Sendable {
         }
     }
 
+    /// The first day of each period from the one containing `start` through the one containing `end`,
+    /// then the first day after the last (period `i` is `edges[i]..<edges[i + 1]`); `nil` when there
+    /// would be more than `limit` periods. Months are stepped by their lengths, not found from each day.
+    func edges(from start: Int32, through end: Int32, limit: Int) -> [Int32]? {
+        var edges: [Int32] = []
+        edges.reserveCapacity(min(estimatedPeriods(from: start, through: end), limit) + 1)
+        var period = self.start(of: start)
+        var (year, month, _) = CalendarDay.date(of: period)
+        while period <= end {
+            guard edges.count < limit else { return nil }
+            edges.append(period)
+            switch self {
+            case .day: period += 1
+            case .week: period += 7
+            case .month:
+                period += Int32(CalendarDay.daysIn(month: month, year: year))
+                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+            }
+        }
+        edges.append(period)
+        return edges
+    }
+
+    /// At least as many periods as start from `start` through `end` (at most one more per month).
+    private func estimatedPeriods(from start: Int32, through end: Int32) -> Int {
+        let days = max(0, Int(end) - Int(start)) + 1
+        switch self {
+        case .day: return days
+        case .week: return days / 7 + 1
+        case .month: return days / 28 + 1
+        }
+    }
+
     /// Whether a date of `precision` can be placed in a period of this interval: day dates anywhere,
     /// month dates in month periods, year dates nowhere finer than a year.
     func isAsCoarse(as precision: DatePrecision) -> Bool {

@@ -108,9 +108,17 @@ struct TimelineResource: Sendable {
                 interval, from: firstDay, through: lastDay, descending: descending,
                 coarse: coarseArticles(in: articles, finerThan: interval), tally: selection.tally(interval),
                 started: selection.started, stopped: selection.stopped)
-            let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
+            var envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
+            // A page is counted in one pass; an export, which writes every period, counts each alone.
+            let pageRange = format == .ndjson ? 0..<0 : page.range(in: buckets.count)
+            envelope.itemBytes = TimelineBucket.typicalBytes * pageRange.count
+            let counted = buckets.buckets(at: pageRange)
             return envelope.response { position, json in
-                buckets[position].write(to: &json)
+                if pageRange.contains(position) {
+                    counted[position - pageRange.lowerBound].write(to: &json)
+                } else {
+                    buckets[position].write(to: &json)
+                }
             }
         }
         let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: stream.count, format: format)

@@ -39,28 +39,24 @@ struct TimelineStream: Sendable {
     ) throws -> TimelineBuckets {
         let firstArticle = articles.count > 0 ? articles.day(at: 0) : nil
         let lastArticle = articles.count > 0 ? articles.day(at: articles.count - 1) : nil
-        var starts: [Int32] = []
+        var edges: [Int32] = []
         if let start = firstDay ?? earliest(firstArticle, tally.firstDay),
             let end = lastDay ?? latest(lastArticle, tally.lastDay), start <= end
         {
-            var period = interval.start(of: start)
-            while period <= end {
-                guard starts.count < TimelineStream.maximumBuckets else {
-                    throw Problem.invalidParameters([
-                        Problem.InvalidParameter(
-                            name: "interval",
-                            reason:
-                                "makes more than \(TimelineStream.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
-                        )
-                    ])
-                }
-                starts.append(period)
-                period = interval.next(after: period)
+            guard let periods = interval.edges(from: start, through: end, limit: TimelineStream.maximumBuckets) else {
+                throw Problem.invalidParameters([
+                    Problem.InvalidParameter(
+                        name: "interval",
+                        reason:
+                            "makes more than \(TimelineStream.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
+                    )
+                ])
             }
+            edges = periods
         }
         return TimelineBuckets(
-            articles: articles, interval: interval, starts: descending ? starts.reversed() : starts,
-            coarse: coarse, tally: tally, started: started, stopped: stopped)
+            articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, started: started,
+            stopped: stopped)
     }
 
     private func earliest(_ left: Int32?, _ right: Int32?) -> Int32? {
@@ -74,12 +70,15 @@ struct TimelineStream: Sendable {
     }
 }
 
-/// The periods of a counted timeline; each period's counts are binary searches, made only when it is
-/// written.
+/// The periods of a counted timeline; each period's counts are binary searches, made only for the
+/// periods written.
 struct TimelineBuckets: Sendable {
     let articles: ArticleTimeline
-    let interval: TimelineInterval
-    let starts: [Int32]
+    /// Where the periods start, ascending, then the day after the last one ends (empty when there are
+    /// no periods): period `i` is `edges[i]..<edges[i + 1]`.
+    let edges: [Int32]
+    /// Whether position 0 is the newest period.
+    let descending: Bool
     /// Article dates coarser than the interval: counted as `articles_imprecise`, not in `articles`.
     let coarse: DayRanges
     /// The milestones in scope, laid out for the interval.
@@ -88,14 +87,43 @@ struct TimelineBuckets: Sendable {
     let started: [Int32]
     let stopped: [Int32]
 
-    var count: Int { starts.count }
+    var count: Int { max(0, edges.count - 1) }
 
     /// The period at `position`, with its counts.
     subscript(position: Int) -> TimelineBucket {
-        let start = starts[position]
-        let next = interval.next(after: start)
+        let index = ascendingIndex(of: position)
+        let articlesBefore = (articles.countBefore(edges[index]), articles.countBefore(edges[index + 1]))
+        return bucket(at: index, articlesBefore: articlesBefore)
+    }
+
+    /// The periods at `positions`, in position order, counted together: each edge shared by two
+    /// neighbouring periods is searched once, in one pass over the articles.
+    func buckets(at positions: Range<Int>) -> [TimelineBucket] {
+        guard !positions.isEmpty else { return [] }
+        let first = min(ascendingIndex(of: positions.lowerBound), ascendingIndex(of: positions.upperBound - 1))
+        let indices = first..<(first + positions.count)
+        let before = articles.countsBefore(edges[indices.lowerBound...indices.upperBound])
+        var buckets: [TimelineBucket] = []
+        buckets.reserveCapacity(positions.count)
+        for index in indices {
+            let offset = index - first
+            buckets.append(bucket(at: index, articlesBefore: (before[offset], before[offset + 1])))
+        }
+        if descending { buckets.reverse() }
+        return buckets
+    }
+
+    /// The index in `edges` of the period at `position`.
+    private func ascendingIndex(of position: Int) -> Int {
+        descending ? count - 1 - position : position
+    }
+
+    /// The period starting at `edges[index]`, given how many articles come before its start and its end.
+    private func bucket(at index: Int, articlesBefore: (start: Int, next: Int)) -> TimelineBucket {
+        let start = edges[index]
+        let next = edges[index + 1]
         var bucket = TimelineBucket(start: start, end: next - 1)
-        bucket.articles = articles.countBefore(next) - articles.countBefore(start) - coarse.starting(from: start, before: next)
+        bucket.articles = articlesBefore.next - articlesBefore.start - coarse.starting(from: start, before: next)
         bucket.articlesImprecise = coarse.overlapping(from: start, before: next)
         tally.count(into: &bucket, from: start, before: next)
         bucket.measuresActive = started.partitioningIndex { $0 > bucket.end } - stopped.partitioningIndex { $0 > bucket.end }
@@ -122,18 +150,30 @@ struct TimelineBucket {
     var measuresActive = 0
     var claims = 0
 
+    /// About how many bytes `write(to:)` writes (with small counts): room to reserve per period.
+    static let typicalBytes = 240
+
+    /// The calendar date of `day`, no earlier than `start` whose date is `first`: read off `first` when
+    /// it is in the same month (as a day's or month's period ends), else computed.
+    static func date(
+        of day: Int32, after start: Int32, dated first: (year: Int, month: Int, day: Int)
+    ) -> (year: Int, month: Int, day: Int) {
+        let dayOfMonth = first.day + Int(day - start)
+        guard dayOfMonth <= CalendarDay.daysIn(month: first.month, year: first.year) else { return CalendarDay.date(of: day) }
+        return (first.year, first.month, dayOfMonth)
+    }
+
+    /// Writes the period as a JSON object.
     func write(to json: inout JSONWriter) {
         json.beginObject()
-        json.key(ascii: "start"); json.day(start)
-        json.key(ascii: "end"); json.day(end)
-        json.member(ascii: "articles", articles)
-        json.member(ascii: "articles_imprecise", articlesImprecise)
-        json.member(ascii: "measures_announced", measuresAnnounced)
-        json.member(ascii: "measures_in_force", measuresInForce)
-        json.member(ascii: "measures_removed", measuresRemoved)
-        json.member(ascii: "measures_imprecise", measuresImprecise)
-        json.member(ascii: "measures_active", measuresActive)
-        json.member(ascii: "claims", claims)
+        let first = CalendarDay.date(of: start)
+        json.key(ascii: "start"); json.day(start, date: first)
+        json.key(ascii: "end"); json.day(end, date: TimelineBucket.date(of: end, after: start, dated: first))
+        json.members(
+            ascii: ("articles", articles), ("articles_imprecise", articlesImprecise),
+            ("measures_announced", measuresAnnounced), ("measures_in_force", measuresInForce),
+            ("measures_removed", measuresRemoved), ("measures_imprecise", measuresImprecise),
+            ("measures_active", measuresActive), ("claims", claims))
         json.endObject()
     }
 }
@@ -244,6 +284,23 @@ struct ArticleTimeline: Sendable {
         case .list(let list): return list.endIndex - list.partitioningIndex { $0 >= boundary }
         case .bitmap(let bitmap): return bitmap.count - bitmap.rank(of: boundary)
         }
+    }
+
+    /// How many of the articles were published before each of `days` (ascending), in one pass: over a
+    /// list, each search looks only below the previous one's answer.
+    func countsBefore(_ days: ArraySlice<Int32>) -> [Int] {
+        guard case .list(let list) = ordinals else { return days.map(countBefore) }
+        var counts: [Int] = []
+        counts.reserveCapacity(days.count)
+        // Later days have smaller boundaries, so their first ordinal at or after the boundary is no
+        // further along the list.
+        var end = list.endIndex
+        for day in days {
+            let boundary = boundaries.firstOrdinal(before: day)
+            end = list[list.startIndex..<end].partitioningIndex { $0 >= boundary }
+            counts.append(list.endIndex - end)
+        }
+        return counts
     }
 
     /// How many of the articles were published on or before `day`.

@@ -5,16 +5,19 @@
 /// values and any parameter the endpoint does not know (a typo never silently returns everything).
 struct QueryParameters {
     private let items: QueryItems
-    private var known: Set<String>
+    /// The names read so far (a name read twice is listed twice): a short list, so reading a
+    /// parameter hashes nothing.
+    private var known: [String]
     private var problems: [Problem.InvalidParameter] = []
 
     /// Parameters every endpoint accepts.
-    static let common: Set<String> = ["pretty"]
+    static let common = ["pretty"]
 
     /// Starts reading `query`.
     init(_ query: QueryItems) {
         items = query
         known = QueryParameters.common
+        known.reserveCapacity(32)
     }
 
     /// Records a problem with a parameter.
@@ -24,7 +27,7 @@ struct QueryParameters {
 
     /// The single value of `name`, or `nil`; more than one value is an error.
     mutating func string(_ name: String) -> String? {
-        known.insert(name)
+        known.append(name)
         let values = items.values(for: name)
         if values.count > 1 {
             reject(name, "must be given at most once")
@@ -46,7 +49,7 @@ struct QueryParameters {
 
     /// Every value of a repeatable parameter, in order; empty values are errors.
     mutating func list(_ name: String) -> [String] {
-        known.insert(name)
+        known.append(name)
         var values: [String] = []
         for value in items.values(for: name) {
             let trimmed = value.trimmingSpaces
@@ -115,7 +118,7 @@ struct QueryParameters {
             all.append(
                 Problem.InvalidParameter(
                     name: item.name,
-                    reason: "is not a parameter of this endpoint; it takes \(known.sorted().joined(separator: ", "))"))
+                    reason: "is not a parameter of this endpoint; it takes \(Set(known).sorted().joined(separator: ", "))"))
         }
         if !all.isEmpty { throw Problem.invalidParameters(all) }
     }

@@ -1,0 +1,21 @@
+import Testing
+
+@testable import NewsAPI
+
+/// `QueryParameters` names an unknown parameter with the parameters the endpoint takes: each once, in
+/// order, however often the endpoint read it.
+@Suite struct QueryParametersTests {
+    @Test func anUnknownParameterListsEachKnownNameOnce() throws {
+        var query = QueryParameters(Request(method: .get, target: "/x?limit=3&bogus=1&bogus=2").query)
+        _ = query.string("sort")
+        _ = query.int("limit", default: 1, in: 1...10)
+        _ = query.list("entity")
+        _ = query.string("sort")
+        let problem = try #require(throws: Problem.self) { try query.validate() }
+        #expect(
+            problem.invalidParams == [
+                Problem.InvalidParameter(
+                    name: "bogus", reason: "is not a parameter of this endpoint; it takes entity, limit, pretty, sort")
+            ])
+    }
+}
