@@ -18,27 +18,23 @@ struct CommonTermBitmaps: Sendable {
     /// Blocks per bitmap in `blockRanks`.
     private let blocksPerBitmap: Int
 
-    /// Bitmaps of `lists` (ascending ordinals, each below `articleCount`), in that order; built on
-    /// `threads` threads, each writing only its own bitmaps.
-    init(lists: [ArraySlice<Int32>], articleCount: Int, threads: Int) {
-        let wordsPerBitmap = (articleCount + 63) / 64
+    /// The bitmaps whose bits are already set in `words` (`count` bitmaps of `wordsPerBitmap` words,
+    /// back to back); the block ranks are counted on `threads` threads, a bitmap each at a time.
+    init(words: ContiguousArray<UInt64>, wordsPerBitmap: Int, threads: Int) {
+        let bitmapCount = wordsPerBitmap == 0 ? 0 : words.count / wordsPerBitmap
         let blocksPerBitmap = RankedBitmap.blockCount(words: wordsPerBitmap)
-        var words = ContiguousArray<UInt64>(repeating: 0, count: lists.count * wordsPerBitmap)
-        var ranks = ContiguousArray<UInt32>(repeating: 0, count: lists.count * blocksPerBitmap)
-        words.withUnsafeMutableBufferPointer { words in
+        var ranks = ContiguousArray<UInt32>(repeating: 0, count: bitmapCount * blocksPerBitmap)
+        words.withUnsafeBufferPointer { words in
             ranks.withUnsafeMutableBufferPointer { ranks in
-                nonisolated(unsafe) let words = words
                 nonisolated(unsafe) let ranks = ranks
-                let threadCount = max(1, min(threads, lists.count))
+                nonisolated(unsafe) let words = words
+                let threadCount = max(1, min(threads, bitmapCount))
                 DispatchQueue.concurrentPerform(iterations: threadCount) { thread in
-                    for bitmap in stride(from: thread, to: lists.count, by: threadCount) {
+                    for bitmap in stride(from: thread, to: bitmapCount, by: threadCount) {
                         let base = bitmap * wordsPerBitmap
-                        for ordinal in lists[bitmap] {
-                            words[base + Int(ordinal) >> 6] |= 1 << UInt64(ordinal & 63)
-                        }
                         _ = RankedBitmap.fillBlockRanks(
                             UnsafeMutableBufferPointer(rebasing: ranks[bitmap * blocksPerBitmap..<(bitmap + 1) * blocksPerBitmap]),
-                            of: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(words)[base..<base + wordsPerBitmap]))
+                            of: UnsafeBufferPointer(rebasing: words[base..<base + wordsPerBitmap]))
                     }
                 }
             }

@@ -30,14 +30,17 @@ struct InvertedIndex: Sendable {
     /// Builds the index from the workers' parts, whose documents' term ids are all those of
     /// `terms`; `ordered[ordinal]` says where each article's data is.
     ///
-    /// The ordinals are split into one range per thread. Each thread counts its range's postings per
-    /// term, the counts give every (range, term) its own place in the term's list, and each thread
-    /// then fills its places: lists come out ascending with no thread reading another's documents.
+    /// The ordinals are split into one range per thread, each a whole number of bitmap words. Each
+    /// thread counts its range's postings per term; the totals say which terms keep a bitmap, and the
+    /// counts give every (range, term) its own place in the term's frequencies (and, without a
+    /// bitmap, ordinals). Each thread then fills its places and sets its bits: lists come out
+    /// ascending, no two threads write the same word, and a common term's ordinals are never listed.
     init(terms: TermDictionary, parts: [IndexedArticles], ordered: [DocumentLocation], threads: Int) {
         self.terms = terms
         let termCount = terms.count
+        let documentCount = ordered.count
         let documents = parts.map { PartDocuments($0.terms) }
-        let ranges = InvertedIndex.split(ordered.count, into: max(1, min(threads, ordered.count)))
+        let ranges = InvertedIndex.split(documentCount, into: max(1, min(threads, documentCount)))
         var counts = [ContiguousArray<Int>](repeating: [], count: ranges.count)
         counts.withUnsafeMutableBufferPointer { counts in
             nonisolated(unsafe) let counts = counts
@@ -49,40 +52,69 @@ struct InvertedIndex: Sendable {
                 counts[index] = perTerm
             }
         }
-        // Each term's list holds range 0's postings, then range 1's, ...
+        // Each term's places hold range 0's postings, then range 1's, ...
         var starts = ContiguousArray<Int>(repeating: 0, count: termCount + 1)
+        var ordinalStarts = ContiguousArray<Int>(repeating: 0, count: termCount + 1)
+        var slots = ContiguousArray<Int32>(repeating: -1, count: termCount)
         var cursors = [ContiguousArray<Int>](repeating: ContiguousArray(repeating: 0, count: termCount), count: ranges.count)
+        var ordinalCursors = cursors
         var total = 0
+        var listed = 0
+        var bitmapCount = 0
         for term in 0..<termCount {
             starts[term] = total
+            ordinalStarts[term] = listed
+            let frequency = ranges.indices.reduce(0) { $0 + counts[$1][term] }
+            let keepsBitmap = InvertedIndex.keepsBitmap(frequency: frequency, documentCount: documentCount)
+            if keepsBitmap {
+                slots[term] = Int32(bitmapCount)
+                bitmapCount += 1
+            }
             for index in ranges.indices {
                 cursors[index][term] = total
+                ordinalCursors[index][term] = listed
                 total += counts[index][term]
+                if !keepsBitmap { listed += counts[index][term] }
             }
         }
         starts[termCount] = total
+        ordinalStarts[termCount] = listed
         let firstPlaces = cursors
-        var ordinals = ContiguousArray<Int32>(repeating: 0, count: total)
+        let firstOrdinalPlaces = ordinalCursors
+        let bitmapSlots = slots
+        let wordsPerBitmap = (documentCount + 63) / 64
+        var ordinals = ContiguousArray<Int32>(repeating: 0, count: listed)
         var frequencies = ContiguousArray<UInt8>(repeating: 0, count: total)
+        var words = ContiguousArray<UInt64>(repeating: 0, count: bitmapCount * wordsPerBitmap)
         ordinals.withUnsafeMutableBufferPointer { ordinals in
             frequencies.withUnsafeMutableBufferPointer { frequencies in
-                // Each thread writes only the places its counts reserved.
-                nonisolated(unsafe) let ordinals = ordinals
-                nonisolated(unsafe) let frequencies = frequencies
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-                    var cursor = firstPlaces[index]
-                    for ordinal in ranges[index] {
-                        documents.forEachPosting(of: ordered[ordinal]) { term, frequency in
-                            let position = cursor[Int(term)]
-                            ordinals[position] = Int32(ordinal)
-                            frequencies[position] = frequency
-                            cursor[Int(term)] = position + 1
+                words.withUnsafeMutableBufferPointer { words in
+                    // Each thread writes only the places its counts reserved, and the words of its range.
+                    nonisolated(unsafe) let ordinals = ordinals
+                    nonisolated(unsafe) let frequencies = frequencies
+                    nonisolated(unsafe) let words = words
+                    DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+                        var cursor = firstPlaces[index]
+                        var ordinalCursor = firstOrdinalPlaces[index]
+                        for ordinal in ranges[index] {
+                            documents.forEachPosting(of: ordered[ordinal]) { term, frequency in
+                                let position = cursor[Int(term)]
+                                frequencies[position] = frequency
+                                cursor[Int(term)] = position + 1
+                                let slot = Int(bitmapSlots[Int(term)])
+                                if slot >= 0 {
+                                    words[slot * wordsPerBitmap + ordinal >> 6] |= 1 << UInt64(ordinal & 63)
+                                } else {
+                                    ordinals[ordinalCursor[Int(term)]] = Int32(ordinal)
+                                    ordinalCursor[Int(term)] += 1
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        var lengths = ContiguousArray<Int32>(repeating: 0, count: ordered.count)
+        var lengths = ContiguousArray<Int32>(repeating: 0, count: documentCount)
         var totalLength = 0
         for (ordinal, location) in ordered.enumerated() {
             let length = parts[Int(location.part)].documentLengths[Int(location.document)]
@@ -91,34 +123,12 @@ struct InvertedIndex: Sendable {
         }
         postingStarts = starts
         postingFrequencies = frequencies
+        self.ordinalStarts = ordinalStarts
+        postingOrdinals = ordinals
+        self.bitmapSlots = bitmapSlots
+        commonTerms = CommonTermBitmaps(words: words, wordsPerBitmap: wordsPerBitmap, threads: threads)
         documentLengths = lengths
-        averageDocumentLength = ordered.isEmpty ? 1 : max(1, Double(totalLength) / Double(ordered.count))
-
-        // The common terms' ordinals become bitmaps; the rest are copied out without them.
-        var slots = ContiguousArray<Int32>(repeating: -1, count: termCount)
-        var commonLists: [ArraySlice<Int32>] = []
-        var sparseStarts = ContiguousArray<Int>(repeating: 0, count: termCount + 1)
-        var sparseTotal = 0
-        for term in 0..<termCount {
-            sparseStarts[term] = sparseTotal
-            let frequency = starts[term + 1] - starts[term]
-            if InvertedIndex.keepsBitmap(frequency: frequency, documentCount: ordered.count) {
-                slots[term] = Int32(commonLists.count)
-                commonLists.append(ordinals[starts[term]..<starts[term + 1]])
-            } else {
-                sparseTotal += frequency
-            }
-        }
-        sparseStarts[termCount] = sparseTotal
-        commonTerms = CommonTermBitmaps(lists: commonLists, articleCount: ordered.count, threads: threads)
-        var sparse = ContiguousArray<Int32>()
-        sparse.reserveCapacity(sparseTotal)
-        for term in 0..<termCount where slots[term] < 0 {
-            sparse.append(contentsOf: ordinals[starts[term]..<starts[term + 1]])
-        }
-        ordinalStarts = sparseStarts
-        postingOrdinals = sparse
-        bitmapSlots = slots
+        averageDocumentLength = documentCount == 0 ? 1 : max(1, Double(totalLength) / Double(documentCount))
     }
 
     /// Whether a term in `frequency` of `documentCount` articles keeps a bitmap.
@@ -131,9 +141,11 @@ struct InvertedIndex: Sendable {
     /// A word in fewer articles than this gets no bitmap, however small the corpus.
     static let denseMinimum = 64
 
-    /// Splits `0..<count` into `parts` consecutive ranges of about equal size.
+    /// Splits `0..<count` into `parts` consecutive ranges of about equal size, each starting at a
+    /// multiple of 64 (so no two share a bitmap word).
     private static func split(_ count: Int, into parts: Int) -> [Range<Int>] {
-        (0..<parts).map { part in count * part / parts..<count * (part + 1) / parts }.filter { !$0.isEmpty }
+        let bounds = (0...parts).map { part in part == parts ? count : count * part / parts / 64 * 64 }
+        return (0..<parts).map { bounds[$0]..<bounds[$0 + 1] }.filter { !$0.isEmpty }
     }
 
     /// The number of articles indexed.
