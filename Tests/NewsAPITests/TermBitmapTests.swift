@@ -49,7 +49,8 @@ import Testing
                     #expect(found.ordinals(at: positions) == Array(expected[clamped]), "\(text) in \(range) at \(positions)")
                 }
                 for part in [0..<count, 10..<90, 600..<1_300, range] {
-                    #expect(found.count(in: part) == expected.filter(part.contains).count, "\(text) in \(range), counted in \(part)")
+                    #expect(
+                        found.count(in: part) == expected.filter(part.contains).count, "\(text) in \(range), counted in \(part)")
                 }
                 let bitmap = found.rankedBitmap
                 #expect(bitmap.count == expected.count)

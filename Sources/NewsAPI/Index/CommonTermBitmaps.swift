@@ -33,7 +33,8 @@ struct CommonTermBitmaps: Sendable {
                     for bitmap in stride(from: thread, to: bitmapCount, by: threadCount) {
                         let base = bitmap * wordsPerBitmap
                         _ = RankedBitmap.fillBlockRanks(
-                            UnsafeMutableBufferPointer(rebasing: ranks[bitmap * blocksPerBitmap..<(bitmap + 1) * blocksPerBitmap]),
+                            UnsafeMutableBufferPointer(
+                                rebasing: ranks[bitmap * blocksPerBitmap..<(bitmap + 1) * blocksPerBitmap]),
                             of: UnsafeBufferPointer(rebasing: words[base..<base + wordsPerBitmap]))
                     }
                 }

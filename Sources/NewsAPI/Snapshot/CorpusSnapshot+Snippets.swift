@@ -56,8 +56,9 @@ extension CorpusSnapshot {
         }
         // All the tokens never stop short.
         let all = QueryTermMatcher.SnippetTokens(tokens: matcher.scan(text), fromTop: true, mayStopShort: false)
-        guard case .snippet(let snippet) = snippetWindow(
-            of: text, tokens: all, continues: continues, matcher: matcher, length: length)
+        guard
+            case .snippet(let snippet) = snippetWindow(
+                of: text, tokens: all, continues: continues, matcher: matcher, length: length)
         else { return nil }
         return snippet
     }
@@ -73,8 +74,9 @@ extension CorpusSnapshot {
         of body: String, tokens scanned: QueryTermMatcher.SnippetTokens, matcher: QueryTermMatcher, length: Int
     ) -> Snippet? {
         Tokenizer.withUTF8(of: body) { text in
-            guard case .snippet(let snippet) = snippetWindow(
-                of: text, tokens: scanned, continues: false, matcher: matcher, length: length)
+            guard
+                case .snippet(let snippet) = snippetWindow(
+                    of: text, tokens: scanned, continues: false, matcher: matcher, length: length)
             else { return nil }
             return snippet
         }
