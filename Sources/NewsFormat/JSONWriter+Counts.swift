@@ -9,19 +9,7 @@ extension JSONWriter {
             for member in members {
                 count += writeName(member.name, into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
                 needsComma = true
-                let value = member.value
-                if value < 0 {
-                    buffer[count] = UInt8(ascii: "-")
-                    count += 1
-                }
-                let digits = count
-                var magnitude = value.magnitude
-                repeat {
-                    buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-                buffer[digits..<count].reverse()
+                count += JSONWriter.writeDigits(of: member.value, into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }

@@ -70,21 +70,28 @@ public struct JSONWriter: Sendable {
     @inlinable public mutating func member(ascii name: StaticString, _ value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.utf8CodeUnitCount + 25) { buffer in
             var count = writeName(name, into: buffer)
-            if value < 0 {
-                buffer[count] = UInt8(ascii: "-")
-                count += 1
-            }
-            let digits = count
-            var magnitude = value.magnitude
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            buffer[digits..<count].reverse()
+            count += JSONWriter.writeDigits(of: value, into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
             output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
         needsComma = true
+    }
+
+    /// Writes `value` in decimal into `buffer` (at least 20 bytes); returns the bytes written.
+    @inlinable static func writeDigits(of value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var count = 0
+        if value < 0 {
+            buffer[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        let digits = count
+        var magnitude = value.magnitude
+        repeat {
+            buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        buffer[digits..<count].reverse()
+        return count
     }
 
     /// Writes the comma if one is needed, then `"name":`, into `buffer`; returns the bytes written.
