@@ -142,6 +142,37 @@ extension JSONWriter {
     }
 }
 
+/// How the full article writes its own parts.
+extension JSONWriter {
+    /// Starts the object of one occurrence of an entity in an article, through its field and offsets
+    /// (`{"field":"body","start":41,"end":52`), in three appends; the spelling members follow.
+    mutating func beginOccurrence(_ occurrence: Mention.Occurrence) {
+        let opening: StaticString =
+            switch occurrence.field {
+            case .title: #"{"field":"title","start":"#
+            case .body: #"{"field":"body","start":"#
+            }
+        opening.withUTF8Buffer { beginObject(encodedThroughName: $0) }
+        int(occurrence.start)
+        member(ascii: "end", Int(occurrence.end))
+    }
+
+    /// The full article's `links` member (inside an open object): its own link, written straight
+    /// into the answer as `articleSelfLink` does, and the original URL if known.
+    mutating func articleLinks(_ article: Article) {
+        key(ascii: "links")
+        beginObject()
+        key(ascii: "self")
+        if Links.isPlainSegment(article.id) {
+            string(ascii: "/articles/", article.id)
+        } else {
+            string(Links.article(article.id))
+        }
+        if let url = article.url { key(ascii: "original"); string(url) }
+        endObject()
+    }
+}
+
 extension JSONWriter {
     /// The members `write` writes, encoded on their own to go inside an open object later (with
     /// `rawMembers`).

@@ -131,29 +131,54 @@ final class TextCompressor: @unchecked Sendable {
 
     /// `prefix` followed by the text `compressed` holds, as one string.
     func decompress(_ compressed: [UInt8], after prefix: String) -> String {
-        compressed.withUnsafeBytes { compressed in
-            let size = Int(CZstd_frameContentSize(compressed.baseAddress, compressed.count))
-            precondition(size >= 0, "zstd: not a frame this compressor made")
-            var prefix = prefix
-            return prefix.withUTF8 { prefix in
-                String(unsafeUninitializedCapacity: prefix.count + size) { output in
-                    _ = output.initialize(fromContentsOf: prefix)
-                    let context = takeContext()
-                    defer { returnContext(context) }
-                    let destination = output.baseAddress.map { $0 + prefix.count }
-                    let written =
-                        if let decompressionDictionary {
-                            ZSTD_decompress_usingDDict(
-                                context, destination, size, compressed.baseAddress, compressed.count,
-                                decompressionDictionary)
-                        } else {
-                            ZSTD_decompressDCtx(context, destination, size, compressed.baseAddress, compressed.count)
-                        }
-                    precondition(written == size, "zstd: \(String(cString: ZSTD_getErrorName(written)))")
-                    return prefix.count + size
-                }
+        let size = textSize(of: compressed)
+        var prefix = prefix
+        return prefix.withUTF8 { prefix in
+            String(unsafeUninitializedCapacity: prefix.count + size) { output in
+                _ = output.initialize(fromContentsOf: prefix)
+                decompress(compressed, size: size, into: output.baseAddress.map { $0 + prefix.count })
+                return prefix.count + size
             }
         }
+    }
+
+    /// Calls `read` with the UTF-8 bytes of `prefix` followed by the text `compressed` holds, in a
+    /// buffer of its own: for a reader that copies the text on (an answer), no string is made and
+    /// its UTF-8 is not checked again.
+    func withDecompressed<Result>(
+        _ compressed: [UInt8], after prefix: String, _ read: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        let size = textSize(of: compressed)
+        var prefix = prefix
+        return prefix.withUTF8 { prefix in
+            let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: prefix.count + size)
+            defer { text.deallocate() }
+            _ = text.initialize(fromContentsOf: prefix)
+            decompress(compressed, size: size, into: text.baseAddress.map { $0 + prefix.count })
+            return read(UnsafeBufferPointer(text))
+        }
+    }
+
+    /// The size in bytes of the text `compressed` holds, as its frame states (nothing is decompressed).
+    func textSize(of compressed: [UInt8]) -> Int {
+        let size = compressed.withUnsafeBytes { Int(CZstd_frameContentSize($0.baseAddress, $0.count)) }
+        precondition(size >= 0, "zstd: not a frame this compressor made")
+        return size
+    }
+
+    /// Decompresses the `size` bytes of text `compressed` holds into `destination`, in one call.
+    private func decompress(_ compressed: [UInt8], size: Int, into destination: UnsafeMutablePointer<UInt8>?) {
+        let context = takeContext()
+        defer { returnContext(context) }
+        let written = compressed.withUnsafeBytes { compressed in
+            if let decompressionDictionary {
+                ZSTD_decompress_usingDDict(
+                    context, destination, size, compressed.baseAddress, compressed.count, decompressionDictionary)
+            } else {
+                ZSTD_decompressDCtx(context, destination, size, compressed.baseAddress, compressed.count)
+            }
+        }
+        precondition(written == size, "zstd: \(String(cString: ZSTD_getErrorName(written)))")
     }
 
     /// Calls `read` with `prefix` followed by more and more of the text `compressed` holds, until it

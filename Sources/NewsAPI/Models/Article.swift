@@ -127,6 +127,30 @@ final class Article: Hashable, Sendable {
         }
     }
 
+    /// The length of the body in UTF-8 bytes, without decompressing it.
+    var bodyByteCount: Int {
+        switch storedBody {
+        case .whole(let body): body.utf8.count
+        case .compressedRest(let rest, let compressor):
+            leadingParagraph.utf8.count + (rest.isEmpty ? 0 : compressor.textSize(of: rest))
+        }
+    }
+
+    /// Calls `read` with the whole body's UTF-8 bytes, decompressed into a buffer of its own rather
+    /// than a string: for an answer, which only copies them on.
+    func withBodyUTF8<Result>(_ read: (_ text: UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storedBody {
+        case .whole(var body):
+            return body.withUTF8(read)
+        case .compressedRest(let rest, let compressor):
+            guard !rest.isEmpty else {
+                var paragraph = leadingParagraph
+                return paragraph.withUTF8(read)
+            }
+            return compressor.withDecompressed(rest, after: leadingParagraph, read)
+        }
+    }
+
     /// The opening paragraph: the stated lede, or else the body's first paragraph.
     var lede: String {
         statedLede ?? leadingParagraph
