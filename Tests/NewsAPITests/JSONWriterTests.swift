@@ -126,4 +126,53 @@ import Testing
             #expect(fast.bytes == plain.bytes, "\(id)")
         }
     }
+
+    /// An occurrence's opening, written from literals, is what writing each member plainly gives.
+    @Test func occurrenceOpenings() {
+        for (field, start, end) in [(TextField.title, Int32(0), Int32(8)), (.body, 41, 52), (.body, 1_234_567, 1_234_580)] {
+            var fast = JSONWriter()
+            fast.beginArray()
+            fast.beginObject()
+            fast.endObject()
+            fast.beginOccurrence(Mention.Occurrence(field: field, start: start, end: end))
+            fast.key("alias"); fast.string("X")
+            fast.endObject()
+            fast.endArray()
+            var plain = JSONWriter()
+            plain.beginArray()
+            plain.beginObject()
+            plain.endObject()
+            plain.beginObject()
+            plain.key("field"); plain.string(field.rawValue)
+            plain.key("start"); plain.int(start)
+            plain.key("end"); plain.int(end)
+            plain.key("alias"); plain.string("X")
+            plain.endObject()
+            plain.endArray()
+            #expect(fast.bytes == plain.bytes, "\(field) \(start)")
+        }
+    }
+
+    /// A full article's links: its own (straight in, or escaped as `Links` does) and the original URL
+    /// only when it is known.
+    @Test func fullArticleLinks() {
+        for (id, url) in [("art-0001", nil), ("art-0002", "https://example.com/a?b=\"c\""), ("a b/c", "u")] {
+            let article = Article(
+                id: id, kind: .article, title: "T", source: .init(id: "s", name: "S"), url: url, language: "en",
+                publishedAt: DateValue(value: "2024-01-02", precision: .day, origin: .text)!, body: "B")
+            var fast = JSONWriter()
+            fast.beginObject()
+            fast.articleLinks(article)
+            fast.endObject()
+            var plain = JSONWriter()
+            plain.beginObject()
+            plain.key("links")
+            plain.beginObject()
+            plain.key("self"); plain.string(Links.article(id))
+            if let url { plain.key("original"); plain.string(url) }
+            plain.endObject()
+            plain.endObject()
+            #expect(fast.bytes == plain.bytes, "\(id)")
+        }
+    }
 }

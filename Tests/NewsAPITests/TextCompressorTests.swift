@@ -115,6 +115,22 @@ import Testing
         }
     }
 
+    @Test func decompressedIntoABufferAfterAPrefix() {
+        let trained = TextCompressor(trainingOn: TextCompressorTests.paragraphs(300, seed: 7).map { $0.utf8[...] })
+        let plain = TextCompressor(trainingOn: [])
+        for compressor in [trained, plain] {
+            let context = TextCompressor.Context()
+            for text in TextCompressorTests.texts {
+                let compressed = compressor.compress(text.utf8[...], context: context)
+                #expect(compressor.textSize(of: compressed) == text.utf8.count)
+                for prefix in ["", "Lede: Ø."] {
+                    let bytes = compressor.withDecompressed(compressed, after: prefix) { Array($0) }
+                    #expect(bytes == Array((prefix + text).utf8))
+                }
+            }
+        }
+    }
+
     @Test func loadedBodiesAndLedesEqualTheFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("compressed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -131,7 +147,9 @@ import Testing
             let body = try #require(record["body"] as? String)
             let article = snapshot.article(at: try #require(snapshot.article(id: id)))
             let firstParagraph = body.components(separatedBy: "\n\n")[0]
+            let bodyBytes = article.withBodyUTF8 { Array($0) }
             if article.body != body || article.lede != (record["lede"] as? String ?? firstParagraph)
+                || bodyBytes != Array(body.utf8) || article.bodyByteCount != body.utf8.count
                 || String(decoding: article.firstParagraphUTF8, as: UTF8.self) != firstParagraph
             {
                 mismatches.append(id)
