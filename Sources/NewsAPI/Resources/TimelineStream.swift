@@ -25,49 +25,6 @@ struct TimelineStream: Sendable {
     private func position(ofMilestone index: Int) -> Int {
         index + articles.countOnOrBefore(milestones[index].day)
     }
-
-    /// The most periods one request may count, so a wide range of days cannot exhaust the server.
-    static let maximumBuckets = 50_000
-
-    /// Counts per period from `from` (or the first event) through `through` (or the last event).
-    /// `coarse` are the article dates coarser than the interval; `tally` the milestones laid out for
-    /// the interval; `started` and `stopped` when the measures in scope came into force and stopped
-    /// (sorted), for the stock in force at the end of each period.
-    func buckets(
-        _ interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?, descending: Bool,
-        coarse: DayRanges, tally: MilestoneTally, started: [Int32], stopped: [Int32]
-    ) throws -> TimelineBuckets {
-        let firstArticle = articles.count > 0 ? articles.day(at: 0) : nil
-        let lastArticle = articles.count > 0 ? articles.day(at: articles.count - 1) : nil
-        var edges: [Int32] = []
-        if let start = firstDay ?? earliest(firstArticle, tally.firstDay),
-            let end = lastDay ?? latest(lastArticle, tally.lastDay), start <= end
-        {
-            guard let periods = interval.edges(from: start, through: end, limit: TimelineStream.maximumBuckets) else {
-                throw Problem.invalidParameters([
-                    Problem.InvalidParameter(
-                        name: "interval",
-                        reason:
-                            "makes more than \(TimelineStream.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
-                    )
-                ])
-            }
-            edges = periods
-        }
-        return TimelineBuckets(
-            articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, started: started,
-            stopped: stopped)
-    }
-
-    private func earliest(_ left: Int32?, _ right: Int32?) -> Int32? {
-        guard let left, let right else { return left ?? right }
-        return min(left, right)
-    }
-
-    private func latest(_ left: Int32?, _ right: Int32?) -> Int32? {
-        guard let left, let right else { return left ?? right }
-        return max(left, right)
-    }
 }
 
 /// The periods of a counted timeline; each period's counts are binary searches, made only for the
@@ -86,6 +43,8 @@ struct TimelineBuckets: Sendable {
     /// Days the measures in scope came into force, and days they stopped, sorted.
     let started: [Int32]
     let stopped: [Int32]
+    /// The days' spellings, made once per snapshot.
+    let labels: DayLabels
 
     var count: Int { max(0, edges.count - 1) }
 
@@ -111,6 +70,50 @@ struct TimelineBuckets: Sendable {
         }
         if descending { buckets.reverse() }
         return buckets
+    }
+
+    /// The most periods one request may count, so a wide range of days cannot exhaust the server.
+    static let maximumBuckets = 50_000
+
+    /// The periods of `articles` and the milestones of `tally` from `from` (or the first event) through
+    /// `through` (or the last event). `coarse` are the article dates coarser than the interval; `tally`
+    /// the milestones laid out for the interval; `started` and `stopped` when the measures in scope
+    /// came into force and stopped (sorted), for the stock in force at the end of each period; `labels`
+    /// the days' spellings made at load.
+    static func counting(
+        _ articles: ArticleTimeline, by interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?,
+        descending: Bool, coarse: DayRanges, tally: MilestoneTally, started: [Int32], stopped: [Int32], labels: DayLabels
+    ) throws -> TimelineBuckets {
+        let firstArticle = articles.count > 0 ? articles.day(at: 0) : nil
+        let lastArticle = articles.count > 0 ? articles.day(at: articles.count - 1) : nil
+        var edges: [Int32] = []
+        if let start = firstDay ?? earliest(firstArticle, tally.firstDay),
+            let end = lastDay ?? latest(lastArticle, tally.lastDay), start <= end
+        {
+            guard let periods = interval.edges(from: start, through: end, limit: TimelineBuckets.maximumBuckets) else {
+                throw Problem.invalidParameters([
+                    Problem.InvalidParameter(
+                        name: "interval",
+                        reason:
+                            "makes more than \(TimelineBuckets.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
+                    )
+                ])
+            }
+            edges = periods
+        }
+        return TimelineBuckets(
+            articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, started: started,
+            stopped: stopped, labels: labels)
+    }
+
+    private static func earliest(_ left: Int32?, _ right: Int32?) -> Int32? {
+        guard let left, let right else { return left ?? right }
+        return min(left, right)
+    }
+
+    private static func latest(_ left: Int32?, _ right: Int32?) -> Int32? {
+        guard let left, let right else { return left ?? right }
+        return max(left, right)
     }
 
     /// The index in `edges` of the period at `position`.
@@ -163,12 +166,17 @@ struct TimelineBucket {
         return (first.year, first.month, dayOfMonth)
     }
 
-    /// Writes the period as a JSON object.
-    func write(to json: inout JSONWriter) {
+    /// Writes the period as a JSON object, copying its days' spellings from `labels` when they hold them.
+    func write(to json: inout JSONWriter, labels: DayLabels) {
         json.beginObject()
-        let first = CalendarDay.date(of: start)
-        json.key(ascii: "start"); json.day(start, date: first)
-        json.key(ascii: "end"); json.day(end, date: TimelineBucket.date(of: end, after: start, dated: first))
+        if labels.contains(start), labels.contains(end) {
+            json.key(ascii: "start"); json.day(start, labels: labels)
+            json.key(ascii: "end"); json.day(end, labels: labels)
+        } else {
+            let first = CalendarDay.date(of: start)
+            json.key(ascii: "start"); json.day(start, date: first)
+            json.key(ascii: "end"); json.day(end, date: TimelineBucket.date(of: end, after: start, dated: first))
+        }
         json.members(
             ascii: ("articles", articles), ("articles_imprecise", articlesImprecise),
             ("measures_announced", measuresAnnounced), ("measures_in_force", measuresInForce),
