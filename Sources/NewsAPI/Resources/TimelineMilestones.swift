@@ -90,7 +90,7 @@ struct TimelineMilestones: Sendable {
         /// The milestones laid out for counting in periods of `interval`.
         func tally(_ interval: TimelineInterval) -> MilestoneTally {
             if let scope { return interval == .month ? scope.monthly : scope.finer }
-            return MilestoneTally(milestones, interval: interval)
+            return MilestoneTally(milestones, interval: interval, tabled: false)
         }
     }
 
@@ -319,8 +319,10 @@ final class MilestoneTally: Sendable {
     let firstDay: Int32?
     let lastDay: Int32?
 
-    /// Lays out `milestones` (oldest first) for periods of `interval` (day and week read the same).
-    init(_ milestones: some Collection<TimelineResource.Milestone>, interval: TimelineInterval) {
+    /// Lays out `milestones` (oldest first) for periods of `interval` (day and week read the same);
+    /// `tabled` lets dense days be counted from tables, which pay for their making only over many
+    /// requests (a tally made for one request searches its days).
+    init(_ milestones: some Collection<TimelineResource.Milestone>, interval: TimelineInterval, tabled: Bool = true) {
         var announced: [Int32] = []
         var inForce: [Int32] = []
         var removed: [Int32] = []
@@ -341,10 +343,10 @@ final class MilestoneTally: Sendable {
             case .articlePublished: break
             }
         }
-        self.announced = DaysBefore(announced)
-        self.inForce = DaysBefore(inForce)
-        self.removed = DaysBefore(removed)
-        self.claims = DaysBefore(claims)
+        self.announced = DaysBefore(announced, tabled: tabled)
+        self.inForce = DaysBefore(inForce, tabled: tabled)
+        self.removed = DaysBefore(removed, tabled: tabled)
+        self.claims = DaysBefore(claims, tabled: tabled)
         self.coarse = DayRanges(coarse)
         firstDay = milestones.first?.day
         self.lastDay = lastDay
@@ -403,9 +405,10 @@ struct DaysBefore: Sendable {
     private static let tableMinimum = 32
     private static let tableSpread = 8
 
-    init(_ sorted: [Int32]) {
+    /// Counts `sorted`, from a table when `tabled` and the days are many over a short span.
+    init(_ sorted: [Int32], tabled: Bool = true) {
         total = sorted.count
-        guard sorted.count >= DaysBefore.tableMinimum, let first = sorted.first, let last = sorted.last,
+        guard tabled, sorted.count >= DaysBefore.tableMinimum, let first = sorted.first, let last = sorted.last,
             Int(last) - Int(first) < sorted.count * DaysBefore.tableSpread
         else {
             days = sorted

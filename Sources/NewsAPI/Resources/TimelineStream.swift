@@ -295,7 +295,8 @@ struct ArticleTimeline: Sendable {
     }
 
     /// How many of the articles were published before each of `days` (ascending), in one pass: over a
-    /// list, each search looks only below the previous one's answer.
+    /// list, each search starts where the previous one ended and steps down in doubling strides before
+    /// halving, so it reads the part of the list next to the last period's articles, not the whole.
     func countsBefore(_ days: ArraySlice<Int32>) -> [Int] {
         guard case .list(let list) = ordinals else { return days.map(countBefore) }
         var counts: [Int] = []
@@ -304,11 +305,28 @@ struct ArticleTimeline: Sendable {
         // further along the list.
         var end = list.endIndex
         for day in days {
-            let boundary = boundaries.firstOrdinal(before: day)
-            end = list[list.startIndex..<end].partitioningIndex { $0 >= boundary }
+            end = ArticleTimeline.firstIndex(in: list, below: end, atOrAfter: boundaries.firstOrdinal(before: day))
             counts.append(list.endIndex - end)
         }
         return counts
+    }
+
+    /// The first index of `list[..<end]` whose ordinal is at least `boundary` (`end` when none is), for a
+    /// list whose ordinals from `end` on are all at least `boundary`: found by strides of 1, 2, 4, ...
+    /// down from `end`, then by halving the last stride.
+    static func firstIndex(in list: ArraySlice<Int32>, below end: Int, atOrAfter boundary: Int32) -> Int {
+        var upper = end
+        var lower = list.startIndex
+        var stride = 1
+        while upper - stride >= list.startIndex {
+            if list[upper - stride] < boundary {
+                lower = upper - stride + 1
+                break
+            }
+            upper -= stride
+            stride *= 2
+        }
+        return list[lower..<upper].partitioningIndex { $0 >= boundary }
     }
 
     /// How many of the articles were published on or before `day`.
