@@ -24,3 +24,56 @@ extension JSONWriter {
         needsComma = true
     }
 }
+
+/// Days spelt as `JSONWriter.day(_:)` writes them (`"2025-04-14"`, quotes included), for one span of
+/// days, made once so that writing a day of the span is a copy of its bytes.
+package struct DayLabels: Sendable {
+    /// The first day of the span.
+    let first: Int32
+    /// How many days the span holds (0 when empty).
+    let count: Int
+    /// Each day's label, `width` bytes a day from `first`.
+    let text: [UInt8]
+
+    /// Bytes a label takes.
+    static let width = 12
+
+    /// The labels of `first...last`, within years 1-9999 (an empty table when `last < first`).
+    package init(from first: Int32, through last: Int32) {
+        let first = max(first, CalendarDay.number(year: 1, month: 1, day: 1)!)
+        let last = min(last, CalendarDay.number(year: 9999, month: 12, day: 31)!)
+        guard first <= last else {
+            self.first = 0
+            count = 0
+            text = []
+            return
+        }
+        var text: [UInt8] = []
+        text.reserveCapacity((Int(last - first) + 1) * DayLabels.width)
+        for day in first...last {
+            var label = JSONWriter(capacity: DayLabels.width)
+            label.day(day)
+            text += label.bytes
+        }
+        self.first = first
+        count = Int(last - first) + 1
+        self.text = text
+    }
+
+    /// Whether the table holds `day`'s label.
+    package func contains(_ day: Int32) -> Bool {
+        let offset = Int(day) - Int(first)
+        return offset >= 0 && offset < count
+    }
+}
+
+extension JSONWriter {
+    /// Writes a day number as `day(_:)` does, copying its spelling from `labels` when they hold it.
+    package mutating func day(_ number: Int32, labels: DayLabels) {
+        guard labels.contains(number) else { return day(number) }
+        separate()
+        let start = (Int(number) - Int(labels.first)) * DayLabels.width
+        labels.text.withUnsafeBufferPointer { output.append(contentsOf: $0[start..<(start + DayLabels.width)]) }
+        needsComma = true
+    }
+}

@@ -294,18 +294,61 @@ import Testing
             let probes = (oldest - 50...newest + 50).filter { $0 % 3 == 0 }
             #expect(articles.countsBefore(probes[...]) == probes.map(articles.countBefore))
             for descending in [false, true] {
+                // Labels for part of the span only, so some periods are spelt from the table and some computed.
+                let labels = DayLabels(from: oldest + 100, through: newest - 100)
                 let buckets = TimelineBuckets(
                     articles: articles, edges: edges, descending: descending, coarse: DayRanges([(oldest + 3, oldest + 40)]),
-                    tally: tally, started: [], stopped: [])
+                    tally: tally, started: [], stopped: [], labels: labels)
+                let unlabelled = DayLabels(from: 1, through: 0)
                 for positions in [0..<buckets.count, 0..<1, 2..<5, (buckets.count - 3)..<buckets.count, 4..<4] {
                     var together = JSONWriter()
-                    for bucket in buckets.buckets(at: positions) { bucket.write(to: &together) }
+                    for bucket in buckets.buckets(at: positions) { bucket.write(to: &together, labels: labels) }
                     var alone = JSONWriter()
-                    for position in positions { buckets[position].write(to: &alone) }
+                    for position in positions { buckets[position].write(to: &alone, labels: unlabelled) }
                     #expect(together.bytes == alone.bytes, "\(positions) \(descending)")
                 }
             }
         }
+    }
+
+    @Test func steppedSearchFindsWhatHalvingFinds() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 2, 3, 7, 64, 300] {
+            var values: [Int32] = (0..<length).map { _ in Int32.random(in: 0..<1_000, using: &generator) }
+            values.sort()
+            // A slice that does not start at 0, as a posting list read in place.
+            let list = ([-5, -4] + values)[2...]
+            for end in list.startIndex...list.endIndex {
+                let floor = end < list.endIndex ? list[end] : Int32.max
+                for boundary in Set([-1, 0, 500, 999, 1_000] + list.map { $0 } + list.map { $0 + 1 }) where boundary <= floor {
+                    #expect(
+                        ArticleTimeline.firstIndex(in: list, below: end, atOrAfter: boundary)
+                            == list[list.startIndex..<end].partitioningIndex { $0 >= boundary },
+                        "\(length) \(end) \(boundary)")
+                }
+            }
+        }
+    }
+
+    @Test func labelledDaysAreSpeltAsComputedOnes() {
+        let first = CalendarDay.number(year: 2019, month: 12, day: 25)!
+        let labels = DayLabels(from: first, through: first + 800)
+        #expect(labels.contains(first) && labels.contains(first + 800))
+        #expect(!labels.contains(first - 1) && !labels.contains(first + 801))
+        for day in (first - 40)...(first + 840) {
+            var labelled = JSONWriter()
+            labelled.beginArray(); labelled.day(day, labels: labels); labelled.day(day + 1, labels: labels); labelled.endArray()
+            var computed = JSONWriter()
+            computed.beginArray(); computed.day(day); computed.day(day + 1); computed.endArray()
+            #expect(labelled.bytes == computed.bytes, "\(day)")
+        }
+        var christmas = JSONWriter()
+        christmas.day(first, labels: labels)
+        #expect(String(decoding: christmas.bytes, as: UTF8.self) == #""2019-12-25""#)
+        // The span is clamped to years 1-9999; outside it days are computed.
+        let wide = DayLabels(from: CalendarDay.number(year: 9999, month: 12, day: 30)!, through: 3_000_000)
+        #expect(wide.contains(CalendarDay.number(year: 9999, month: 12, day: 31)!) && !wide.contains(3_000_000))
+        #expect(!DayLabels(from: 10, through: 9).contains(10))
     }
 
     @Test func countsInOneAppendAreWrittenAsMemberByMember() {
@@ -319,8 +362,9 @@ import Testing
                     together.key(ascii: "start"); together.day(19_000)
                     alone.key(ascii: "start"); alone.day(19_000)
                 }
-                together.members(ascii: ("first", values[0]), ("second", values.last!), ("third", values[values.count / 2]))
-                for (name, value) in [("first", values[0]), ("second", values.last!), ("third", values[values.count / 2])] {
+                together.members(
+                    ascii: ("first", values[0]), ("n", values.last!), ("third_member", values[values.count / 2]))
+                for (name, value) in [("first", values[0]), ("n", values.last!), ("third_member", values[values.count / 2])] {
                     alone.key(name); alone.int(value)
                 }
                 together.endObject()

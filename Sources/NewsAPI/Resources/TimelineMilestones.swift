@@ -29,8 +29,9 @@ struct TimelineMilestones: Sendable {
     /// the claims with a word beginning with a prefix are one binary search away.
     private let claimWords: [(word: String, claim: Int32)]
 
-    /// Some measures and claims, with their milestones and what counting those per period reads.
-    struct Scope: Sendable {
+    /// Some measures and claims, with their milestones and what counting those per period reads: a
+    /// class, so a request reads a scope made at load through one reference, not a copy of its arrays.
+    final class Scope: Sendable {
         /// The measures' positions, ascending.
         let measures: [Int32]
         /// The claims' positions, ascending.
@@ -43,11 +44,27 @@ struct TimelineMilestones: Sendable {
         /// The milestones counted in day or week periods, and in month periods.
         let finer: MilestoneTally
         let monthly: MilestoneTally
+
+        init(
+            measures: [Int32], claims: [Int32], milestones: [Int32], started: [Int32], stopped: [Int32],
+            finer: MilestoneTally, monthly: MilestoneTally
+        ) {
+            self.measures = measures
+            self.claims = claims
+            self.milestones = milestones
+            self.started = started
+            self.stopped = stopped
+            self.finer = finer
+            self.monthly = monthly
+        }
     }
 
     /// The milestones one request shows, oldest first, with what counting them reads.
     struct Selection: Sendable {
-        let milestones: [Milestone]
+        /// Every milestone, oldest first (`TimelineMilestones.all`).
+        private let all: [Milestone]
+        /// The places in `all` of the milestones shown, ascending; `nil` for all of them.
+        private let places: [Int32]?
         /// The days the measures in scope came into force, and the days they stopped, ascending (all of
         /// them: the stock in force does not follow `event`, `from` or `to`).
         let started: [Int32]
@@ -55,10 +72,25 @@ struct TimelineMilestones: Sendable {
         /// The scope whose milestones these are, all of them, when there is one.
         fileprivate let scope: Scope?
 
+        fileprivate init(all: [Milestone], places: [Int32]?, started: [Int32], stopped: [Int32], scope: Scope?) {
+            self.all = all
+            self.places = places
+            self.started = started
+            self.stopped = stopped
+            self.scope = scope
+        }
+
+        /// The milestones shown, oldest first: copied out only when read (a counted timeline of a scope
+        /// made at load never reads them).
+        var milestones: [Milestone] {
+            guard let places else { return all }
+            return places.map { all[Int($0)] }
+        }
+
         /// The milestones laid out for counting in periods of `interval`.
         func tally(_ interval: TimelineInterval) -> MilestoneTally {
             if let scope { return interval == .month ? scope.monthly : scope.finer }
-            return MilestoneTally(milestones, interval: interval)
+            return MilestoneTally(milestones, interval: interval, tabled: false)
         }
     }
 
@@ -211,9 +243,8 @@ struct TimelineMilestones: Sendable {
     ) -> Selection {
         let snapshot = catalog.snapshot
         let words = TimelineMilestones.words(of: query)
-        let entityScope = query.entities.first.flatMap { entity in
-            snapshot.entityIndexByID[entity.id].map { byEntity[Int($0)] }
-        }
+        // The entity's id read in place, not a copy of the entity.
+        let entityScope = query.entities.isEmpty ? nil : snapshot.entityIndexByID[query.entities[0].id].map { byEntity[Int($0)] }
         let undated = kinds.isEmpty && query.firstDay == nil && query.lastDay == nil
         func shown(_ place: Int32) -> Bool {
             let milestone = all[Int(place)]
@@ -227,12 +258,13 @@ struct TimelineMilestones: Sendable {
         if words.isEmpty, filter.isEmpty, query.entities.count <= 1, query.entities.isEmpty || entityScope != nil {
             let scope = entityScope ?? everything
             if undated {
-                let milestones = entityScope == nil ? all : scope.milestones.map { all[Int($0)] }
-                return Selection(milestones: milestones, started: scope.started, stopped: scope.stopped, scope: scope)
+                return Selection(
+                    all: all, places: entityScope == nil ? nil : scope.milestones, started: scope.started,
+                    stopped: scope.stopped, scope: scope)
             }
             return Selection(
-                milestones: scope.milestones.filter(shown).map { all[Int($0)] }, started: scope.started,
-                stopped: scope.stopped, scope: nil)
+                all: all, places: scope.milestones.filter(shown), started: scope.started, stopped: scope.stopped,
+                scope: nil)
         }
 
         let measures = snapshot.measures
@@ -260,7 +292,7 @@ struct TimelineMilestones: Sendable {
         places.sort()
         if !undated { places.removeAll { !shown($0) } }
         let (started, stopped) = TimelineMilestones.inForceDays(of: measuresInScope, in: snapshot)
-        return Selection(milestones: places.map { all[Int($0)] }, started: started, stopped: stopped, scope: nil)
+        return Selection(all: all, places: places, started: started, stopped: stopped, scope: nil)
     }
 
     /// The words of `q` that measures and claims must have (phrases as their words; exclusions apply
@@ -273,8 +305,9 @@ struct TimelineMilestones: Sendable {
 
 /// Milestones counted per period by binary searches: the days of those dated at least as precisely as
 /// the interval, by what they count as, and the measure milestones dated more coarsely (each counted
-/// in `measures_imprecise` of every period its range overlaps).
-struct MilestoneTally: Sendable {
+/// in `measures_imprecise` of every period its range overlaps). A class, so the tallies made at load
+/// are passed to each request by one reference.
+final class MilestoneTally: Sendable {
     /// The days of the milestones placed in periods, by what they count as.
     private let announced: DaysBefore
     private let inForce: DaysBefore
@@ -286,8 +319,10 @@ struct MilestoneTally: Sendable {
     let firstDay: Int32?
     let lastDay: Int32?
 
-    /// Lays out `milestones` (oldest first) for periods of `interval` (day and week read the same).
-    init(_ milestones: some Collection<TimelineResource.Milestone>, interval: TimelineInterval) {
+    /// Lays out `milestones` (oldest first) for periods of `interval` (day and week read the same);
+    /// `tabled` lets dense days be counted from tables, which pay for their making only over many
+    /// requests (a tally made for one request searches its days).
+    init(_ milestones: some Collection<TimelineResource.Milestone>, interval: TimelineInterval, tabled: Bool = true) {
         var announced: [Int32] = []
         var inForce: [Int32] = []
         var removed: [Int32] = []
@@ -308,10 +343,10 @@ struct MilestoneTally: Sendable {
             case .articlePublished: break
             }
         }
-        self.announced = DaysBefore(announced)
-        self.inForce = DaysBefore(inForce)
-        self.removed = DaysBefore(removed)
-        self.claims = DaysBefore(claims)
+        self.announced = DaysBefore(announced, tabled: tabled)
+        self.inForce = DaysBefore(inForce, tabled: tabled)
+        self.removed = DaysBefore(removed, tabled: tabled)
+        self.claims = DaysBefore(claims, tabled: tabled)
         self.coarse = DayRanges(coarse)
         firstDay = milestones.first?.day
         self.lastDay = lastDay
@@ -370,9 +405,10 @@ struct DaysBefore: Sendable {
     private static let tableMinimum = 32
     private static let tableSpread = 8
 
-    init(_ sorted: [Int32]) {
+    /// Counts `sorted`, from a table when `tabled` and the days are many over a short span.
+    init(_ sorted: [Int32], tabled: Bool = true) {
         total = sorted.count
-        guard sorted.count >= DaysBefore.tableMinimum, let first = sorted.first, let last = sorted.last,
+        guard tabled, sorted.count >= DaysBefore.tableMinimum, let first = sorted.first, let last = sorted.last,
             Int(last) - Int(first) < sorted.count * DaysBefore.tableSpread
         else {
             days = sorted

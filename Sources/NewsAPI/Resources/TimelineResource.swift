@@ -16,6 +16,9 @@ struct TimelineResource: Sendable {
     private let boundaries: DayBoundaries
     /// The articles dated only by month or year, by ordinal, with their dates' ranges (made once).
     private let coarselyDated: [CoarseDate]
+    /// The spelling of every day from a year before the first article or milestone through a year after
+    /// the last (made once, 12 bytes a day), so a period's start and end are copied, not computed.
+    private let labels: DayLabels
 
     /// An article dated only by month or year.
     private struct CoarseDate: Sendable {
@@ -75,6 +78,29 @@ struct TimelineResource: Sendable {
             let date = snapshot.articles[Int(ordinal)].publishedAt
             return CoarseDate(ordinal: ordinal, precision: date.precision, firstDay: date.day, lastDay: date.lastDay)
         }
+        labels = TimelineResource.labels(articles: boundaries.days, milestones: milestones.all)
+    }
+
+    /// The most days the labels cover (about 270 years, 1.2 MB); a wider span is labelled around the
+    /// articles alone.
+    static let maximumLabelledDays = 100_000
+
+    /// The labels of the days from a year before the first article or milestone through a year after
+    /// the last (the periods a timeline counts by default, and most that `from`/`to` ask for).
+    private static func labels(articles: [Int32], milestones: [Milestone]) -> DayLabels {
+        let margin: Int32 = 366
+        // The newest article is first, the oldest last.
+        guard let newest = articles.first, let oldest = articles.last else { return DayLabels(from: 1, through: 0) }
+        var first = oldest
+        var last = newest
+        if let earliest = milestones.first?.day, let latest = milestones.map(\.lastDay).max(),
+            Int(max(last, latest)) - Int(min(first, earliest)) < maximumLabelledDays - 2 * Int(margin)
+        {
+            first = min(first, earliest)
+            last = max(last, latest)
+        }
+        guard Int(last) - Int(first) < maximumLabelledDays - 2 * Int(margin) else { return DayLabels(from: 1, through: 0) }
+        return DayLabels(from: first - margin, through: last + margin)
     }
 
     /// `GET /timeline`.
@@ -93,7 +119,6 @@ struct TimelineResource: Sendable {
         let lastDay = articleQuery.lastDay
         let articles = articleTimeline(articleQuery, included: kinds.isEmpty || kinds.contains(.articlePublished))
         let selection = milestones.selection(articleQuery, measureFilter, kinds: kinds, catalog: catalog)
-        let stream = TimelineStream(articles: articles, milestones: selection.milestones)
 
         var applied = articleQuery.applied
         measureFilter.apply(to: &applied)
@@ -104,10 +129,10 @@ struct TimelineResource: Sendable {
         applied.add("offset", page.offset)
 
         if let interval {
-            let buckets = try stream.buckets(
-                interval, from: firstDay, through: lastDay, descending: descending,
+            let buckets = try TimelineBuckets.counting(
+                articles, by: interval, from: firstDay, through: lastDay, descending: descending,
                 coarse: coarseArticles(in: articles, finerThan: interval), tally: selection.tally(interval),
-                started: selection.started, stopped: selection.stopped)
+                started: selection.started, stopped: selection.stopped, labels: labels)
             var envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
             // A page is counted in one pass; an export, which writes every period, counts each alone.
             let pageRange = format == .ndjson ? 0..<0 : page.range(in: buckets.count)
@@ -115,12 +140,13 @@ struct TimelineResource: Sendable {
             let counted = buckets.buckets(at: pageRange)
             return envelope.response { position, json in
                 if pageRange.contains(position) {
-                    counted[position - pageRange.lowerBound].write(to: &json)
+                    counted[position - pageRange.lowerBound].write(to: &json, labels: buckets.labels)
                 } else {
-                    buckets[position].write(to: &json)
+                    buckets[position].write(to: &json, labels: buckets.labels)
                 }
             }
         }
+        let stream = TimelineStream(articles: articles, milestones: selection.milestones)
         let envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: stream.count, format: format)
         return envelope.response { position, json in
             let ascending = descending ? stream.count - 1 - position : position

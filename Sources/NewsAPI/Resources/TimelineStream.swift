@@ -25,49 +25,6 @@ struct TimelineStream: Sendable {
     private func position(ofMilestone index: Int) -> Int {
         index + articles.countOnOrBefore(milestones[index].day)
     }
-
-    /// The most periods one request may count, so a wide range of days cannot exhaust the server.
-    static let maximumBuckets = 50_000
-
-    /// Counts per period from `from` (or the first event) through `through` (or the last event).
-    /// `coarse` are the article dates coarser than the interval; `tally` the milestones laid out for
-    /// the interval; `started` and `stopped` when the measures in scope came into force and stopped
-    /// (sorted), for the stock in force at the end of each period.
-    func buckets(
-        _ interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?, descending: Bool,
-        coarse: DayRanges, tally: MilestoneTally, started: [Int32], stopped: [Int32]
-    ) throws -> TimelineBuckets {
-        let firstArticle = articles.count > 0 ? articles.day(at: 0) : nil
-        let lastArticle = articles.count > 0 ? articles.day(at: articles.count - 1) : nil
-        var edges: [Int32] = []
-        if let start = firstDay ?? earliest(firstArticle, tally.firstDay),
-            let end = lastDay ?? latest(lastArticle, tally.lastDay), start <= end
-        {
-            guard let periods = interval.edges(from: start, through: end, limit: TimelineStream.maximumBuckets) else {
-                throw Problem.invalidParameters([
-                    Problem.InvalidParameter(
-                        name: "interval",
-                        reason:
-                            "makes more than \(TimelineStream.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
-                    )
-                ])
-            }
-            edges = periods
-        }
-        return TimelineBuckets(
-            articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, started: started,
-            stopped: stopped)
-    }
-
-    private func earliest(_ left: Int32?, _ right: Int32?) -> Int32? {
-        guard let left, let right else { return left ?? right }
-        return min(left, right)
-    }
-
-    private func latest(_ left: Int32?, _ right: Int32?) -> Int32? {
-        guard let left, let right else { return left ?? right }
-        return max(left, right)
-    }
 }
 
 /// The periods of a counted timeline; each period's counts are binary searches, made only for the
@@ -86,6 +43,8 @@ struct TimelineBuckets: Sendable {
     /// Days the measures in scope came into force, and days they stopped, sorted.
     let started: [Int32]
     let stopped: [Int32]
+    /// The days' spellings, made once per snapshot.
+    let labels: DayLabels
 
     var count: Int { max(0, edges.count - 1) }
 
@@ -111,6 +70,50 @@ struct TimelineBuckets: Sendable {
         }
         if descending { buckets.reverse() }
         return buckets
+    }
+
+    /// The most periods one request may count, so a wide range of days cannot exhaust the server.
+    static let maximumBuckets = 50_000
+
+    /// The periods of `articles` and the milestones of `tally` from `from` (or the first event) through
+    /// `through` (or the last event). `coarse` are the article dates coarser than the interval; `tally`
+    /// the milestones laid out for the interval; `started` and `stopped` when the measures in scope
+    /// came into force and stopped (sorted), for the stock in force at the end of each period; `labels`
+    /// the days' spellings made at load.
+    static func counting(
+        _ articles: ArticleTimeline, by interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?,
+        descending: Bool, coarse: DayRanges, tally: MilestoneTally, started: [Int32], stopped: [Int32], labels: DayLabels
+    ) throws -> TimelineBuckets {
+        let firstArticle = articles.count > 0 ? articles.day(at: 0) : nil
+        let lastArticle = articles.count > 0 ? articles.day(at: articles.count - 1) : nil
+        var edges: [Int32] = []
+        if let start = firstDay ?? earliest(firstArticle, tally.firstDay),
+            let end = lastDay ?? latest(lastArticle, tally.lastDay), start <= end
+        {
+            guard let periods = interval.edges(from: start, through: end, limit: TimelineBuckets.maximumBuckets) else {
+                throw Problem.invalidParameters([
+                    Problem.InvalidParameter(
+                        name: "interval",
+                        reason:
+                            "makes more than \(TimelineBuckets.maximumBuckets) periods over this range; use a longer interval or a narrower from/to"
+                    )
+                ])
+            }
+            edges = periods
+        }
+        return TimelineBuckets(
+            articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, started: started,
+            stopped: stopped, labels: labels)
+    }
+
+    private static func earliest(_ left: Int32?, _ right: Int32?) -> Int32? {
+        guard let left, let right else { return left ?? right }
+        return min(left, right)
+    }
+
+    private static func latest(_ left: Int32?, _ right: Int32?) -> Int32? {
+        guard let left, let right else { return left ?? right }
+        return max(left, right)
     }
 
     /// The index in `edges` of the period at `position`.
@@ -163,12 +166,17 @@ struct TimelineBucket {
         return (first.year, first.month, dayOfMonth)
     }
 
-    /// Writes the period as a JSON object.
-    func write(to json: inout JSONWriter) {
+    /// Writes the period as a JSON object, copying its days' spellings from `labels` when they hold them.
+    func write(to json: inout JSONWriter, labels: DayLabels) {
         json.beginObject()
-        let first = CalendarDay.date(of: start)
-        json.key(ascii: "start"); json.day(start, date: first)
-        json.key(ascii: "end"); json.day(end, date: TimelineBucket.date(of: end, after: start, dated: first))
+        if labels.contains(start), labels.contains(end) {
+            json.key(ascii: "start"); json.day(start, labels: labels)
+            json.key(ascii: "end"); json.day(end, labels: labels)
+        } else {
+            let first = CalendarDay.date(of: start)
+            json.key(ascii: "start"); json.day(start, date: first)
+            json.key(ascii: "end"); json.day(end, date: TimelineBucket.date(of: end, after: start, dated: first))
+        }
         json.members(
             ascii: ("articles", articles), ("articles_imprecise", articlesImprecise),
             ("measures_announced", measuresAnnounced), ("measures_in_force", measuresInForce),
@@ -287,7 +295,8 @@ struct ArticleTimeline: Sendable {
     }
 
     /// How many of the articles were published before each of `days` (ascending), in one pass: over a
-    /// list, each search looks only below the previous one's answer.
+    /// list, each search starts where the previous one ended and steps down in doubling strides before
+    /// halving, so it reads the part of the list next to the last period's articles, not the whole.
     func countsBefore(_ days: ArraySlice<Int32>) -> [Int] {
         guard case .list(let list) = ordinals else { return days.map(countBefore) }
         var counts: [Int] = []
@@ -296,11 +305,28 @@ struct ArticleTimeline: Sendable {
         // further along the list.
         var end = list.endIndex
         for day in days {
-            let boundary = boundaries.firstOrdinal(before: day)
-            end = list[list.startIndex..<end].partitioningIndex { $0 >= boundary }
+            end = ArticleTimeline.firstIndex(in: list, below: end, atOrAfter: boundaries.firstOrdinal(before: day))
             counts.append(list.endIndex - end)
         }
         return counts
+    }
+
+    /// The first index of `list[..<end]` whose ordinal is at least `boundary` (`end` when none is), for a
+    /// list whose ordinals from `end` on are all at least `boundary`: found by strides of 1, 2, 4, ...
+    /// down from `end`, then by halving the last stride.
+    static func firstIndex(in list: ArraySlice<Int32>, below end: Int, atOrAfter boundary: Int32) -> Int {
+        var upper = end
+        var lower = list.startIndex
+        var stride = 1
+        while upper - stride >= list.startIndex {
+            if list[upper - stride] < boundary {
+                lower = upper - stride + 1
+                break
+            }
+            upper -= stride
+            stride *= 2
+        }
+        return list[lower..<upper].partitioningIndex { $0 >= boundary }
     }
 
     /// How many of the articles were published on or before `day`.
