@@ -24,6 +24,8 @@ struct QueryTermMatcher {
     let excludedPhrases: [[Int]]
     /// The first bytes, in either case, of the positive terms that are ASCII.
     let termInitials: ByteSet
+    /// The first two bytes of the positive terms that start with ASCII, to skip text eight bytes at a time.
+    let termOpenings: TermOpenings
 
     /// Prepares to match the terms of `query`.
     init(_ query: TextQuery) {
@@ -44,6 +46,7 @@ struct QueryTermMatcher {
             if first &- UInt8(ascii: "a") < 26 { initials.insert(first - 0x20) }
         }
         termInitials = initials
+        termOpenings = TermOpenings(terms.prefix(positiveCount).map { Array($0.utf8) })
     }
 
     /// The tokens of `text`, each with the query term it equals.
