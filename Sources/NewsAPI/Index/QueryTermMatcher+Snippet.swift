@@ -241,24 +241,32 @@ struct ByteSet: Sendable {
 /// first byte's, followed by one equal in the same way to its second (any byte for a term of one
 /// byte), or any byte outside ASCII.
 struct TermOpenings: Sendable {
-    /// Per term: its first byte `| 0x20` in every byte of the word.
-    private let firstBytes: [UInt64]
-    /// Per term: its second byte `| 0x20` in every byte of the word, or 0 for a term of one byte.
-    private let secondBytes: [UInt64]
-    /// Per term: 0x80 in every byte of the word for a term of one byte (any byte follows it), else 0.
-    private let anySecondByte: [UInt64]
+    /// A term's opening, each byte `| 0x20` in every byte of a word.
+    private struct Opening: Sendable {
+        /// The first byte.
+        let first: UInt64
+        /// The second byte, or 0 for a term of one byte.
+        let second: UInt64
+        /// 0x80 in every byte for a term of one byte (any byte may follow it), else 0.
+        let anySecond: UInt64
+    }
+
+    /// The openings of the terms that start with ASCII.
+    private let openings: [Opening]
 
     /// The openings of the ASCII-initial `terms` (UTF-8; the others are found by their bytes outside ASCII).
     init(_ terms: [[UInt8]]) {
-        let asciiInitial = terms.filter { ($0.first ?? 0x80) < 0x80 }
-        firstBytes = asciiInitial.map { TermOpenings.spread($0[0] | 0x20) }
-        secondBytes = asciiInitial.map { $0.count > 1 ? TermOpenings.spread($0[1] | 0x20) : 0 }
-        anySecondByte = asciiInitial.map { $0.count > 1 ? 0 : TermOpenings.highBits }
+        openings = terms.filter { ($0.first ?? 0x80) < 0x80 }.map { term in
+            Opening(
+                first: TermOpenings.spread(term[0] | 0x20),
+                second: term.count > 1 ? TermOpenings.spread(term[1] | 0x20) : 0,
+                anySecond: term.count > 1 ? 0 : TermOpenings.highBits)
+        }
     }
 
     /// The first place at or after `start` where a term may start (its first two bytes match in
-    /// either case) or a byte outside ASCII stands; `nil` if there is none. Only the last eight bytes
-    /// are checked one at a time, and every one of them is a candidate.
+    /// either case) or a byte outside ASCII stands; `nil` if there is none. The text's last eight
+    /// bytes are not checked: each of them is returned as a candidate.
     @inline(__always)
     func firstCandidate(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let count = bytes.count
@@ -273,9 +281,10 @@ struct TermOpenings: Sendable {
             var found = word & TermOpenings.highBits
             let lowered = word | TermOpenings.caseBits
             let loweredFollowing = following | TermOpenings.caseBits
-            for index in firstBytes.indices {
-                found |= TermOpenings.zeroBytes(lowered ^ firstBytes[index])
-                    & (TermOpenings.zeroBytes(loweredFollowing ^ secondBytes[index]) | anySecondByte[index])
+            for opening in openings {
+                found |=
+                    TermOpenings.zeroBytes(lowered ^ opening.first)
+                    & (TermOpenings.zeroBytes(loweredFollowing ^ opening.second) | opening.anySecond)
             }
             if found != 0 { return position &+ found.trailingZeroBitCount >> 3 }
             position &+= 8

@@ -1,8 +1,9 @@
 /// Re-tokenizes candidate articles to check phrases and place highlights: each token gets the
-/// index of the query term it equals (or -1).
-struct QueryTermMatcher {
+/// index of the query term it equals (or -1). A class, so that handing it to each article's
+/// snippet copies one reference rather than its arrays.
+final class QueryTermMatcher: Sendable {
     /// A token of a scanned field and the query term it equals.
-    struct CodedToken {
+    struct CodedToken: Sendable {
         /// The index into `terms`, or -1 if the token is not a query term.
         let code: Int
         /// Where the token is.
