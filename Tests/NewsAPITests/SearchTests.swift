@@ -200,6 +200,46 @@ import Testing
         #expect(skipped > 1000, "most scans of bodies with a late match skip the text before it")
     }
 
+    @Test func termOpeningsNeverSkipAPlaceWhereATermMayStart() {
+        // Text of words in any case, bytes outside ASCII, digits and punctuation: from every start,
+        // the first candidate leaves out no place where a term is spelled (in either case) and no
+        // byte outside ASCII, and text holding none of them is skipped.
+        let terms = ["trade", "x", "2x", "zürich", "đà"].map { Array($0.utf8) }
+        let openings = TermOpenings(terms)
+        let pieces = [
+            "Trade", "TRADE", "tr", "t", "tra", "X", "x", "2x", "2X", "Zürich", "ZÜRICH", "Đà", "é", " ", ", ", "—", "the", "Tz",
+            "{r", "1", "@",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        func mayStartTerm(_ bytes: [UInt8], at position: Int) -> Bool {
+            if bytes[position] >= 0x80 { return true }
+            return terms.contains { term in
+                term[0] < 0x80 && position + term.count <= bytes.count
+                    && zip(term, bytes[position...]).allSatisfy { expected, byte in
+                        expected &- UInt8(ascii: "a") < 26 ? byte | 0x20 == expected : byte == expected
+                    }
+            }
+        }
+        for _ in 0..<300 {
+            let bytes = Array((0..<next(60)).map { _ in pieces[next(pieces.count)] }.joined().utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let found = openings.firstCandidate(in: buffer, from: start)
+                    #expect((found == nil) == (start == bytes.count))
+                    let skipped = start..<(found ?? bytes.count)
+                    #expect(!skipped.contains { mayStartTerm(bytes, at: $0) }, "\(bytes) from \(start)")
+                }
+            }
+        }
+        let filler = Array(String(repeating: "filler words here, ", count: 4).utf8) + Array("Trade".utf8)
+        let found = filler.withUnsafeBufferPointer { openings.firstCandidate(in: $0, from: 0) }
+        #expect(found == filler.count - 5)
+    }
+
     @Test func snippetsFromTheStartOfABodyAreThoseOfTheWholeBody() throws {
         // Bodies of paragraphs mixing letters outside ASCII, four-byte scalars, punctuation and
         // phrases, read in longer and longer starts cut at any byte (inside a character too), as a

@@ -108,6 +108,9 @@ extension QueryTermMatcher {
         // Tokens before this byte have been read; a scan may resume here.
         var readUpTo = start
         while position < count {
+            // Eight bytes at a time up to the next byte that may start a term or is outside ASCII.
+            guard let next = termOpenings.firstCandidate(in: bytes, from: position) else { return nil }
+            position = next
             let byte = bytes[position]
             var candidate = false
             var step = 1
@@ -230,5 +233,79 @@ struct ByteSet: Sendable {
         default: word = bits.3
         }
         return word >> UInt64(byte & 63) & 1 != 0
+    }
+}
+
+/// The opening two bytes of some terms, in a form that finds the places where one may start
+/// eight bytes of text at a time (SWAR): a byte whose lowercase twin (`| 0x20`) equals a term's
+/// first byte's, followed by one equal in the same way to its second (any byte for a term of one
+/// byte), or any byte outside ASCII.
+struct TermOpenings: Sendable {
+    /// A term's opening, each byte `| 0x20` in every byte of a word.
+    private struct Opening: Sendable {
+        /// The first byte.
+        let first: UInt64
+        /// The second byte, or 0 for a term of one byte.
+        let second: UInt64
+        /// 0x80 in every byte for a term of one byte (any byte may follow it), else 0.
+        let anySecond: UInt64
+    }
+
+    /// The openings of the terms that start with ASCII.
+    private let openings: [Opening]
+
+    /// The openings of the ASCII-initial `terms` (UTF-8; the others are found by their bytes outside ASCII).
+    init(_ terms: [[UInt8]]) {
+        openings = terms.filter { ($0.first ?? 0x80) < 0x80 }.map { term in
+            Opening(
+                first: TermOpenings.spread(term[0] | 0x20),
+                second: term.count > 1 ? TermOpenings.spread(term[1] | 0x20) : 0,
+                anySecond: term.count > 1 ? 0 : TermOpenings.highBits)
+        }
+    }
+
+    /// The first place at or after `start` where a term may start (its first two bytes match in
+    /// either case) or a byte outside ASCII stands; `nil` if there is none. The text's last eight
+    /// bytes are not checked: each of them is returned as a candidate.
+    @inline(__always)
+    func firstCandidate(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let count = bytes.count
+        guard start < count else { return nil }
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var position = start
+        // A word and the one a byte later must both lie inside the text.
+        while position &+ 9 <= count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let following = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position &+ 1, as: UInt64.self))
+            var found = word & TermOpenings.highBits
+            let lowered = word | TermOpenings.caseBits
+            let loweredFollowing = following | TermOpenings.caseBits
+            for opening in openings {
+                found |=
+                    TermOpenings.zeroBytes(lowered ^ opening.first)
+                    & (TermOpenings.zeroBytes(loweredFollowing ^ opening.second) | opening.anySecond)
+            }
+            if found != 0 { return position &+ found.trailingZeroBitCount >> 3 }
+            position &+= 8
+        }
+        return position
+    }
+
+    /// 0x80 in every byte of a word, where `zeroBytes` marks a byte.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// 0x20 in every byte of a word: the bit that makes an ASCII capital letter small.
+    private static let caseBits: UInt64 = 0x2020_2020_2020_2020
+
+    /// `byte` in every byte of a word.
+    private static func spread(_ byte: UInt8) -> UInt64 {
+        UInt64(byte) &* 0x0101_0101_0101_0101
+    }
+
+    /// 0x80 in each byte of `word` that is zero, and 0 in every other (exactly, with no carries between bytes).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
     }
 }

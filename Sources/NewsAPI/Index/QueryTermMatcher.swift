@@ -1,8 +1,9 @@
 /// Re-tokenizes candidate articles to check phrases and place highlights: each token gets the
-/// index of the query term it equals (or -1).
-struct QueryTermMatcher {
+/// index of the query term it equals (or -1). A class, so that handing it to each article's
+/// snippet copies one reference rather than its arrays.
+final class QueryTermMatcher: Sendable {
     /// A token of a scanned field and the query term it equals.
-    struct CodedToken {
+    struct CodedToken: Sendable {
         /// The index into `terms`, or -1 if the token is not a query term.
         let code: Int
         /// Where the token is.
@@ -24,6 +25,8 @@ struct QueryTermMatcher {
     let excludedPhrases: [[Int]]
     /// The first bytes, in either case, of the positive terms that are ASCII.
     let termInitials: ByteSet
+    /// The first two bytes of the positive terms that start with ASCII, to skip text eight bytes at a time.
+    let termOpenings: TermOpenings
 
     /// Prepares to match the terms of `query`.
     init(_ query: TextQuery) {
@@ -44,6 +47,7 @@ struct QueryTermMatcher {
             if first &- UInt8(ascii: "a") < 26 { initials.insert(first - 0x20) }
         }
         termInitials = initials
+        termOpenings = TermOpenings(terms.prefix(positiveCount).map { Array($0.utf8) })
     }
 
     /// The tokens of `text`, each with the query term it equals.
