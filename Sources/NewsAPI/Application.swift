@@ -6,7 +6,7 @@ import Synchronization
 /// Everything that depends only on the snapshot is built once per snapshot. A reload (`reload()`,
 /// on SIGHUP or `POST /admin/reload`) loads the data again and swaps the new snapshot in atomically:
 /// requests in flight finish on the old one, and bad data leaves the old one serving.
-package final class Application: HTTPResponder {
+package final class Application: HTTPCachingResponder {
     /// Loads the data directory into a new snapshot.
     package typealias Loader = @Sendable () throws -> CorpusSnapshot
 
@@ -40,6 +40,11 @@ package final class Application: HTTPResponder {
     /// Answers one request on the current snapshot.
     @Sendable package func respond(to request: Request) -> Response {
         current.withLock { $0.pipeline }.respond(to: request)
+    }
+
+    /// The response cache in front of the current snapshot's pipeline.
+    var frontCache: ResponseCaching? {
+        current.withLock { $0.pipeline.frontCache }
     }
 
     /// The snapshot being served.

@@ -38,7 +38,9 @@ private final class CountingResponder: HTTPResponder {
     }
 
     /// Sends each request twice to a caching server and once to one without a cache; all three answers
-    /// must agree on status, body and the headers that matter.
+    /// must agree on status, body and the headers that matter. Then sends each twice more to a caching
+    /// server that answers kept answers before copying the request (`HTTPPipeline.frontCache`), which
+    /// must agree too.
     private static func expectSameAnswers(
         _ requests: [(target: String, headers: [(String, String)])],
         configuration: APIConfiguration
@@ -68,6 +70,32 @@ private final class CountingResponder: HTTPResponder {
                         for name in ["Content-Type", "Content-Encoding", "ETag", "Access-Control-Allow-Origin", "Vary"] {
                             #expect(reply.header(name) == expected.header(name), "\(name): \(label)")
                         }
+                    }
+                }
+                try expectSameAnswersFromTheFront(requests, configuration: configuration, as: uncachedClient)
+            }
+        }
+    }
+
+    /// Sends each request twice to a caching application served directly, whose kept answers are sent
+    /// from the cache in front of its pipeline, and expects what `expected` answers.
+    private static func expectSameAnswersFromTheFront(
+        _ requests: [(target: String, headers: [(String, String)])],
+        configuration: APIConfiguration, as expected: TestHTTPClient
+    ) throws {
+        let application = try application(configuration)
+        #expect(application.frontCache != nil)
+        try withLiveServer(application) { port in
+            let client = try TestHTTPClient(port: port)
+            for (target, headers) in requests {
+                let wanted = try expected.request("GET", target, headers: headers)
+                for round in 1...2 {
+                    let reply = try client.request("GET", target, headers: headers)
+                    let label = "\(target) \(headers), from the front, round \(round)"
+                    #expect(reply.status == wanted.status, "\(label)")
+                    #expect(reply.body == wanted.body, "\(label)")
+                    for name in ["Content-Type", "Content-Encoding", "ETag", "Access-Control-Allow-Origin", "Vary"] {
+                        #expect(reply.header(name) == wanted.header(name), "\(name): \(label)")
                     }
                 }
             }
@@ -124,6 +152,8 @@ private final class CountingResponder: HTTPResponder {
             let head = try client.request("HEAD", "/articles/d679149af95f4c6c")
             #expect(head.status == 200)
             #expect(head.body.isEmpty)
+            #expect(head.header("ETag") == etag)
+            #expect(head.header("Content-Length") == first.header("Content-Length"))
         }
     }
 

@@ -169,6 +169,48 @@ import Testing
         #expect(Self.key("/a", headers: ["Accept-Encoding": "gzip;q=0"]) == Self.key("/a"))
     }
 
+    @Test func aKeyWrittenFromBytesIsTheKeyOfTheRequest() {
+        let request = Request(
+            path: "/articles", query: QueryItems([.init(name: "q", value: "trade war"), .init(name: "pretty", value: nil)]),
+            headers: ["Accept-Encoding": "gzip", "Accept": "application/json", "Origin": "https://a.example"])
+        for variesByOrigin in [false, true] {
+            var writer = ResponseCacheKey.Writer(path: Array("/articles".utf8))
+            writer.appendQueryItem(name: Array("q".utf8), value: Array("trade war".utf8))
+            writer.appendQueryItem(name: Array("pretty".utf8), value: [UInt8]?.none)
+            writer.appendNegotiation(
+                acceptEncoding: "gzip", accept: "application/json", origin: variesByOrigin ? "https://a.example" : nil)
+            #expect(ResponseCacheKey(writer) == ResponseCacheKey(request, variesByOrigin: variesByOrigin))
+        }
+        var other = ResponseCacheKey.Writer(path: Array("/articles".utf8))
+        other.appendQueryItem(name: Array("q".utf8), value: Array("trade war".utf8))
+        other.appendNegotiation(acceptEncoding: "gzip", accept: "application/json", origin: nil)
+        #expect(ResponseCacheKey(other) != ResponseCacheKey(request, variesByOrigin: false))
+    }
+
+    @Test func aKeyBuiltBeforeTheRequestWasCopiedIsTheOneUsed() {
+        let caching = ResponseCaching(bytes: 1 << 20, variesByOrigin: false)
+        var kept = Response.json(Array("{\"a\":1}".utf8))
+        kept.caching = .resource
+        _ = caching.respond(to: Request(path: "/a")) { _ in kept }
+        #expect(caching.keptResponse(for: Self.key("/a"))?.body == kept.body)
+        #expect(caching.keptResponse(for: Self.key("/b")) == nil)
+        // A request for /b carrying /a's key is answered with /a's kept answer, without the endpoint.
+        var request = Request(path: "/b")
+        request.cacheKey = Self.key("/a")
+        let answer = caching.respond(to: request) { _ in Response(status: .notFound) }
+        #expect(answer.status == .ok)
+        #expect(answer.body == kept.body)
+    }
+
+    @Test func theCacheIsInFrontOnlyBehindConditionalRequests() {
+        let caching = ResponseCaching(bytes: 1 << 20, variesByOrigin: false)
+        let endpoint: @Sendable (Request) -> Response = { _ in Response() }
+        #expect(HTTPPipeline([ConditionalRequests(lastModified: nil), caching, NoSniff()], endpoint: endpoint).frontCache != nil)
+        #expect(HTTPPipeline([caching, NoSniff()], endpoint: endpoint).frontCache != nil)
+        #expect(HTTPPipeline([NoSniff(), caching], endpoint: endpoint).frontCache == nil)
+        #expect(HTTPPipeline([ConditionalRequests(lastModified: nil), NoSniff()], endpoint: endpoint).frontCache == nil)
+    }
+
     @Test func cachedAnswersAreTheAnswersOfAnApplicationWithoutACache() throws {
         let cached = try Self.application(cacheBytes: 1 << 20)
         let uncached = try Self.application(cacheBytes: 0)

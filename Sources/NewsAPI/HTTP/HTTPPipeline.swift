@@ -5,11 +5,18 @@
 struct HTTPPipeline: Sendable {
     private let steps: [any HTTPMiddleware]
     private let endpoint: @Sendable (Request) -> Response
+    /// The response cache step when only `ConditionalRequests` sits in front of it: for a GET or HEAD
+    /// without validators (`If-None-Match`, `If-Modified-Since`) the pipeline then answers what the
+    /// cache keeps, so the server can send a kept answer before it copies the request.
+    let frontCache: ResponseCaching?
 
     /// Creates a pipeline that passes each request through `steps`, the first outermost, to `endpoint`.
     init(_ steps: [any HTTPMiddleware], endpoint: @escaping @Sendable (Request) -> Response) {
         self.steps = steps
         self.endpoint = endpoint
+        frontCache = steps.firstIndex { $0 is ResponseCaching }.flatMap { index in
+            steps[..<index].allSatisfy { $0 is ConditionalRequests } ? steps[index] as? ResponseCaching : nil
+        }
     }
 
     /// Answers one request.

@@ -71,9 +71,7 @@ enum HTTPServerCallbacks {
             uploadSize.pointee = 0
             return .YES
         }
-        return answer(
-            Request(RequestHead(connection: connection, url: url, method: method)), on: connection,
-            context: context)
+        return answer(RequestHead(connection: connection, url: url, method: method), on: connection, context: context)
     }
 
     static let requestCompleted: MHD_RequestCompletedCallback = { cls, connection, markPointer, _ in
@@ -114,10 +112,43 @@ enum HTTPServerCallbacks {
         CMicroHTTPD_socketContext(connection).map { Unmanaged<HeadTimeout.Connection>.fromOpaque($0).takeUnretainedValue() }
     }
 
-    /// Answers `request` with the responder, queues the answer and reports it to the observer.
-    private static func answer(_ request: Request, on connection: OpaquePointer, context: HTTPServerContext) -> MHD_Result {
+    /// Answers the request `head` describes. A GET or HEAD without validators is looked up first in
+    /// the response cache in front of the responder, read in place; only when the answer is not kept
+    /// is the request copied and handed to the responder (with the key, so it is not built again).
+    private static func answer(_ head: RequestHead, on connection: OpaquePointer, context: HTTPServerContext) -> MHD_Result {
         let started = ContinuousClock.now
-        var response = context.responder.respond(to: request)
+        let method = head.method
+        var key: ResponseCacheKey?
+        if method == .get || method == .head, !context.isStopping, let caching = context.cachingResponder?.frontCache,
+            caching.cache.isEnabled, !head.hasValidators
+        {
+            let built = ResponseCacheKey(head, variesByOrigin: caching.variesByOrigin)
+            if let kept = caching.keptResponse(for: built) {
+                return send(kept, method: method, path: head.path, started: started, on: connection, context: context)
+            }
+            key = built
+        }
+        var request = Request(head)
+        request.cacheKey = key
+        return answer(request, on: connection, context: context, started: started)
+    }
+
+    /// Answers `request` with the responder, queues the answer and reports it to the observer.
+    private static func answer(
+        _ request: Request, on connection: OpaquePointer, context: HTTPServerContext,
+        started: ContinuousClock.Instant = .now
+    ) -> MHD_Result {
+        send(
+            context.responder.respond(to: request), method: request.method, path: request.path, started: started,
+            on: connection, context: context)
+    }
+
+    /// Queues `response` to a request for `path` that arrived at `started`, and reports it to the observer.
+    private static func send(
+        _ response: Response, method: HTTPMethod, path: @autoclosure () -> String, started: ContinuousClock.Instant,
+        on connection: OpaquePointer, context: HTTPServerContext
+    ) -> MHD_Result {
+        var response = response
         if context.isStopping {
             // Keep-alive clients go away instead of sending more requests (this drops a cached copy).
             response.headers.set("Connection", "close")
@@ -126,9 +157,9 @@ enum HTTPServerCallbacks {
         if let observer = context.observer {
             observer(
                 RequestRecord(
-                    method: request.method, path: request.path,
+                    method: method, path: path(),
                     route: response.routeLabel ?? Router.unmatchedLabel, status: response.status,
-                    bytes: request.method == .head ? 0 : response.body.count,
+                    bytes: method == .head ? 0 : response.body.count,
                     duration: ContinuousClock.now - started))
         }
         return result

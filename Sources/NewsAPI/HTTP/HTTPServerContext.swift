@@ -6,6 +6,8 @@ import Synchronization
 /// graceful stop can wait for them.
 final class HTTPServerContext: Sendable {
     let responder: any HTTPResponder
+    /// The responder again when it has a response cache in front (worked out once, not per request).
+    let cachingResponder: (any HTTPCachingResponder)?
     let observer: HTTPServer.Observer?
     let logger: Logger
     let limits: RequestFraming.Limits
@@ -18,6 +20,7 @@ final class HTTPServerContext: Sendable {
         configuration: HTTPServerConfiguration
     ) {
         self.responder = responder
+        cachingResponder = responder as? any HTTPCachingResponder
         self.observer = observer
         self.logger = logger
         limits = configuration.requestLimits

@@ -62,14 +62,16 @@ struct RequestFraming {
                 detail: "The header fields take \(headerBytes) bytes; at most \(limits.maxHeaderBytes) are accepted "
                     + "(--max-header-bytes).")
         }
-        let hosts = values(of: "Host")
-        if isHTTP11, hosts.count != 1 {
+        let hosts = count(of: "Host")
+        if isHTTP11, hosts != 1 {
             return Problem(
                 status: .badRequest,
-                detail: hosts.isEmpty
+                detail: hosts == 0
                     ? "An HTTP/1.1 request must have a Host header field."
-                    : "A request must have one Host header field, not \(hosts.count).")
+                    : "A request must have one Host header field, not \(hosts).")
         }
+        // The usual head has no framing field but Host: nothing more to check, and nothing to copy.
+        guard fields.count > hosts else { return nil }
         let encodings = values(of: "Transfer-Encoding")
         let lengths = values(of: "Content-Length")
         if !encodings.isEmpty {
@@ -104,6 +106,12 @@ struct RequestFraming {
             : Problem(status: .contentTooLarge, detail: "This API accepts no request bodies.")
     }
 
+    /// How many of the framing fields are named `name`.
+    private func count(of name: String) -> Int {
+        fields.reduce(0) { count, field in field.name.caseInsensitiveEquals(name) ? count + 1 : count }
+    }
+
+    /// The values of the framing fields named `name`, in the order received.
     private func values(of name: String) -> [String] {
         fields.filter { $0.name.caseInsensitiveEquals(name) }.map(\.value)
     }

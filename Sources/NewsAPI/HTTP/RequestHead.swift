@@ -26,6 +26,18 @@ struct RequestHead {
         String(cString: url)
     }
 
+    /// The percent-decoded path's bytes, read in place.
+    var pathBytes: UnsafeBufferPointer<UInt8> {
+        RequestHead.bytes(of: url)
+    }
+
+    /// Whether the request has validators (`If-None-Match` or `If-Modified-Since`), which
+    /// `ConditionalRequests` reads.
+    var hasValidators: Bool {
+        MHD_lookup_connection_value(connection, .HEADER_KIND, "If-None-Match") != nil
+            || MHD_lookup_connection_value(connection, .HEADER_KIND, "If-Modified-Since") != nil
+    }
+
     /// The value of the first header field named `name` (case ignored), copied.
     func header(_ name: String) -> String? {
         MHD_lookup_connection_value(connection, .HEADER_KIND, name).map { String(cString: $0) }
@@ -87,6 +99,19 @@ struct RequestHead {
 
     private static func bytes(of text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    }
+}
+
+extension ResponseCacheKey {
+    /// The key `ResponseCacheKey(Request(head), variesByOrigin:)` would give, written from
+    /// libmicrohttpd's memory without copying the request (only the negotiated header values are).
+    init(_ head: RequestHead, variesByOrigin: Bool) {
+        var writer = Writer(path: head.pathBytes)
+        head.forEachQueryItem { name, value in writer.appendQueryItem(name: name, value: value) }
+        writer.appendNegotiation(
+            acceptEncoding: head.header("Accept-Encoding"), accept: head.header("Accept"),
+            origin: variesByOrigin ? head.header("Origin") ?? "" : nil)
+        self.init(writer)
     }
 }
 

@@ -2,7 +2,9 @@
 /// what the steps after it answer when the route allows (`RouteCaching`).
 ///
 /// The key is built once per request, from its path, query and the request headers the answer
-/// varies on, and serves both the look-up and, on a miss, the keeping.
+/// varies on, and serves both the look-up and, on a miss, the keeping. The server may look a GET or
+/// HEAD up before copying the request out of libmicrohttpd (`HTTPPipeline.frontCache`); it then
+/// hands the key it built on with the request.
 struct ResponseCaching: HTTPMiddleware {
     let cache: ResponseCache
     /// Whether answers differ by `Origin` (CORS restricted to a list of origins).
@@ -20,10 +22,16 @@ struct ResponseCaching: HTTPMiddleware {
         else {
             return next(request)
         }
-        let key = ResponseCacheKey(request, variesByOrigin: variesByOrigin)
+        let key = request.cacheKey ?? ResponseCacheKey(request, variesByOrigin: variesByOrigin)
         if let kept = cache.response(for: key) { return kept }
         let fresh = next(request)
         guard fresh.caching != .never else { return fresh }
         return cache.keep(fresh, for: key)
+    }
+
+    /// The answer kept for `key`, if any: what `respond(to:next:)` sends for a GET or HEAD with that key
+    /// when the cache is on.
+    func keptResponse(for key: ResponseCacheKey) -> Response? {
+        cache.response(for: key)
     }
 }
