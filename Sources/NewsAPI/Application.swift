@@ -42,9 +42,11 @@ package final class Application: HTTPCachingResponder {
         current.withLock { $0.pipeline }.respond(to: request)
     }
 
-    /// The response cache in front of the current snapshot's pipeline.
+    /// The response cache in front of the current snapshot's pipeline; `nil`, without taking the lock,
+    /// when the configuration keeps no answers.
     var frontCache: ResponseCaching? {
-        current.withLock { $0.pipeline.frontCache }
+        guard configuration.responseCacheBytes > 0 else { return nil }
+        return current.withLock { $0.pipeline.frontCache }
     }
 
     /// The snapshot being served.
