@@ -49,6 +49,17 @@ import Testing
         #expect(whole.hexDigits.count == 16)
     }
 
+    @Test func hexDigitsSpellTheValue() {
+        for text in ["", "a", "The quick brown fox", "version-1"] {
+            var hasher = FNV1a64()
+            hasher.update(Array(text.utf8))
+            let plain = String(hasher.value, radix: 16)
+            let padded = String(repeating: "0", count: 16 - plain.count) + plain
+            #expect(hasher.hexDigits == padded)
+            #expect(hasher.quotedHexDigits == "\"" + padded + "\"")
+        }
+    }
+
     @Test func missingFileIsReported() {
         var hasher = FNV1a64()
         #expect(throws: DataFile.Failure.self) {

@@ -72,7 +72,28 @@ struct FNV1a64: Sendable {
 
     /// The hash as 16 lowercase hex digits.
     var hexDigits: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { writeHexDigits(into: $0) }
+    }
+
+    /// The hash as 16 lowercase hex digits in double quotes: an entity tag.
+    var quotedHexDigits: String {
+        String(unsafeUninitializedCapacity: 18) { buffer in
+            buffer[0] = UInt8(ascii: "\"")
+            buffer[17] = UInt8(ascii: "\"")
+            return 2 + writeHexDigits(into: UnsafeMutableBufferPointer(rebasing: buffer[1..<17]))
+        }
+    }
+
+    /// Writes the hash's 16 hex digits, most significant first, into `buffer`; returns 16.
+    private func writeHexDigits(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let digits: StaticString = "0123456789abcdef"
+        var remaining = value
+        digits.withUTF8Buffer { digits in
+            for index in (0..<16).reversed() {
+                buffer[index] = digits[Int(remaining & 0xF)]
+                remaining >>= 4
+            }
+        }
+        return 16
     }
 }

@@ -10,12 +10,17 @@ struct Validators: HTTPMiddleware {
     let maxAge: Int
     /// The `Cache-Control` value, written once.
     private let cacheControl: String
+    /// The tag's hash with the version already in it, so an answer adds only its body.
+    private let versionHash: FNV1a64
 
     init(version: String, lastModified: String?, maxAge: Int) {
         self.version = version
         self.lastModified = lastModified
         self.maxAge = maxAge
         cacheControl = "public, max-age=\(maxAge)"
+        var versionHash = FNV1a64()
+        versionHash.update(version)
+        self.versionHash = versionHash
     }
 
     func respond(to request: Request, next: (Request) -> Response) -> Response {
@@ -25,10 +30,9 @@ struct Validators: HTTPMiddleware {
         }
         response.headers.set("Cache-Control", cacheControl)
         if let lastModified { response.headers.set("Last-Modified", lastModified) }
-        var tag = FNV1a64()
-        tag.update(version)
+        var tag = versionHash
         tag.update(response.body)
-        response.headers.set("ETag", "\"\(tag.hexDigits)\"")
+        response.headers.set("ETag", tag.quotedHexDigits)
         return response
     }
 }
