@@ -162,7 +162,7 @@ import Testing
                 publishedAt: DateValue(value: "2024-01-02", precision: .day, origin: .text)!, body: "B")
             var fast = JSONWriter()
             fast.beginObject()
-            fast.articleLinks(article)
+            fast.articleSelfLink(article.id, original: article.url)
             fast.endObject()
             var plain = JSONWriter()
             plain.beginObject()

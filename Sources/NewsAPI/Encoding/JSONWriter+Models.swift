@@ -19,8 +19,9 @@ extension JSONWriter {
     }
 
     /// `"links":{"self":…}` for the article with id `id` (inside an open object), the link written
-    /// straight into the answer when the id needs no escaping in a URL, as the loader ensures.
-    mutating func articleSelfLink(_ id: String) {
+    /// straight into the answer when the id needs no escaping in a URL, as the loader ensures; with
+    /// `original`, the full article's link to where it was published follows.
+    mutating func articleSelfLink(_ id: String, original: String? = nil) {
         key(ascii: "links")
         beginObject()
         key(ascii: "self")
@@ -29,6 +30,7 @@ extension JSONWriter {
         } else {
             string(Links.article(id))
         }
+        if let original { key(ascii: "original"); string(original) }
         endObject()
     }
 
@@ -155,21 +157,6 @@ extension JSONWriter {
         opening.withUTF8Buffer { beginObject(encodedThroughName: $0) }
         int(occurrence.start)
         member(ascii: "end", Int(occurrence.end))
-    }
-
-    /// The full article's `links` member (inside an open object): its own link, written straight
-    /// into the answer as `articleSelfLink` does, and the original URL if known.
-    mutating func articleLinks(_ article: Article) {
-        key(ascii: "links")
-        beginObject()
-        key(ascii: "self")
-        if Links.isPlainSegment(article.id) {
-            string(ascii: "/articles/", article.id)
-        } else {
-            string(Links.article(article.id))
-        }
-        if let url = article.url { key(ascii: "original"); string(url) }
-        endObject()
     }
 }
 

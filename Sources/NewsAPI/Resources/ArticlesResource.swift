@@ -161,7 +161,7 @@ struct ArticlesResource: Sendable {
             json.claim(claim)
         }
         json.endArray()
-        json.articleLinks(article)
+        json.articleSelfLink(article.id, original: article.url)
         json.endObject()
         return json.bytes
     }
