@@ -14,29 +14,5 @@ extension JSONWriter {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        if !members.isEmpty { needsComma = true }
-    }
-
-    /// Writes a comma (when `comma`), then `"name":`, into `buffer` from `start`, copying the name in
-    /// one move; returns the bytes written.
-    @inlinable static func writeName(
-        _ name: StaticString, comma: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
-    ) -> Int {
-        var count = start
-        if comma {
-            buffer[count] = UInt8(ascii: ",")
-            count += 1
-        }
-        buffer[count] = UInt8(ascii: "\"")
-        count += 1
-        name.withUTF8Buffer { name in
-            if let source = name.baseAddress {
-                UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: source, byteCount: name.count)
-            }
-            count += name.count
-        }
-        buffer[count] = UInt8(ascii: "\"")
-        buffer[count + 1] = UInt8(ascii: ":")
-        return count + 2 - start
     }
 }

@@ -59,7 +59,7 @@ public struct JSONWriter: Sendable {
     /// value.
     @inlinable public mutating func key(ascii name: StaticString) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.utf8CodeUnitCount + 4) { buffer in
-            let count = writeName(name, into: buffer)
+            let count = JSONWriter.writeName(name, comma: needsComma, into: buffer, at: 0)
             output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
         needsComma = false
@@ -69,7 +69,7 @@ public struct JSONWriter: Sendable {
     /// in one append: for objects of counts written many times over.
     @inlinable public mutating func member(ascii name: StaticString, _ value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.utf8CodeUnitCount + 25) { buffer in
-            var count = writeName(name, into: buffer)
+            var count = JSONWriter.writeName(name, comma: needsComma, into: buffer, at: 0)
             count += JSONWriter.writeDigits(of: value, into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
             output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
@@ -94,24 +94,27 @@ public struct JSONWriter: Sendable {
         return count
     }
 
-    /// Writes the comma if one is needed, then `"name":`, into `buffer`; returns the bytes written.
-    @inlinable func writeName(_ name: StaticString, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var count = 0
-        if needsComma {
-            buffer[0] = UInt8(ascii: ",")
-            count = 1
+    /// Writes a comma (when `comma`), then `"name":`, into `buffer` from `start`, copying the name in
+    /// one move; returns the bytes written.
+    @inlinable static func writeName(
+        _ name: StaticString, comma: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
+        var count = start
+        if comma {
+            buffer[count] = UInt8(ascii: ",")
+            count += 1
         }
         buffer[count] = UInt8(ascii: "\"")
         count += 1
         name.withUTF8Buffer { name in
-            for byte in name {
-                buffer[count] = byte
-                count += 1
+            if let source = name.baseAddress {
+                UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: source, byteCount: name.count)
             }
+            count += name.count
         }
         buffer[count] = UInt8(ascii: "\"")
         buffer[count + 1] = UInt8(ascii: ":")
-        return count + 2
+        return count + 2 - start
     }
 
     /// Writes a string value.

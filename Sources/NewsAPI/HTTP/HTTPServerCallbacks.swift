@@ -123,7 +123,7 @@ enum HTTPServerCallbacks {
             caching.cache.isEnabled, !head.hasValidators
         {
             let built = ResponseCacheKey(head, variesByOrigin: caching.variesByOrigin)
-            if let kept = caching.keptResponse(for: built) {
+            if let kept = caching.cache.response(for: built) {
                 return send(kept, method: method, path: head.path, started: started, on: connection, context: context)
             }
             key = built

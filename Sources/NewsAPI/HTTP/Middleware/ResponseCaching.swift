@@ -28,10 +28,4 @@ struct ResponseCaching: HTTPMiddleware {
         guard fresh.caching != .never else { return fresh }
         return cache.keep(fresh, for: key)
     }
-
-    /// The answer kept for `key`, if any: what `respond(to:next:)` sends for a GET or HEAD with that key
-    /// when the cache is on.
-    func keptResponse(for key: ResponseCacheKey) -> Response? {
-        cache.response(for: key)
-    }
 }
