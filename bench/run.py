@@ -16,7 +16,8 @@ with wrk (-t1, keep-alive) at each connection count in one or both of two modes:
   &limit=20` (two lowercase words of 4 letters or more from one article's title, so the AND has hits);
   `/entities/{key}` (ids, and some names and aliases, percent-encoded); `/timeline?interval=month&entity=X`;
   the analytics kinds of issue #14 (`/articles?entity=X&facets=entity,source`, `/timeline?interval=month&q=
-  two+words`, `/graph?entity=X`, `/trade-measures?affected=X`); and `mixed`, the first five kinds (those of
+  two+words`, `/timeline?interval=month&event=E&from=D[&entity=X]` (one kind of event from a sampled article's
+  day, every other one also for an entity), `/graph?entity=X`, `/trade-measures?affected=X`); and `mixed`, the first five kinds (those of
   issue #16's table) interleaved. The lists are written to bench/out/paths/{size}-{seed}/, and
   bench/first-time.lua has wrk cycle through one in order, wrapping around. Before measuring, the first few
   paths of each kind are fetched once and must answer 200 (and a search or an entity's list must find
@@ -248,7 +249,8 @@ def sampled_articles(directory, size):
             if number % step == 0 and line.strip():
                 article = json.loads(line)
                 kept.append({"id": article["id"], "title": article.get("title") or "",
-                             "lede": article.get("lede") or ""})
+                             "lede": article.get("lede") or "",
+                             "day": str((article.get("published_at") or {}).get("value") or "")[:10]})
     return kept
 
 
@@ -310,6 +312,21 @@ def entity_keys(entities, rng):
     return keys
 
 
+TIMELINE_EVENTS = ["article_published", "measure_announced", "measure_in_force", "measure_removed",
+                   "measure_suspended", "claim_disputed"]
+
+
+def filtered_timelines(named, articles, rng):
+    """Monthly timelines narrowed to one kind of event from a day on (a sampled article's publication day),
+    every other one also to an entity: the whole corpus's milestones and one entity's are filtered apart."""
+    days = sorted({article["day"] for article in articles if len(article["day"]) == 10})
+    paths = []
+    for number, entity in enumerate(rng.sample(named, min(PATHS_PER_KIND, len(named)))):
+        path = f"/timeline?interval=month&event={rng.choice(TIMELINE_EVENTS)}&from={rng.choice(days)}"
+        paths.append(path + (f"&entity={entity}" if number % 2 else ""))
+    return paths
+
+
 def interleaved(lists):
     """The items of `lists` taken in turn, one from each until every list is used up."""
     out = []
@@ -350,6 +367,8 @@ def first_time_paths(directory, size):
         "/timeline?interval=month&q=two+words": [
             f"/timeline?interval=month&q={q(p)}"
             for p in word_pairs(articles, random.Random(f"{URL_SEED}:timeline-q"))[:PATHS_PER_KIND]],
+        "/timeline?interval=month&event=E&from=D[&entity=X]": filtered_timelines(
+            named, articles, random.Random(f"{URL_SEED}:timeline-filtered")),
         "/graph?entity=X": [f"/graph?entity={e}" for e in draw("graph", named)],
         "/trade-measures?affected=X": [f"/trade-measures?affected={e}" for e in draw("affected", affected)],
     }
