@@ -69,6 +69,36 @@ import Testing
         #expect(Compression.acceptsGzip("br, *"))
     }
 
+    @Test func acceptEncodingIsReadAsBefore() {
+        // Each decision as the field was read by characters before it was read in place.
+        let accepted: [String] = [
+            "gzip", "gzip, deflate, br", "deflate, gzip", "GZIP", "GZip", " gzip ", "\tgzip\t", "gzip;q=0.0000",
+            "gzip;q=0.001", "gzip;q=0.5", "gzip;q=1", "gzip;q = 0", "*", "br, *", ",,gzip,,", ";gzip",
+            "gzip,gzip;q=0", "gzip;q=0, *", "gzip;q=0,gzip", "identity;q=0, gzip;level=9", "*, gzip;q=0",
+        ]
+        let refused: [String?] = [
+            nil, "", "gzip;q=0", "gzip; q=0", "gzip ;q=0", "gzip;Q=0", "gzip;q=0.0", "gzip;q=0.00", "gzip;q=0.000",
+            "gzip; Q=0.000 ", "*;q=0", "br;q=1, *;q=0", "deflate", "br", ",", " ;gzip", "gzip;;q=0", ";;", "x-gzip",
+            "gzipx", "\tgzip\t;\tq=0\t", "gz\u{ED}p", "gzip;q=0;q=1", "gzip;q=1;q=0", " ", "gzip\r\n",
+            // A combining mark joins the separator before it into one character, which then separates nothing.
+            "gzip;\u{301}q=0", "gzip,\u{301}", "gzip\u{301}",
+        ]
+        for field in accepted { #expect(Compression.acceptsGzip(field), "\(field.debugDescription)") }
+        for field in refused { #expect(!Compression.acceptsGzip(field), "\(field.debugDescription)") }
+    }
+
+    @Test func headerNamesCompareIgnoringASCIICaseOnly() {
+        #expect("Content-Type".caseInsensitiveEquals("content-TYPE"))
+        #expect("ETag".caseInsensitiveEquals("ETag"))
+        #expect("".caseInsensitiveEquals(""))
+        #expect(!"ETag".caseInsensitiveEquals("ETa"))
+        #expect(!"Vary".caseInsensitiveEquals("Varz"))
+        #expect(!"a[".caseInsensitiveEquals("a{"), "only letters fold: [ and { differ by the case bit")
+        #expect(!"a@".caseInsensitiveEquals("a`"))
+        #expect(!"\u{E9}".caseInsensitiveEquals("e\u{301}"), "bytes, not canonical equivalence")
+        #expect(!"\u{E9}".caseInsensitiveEquals("\u{C9}"))
+    }
+
     @Test func conditionalRequestsAnswer304WithTheValidators() {
         let step = ConditionalRequests(lastModified: 1_744_588_800)
         let full = Response(
