@@ -65,6 +65,14 @@ import Testing
         #expect(Self.run(Compression(), gzip, answering: .json([1, 2, 3])).headers["Content-Encoding"] == nil)
         let noStore = Response(headers: ["Cache-Control": "no-store"], body: Self.longBody)
         #expect(Self.run(Compression(), gzip, answering: noStore).headers["Content-Encoding"] == nil)
+        for control in ["private, no-store", "no-store, max-age=0"] {
+            let kept = Response(headers: ["Cache-Control": control], body: Self.longBody)
+            #expect(Self.run(Compression(), gzip, answering: kept).headers["Content-Encoding"] == nil, "\(control)")
+        }
+        for control in ["public, max-age=60", "no-stor", "no-cache"] {
+            let sent = Response(headers: ["Cache-Control": control], body: Self.longBody)
+            #expect(Self.run(Compression(), gzip, answering: sent).headers["Content-Encoding"] == "gzip", "\(control)")
+        }
         #expect(!Compression.acceptsGzip("gzip;q=0"))
         #expect(Compression.acceptsGzip("br, *"))
     }

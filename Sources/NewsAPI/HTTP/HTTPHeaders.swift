@@ -8,10 +8,16 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields = []
     }
 
-    /// Creates a header list from literal pairs, in order.
+    /// Creates a header list from literal pairs, in order, with room for the fields the middleware adds
+    /// to a response (validators, `Vary`, CORS, `nosniff`), so adding them does not grow it again and again.
     package init(dictionaryLiteral elements: (String, String)...) {
-        fields = elements.map { (name: $0.0, value: $0.1) }
+        fields = []
+        fields.reserveCapacity(HTTPHeaders.responseCapacity)
+        for (name, value) in elements { fields.append((name: name, value: value)) }
     }
+
+    /// How many fields an answer usually ends with.
+    private static let responseCapacity = 12
 
     /// The value of the first field with this name, ignoring case, or `nil`.
     package subscript(name: String) -> String? {

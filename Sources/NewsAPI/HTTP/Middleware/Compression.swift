@@ -9,7 +9,7 @@ struct Compression: HTTPMiddleware {
     func respond(to request: Request, next: (Request) -> Response) -> Response {
         var response = next(request)
         guard response.status == .ok, response.stream == nil, response.body.count > Compression.threshold,
-            !ByteSearch.contains(response.headers["Cache-Control"] ?? "", "no-store")
+            !Compression.forbidsStoring(response.headers["Cache-Control"])
         else { return response }
         response.headers.add("Vary", "Accept-Encoding")
         guard Compression.acceptsGzip(request.headers["Accept-Encoding"]),
@@ -21,6 +21,20 @@ struct Compression: HTTPMiddleware {
             response.headers.set("ETag", String(etag.dropLast()) + "-gzip\"")
         }
         return response
+    }
+
+    /// Whether a `Cache-Control` value has `no-store` in it, byte for byte.
+    private static func forbidsStoring(_ cacheControl: String?) -> Bool {
+        guard var cacheControl else { return false }
+        let directive: StaticString = "no-store"
+        return cacheControl.withUTF8 { value in
+            directive.withUTF8Buffer { directive in
+                guard value.count >= directive.count else { return false }
+                return (0...value.count - directive.count).contains { start in
+                    value[start..<start + directive.count].elementsEqual(directive)
+                }
+            }
+        }
     }
 
     /// Whether an `Accept-Encoding` field allows gzip (a `q=0` refuses it): a coding `gzip` or `*`,
