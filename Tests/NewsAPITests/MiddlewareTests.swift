@@ -50,6 +50,33 @@ import Testing
         #expect(Self.run(step, answering: own).headers["ETag"] == nil)
     }
 
+    @Test func entityTagHashSeesEveryByteTheLengthAndTheSeed() {
+        let hash = EntityTagHash(seed: 0x1234_5678_9ABC_DEF0)
+        let value = { (body: [UInt8]) in body.withUnsafeBytes { hash.value(of: $0) } }
+        var seen: Set<UInt64> = []
+        for length in 0...80 {
+            let body = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let whole = value(body)
+            #expect(value(body) == whole, "the same body gives the same value")
+            #expect(seen.insert(whole).inserted, "length \(length)")
+            if length > 0 {
+                #expect(seen.insert(value([UInt8](repeating: 0, count: length))).inserted, "\(length) zero bytes")
+            }
+            for position in body.indices {
+                var changed = body
+                changed[position] ^= 0x80
+                #expect(value(changed) != whole, "byte \(position) of \(length)")
+            }
+            let otherSeed = body.withUnsafeBytes { EntityTagHash(seed: hash.seed ^ 4).value(of: $0) }
+            #expect(otherSeed != whole)
+        }
+        let tagged = Self.run(Validators(version: "v1", lastModified: nil, maxAge: 60))
+        var version = FNV1a64()
+        version.update("v1")
+        let expected = Self.longBody.withUnsafeBytes { EntityTagHash(seed: version.value).value(of: $0) }
+        #expect(tagged.headers["ETag"] == FNV1a64.quotedHexDigits(of: expected))
+    }
+
     @Test func compressionNeedsAcceptEncodingAndALongEnoughBody() {
         let gzip = Request(path: "/x", headers: ["Accept-Encoding": "gzip"])
         let tagged = Response(headers: ["ETag": "\"abc\""], body: Self.longBody)
