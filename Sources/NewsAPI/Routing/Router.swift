@@ -50,6 +50,7 @@ struct Router: Sendable {
         add(Route(method: method, pattern: RoutePattern(pattern), caching: .never, handler: handler))
     }
 
+    /// Adds a route, filed under its pattern's segment count.
     private mutating func add(_ route: Route) {
         let count = route.pattern.segments.count
         while routesBySegmentCount.count <= count { routesBySegmentCount.append([]) }
