@@ -50,6 +50,33 @@ import Testing
         #expect(Self.run(step, answering: own).headers["ETag"] == nil)
     }
 
+    @Test func entityTagHashSeesEveryByteTheLengthAndTheSeed() {
+        let hash = EntityTagHash(seed: 0x1234_5678_9ABC_DEF0)
+        let value = { (body: [UInt8]) in body.withUnsafeBytes { hash.value(of: $0) } }
+        var seen: Set<UInt64> = []
+        for length in 0...80 {
+            let body = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let whole = value(body)
+            #expect(value(body) == whole, "the same body gives the same value")
+            #expect(seen.insert(whole).inserted, "length \(length)")
+            if length > 0 {
+                #expect(seen.insert(value([UInt8](repeating: 0, count: length))).inserted, "\(length) zero bytes")
+            }
+            for position in body.indices {
+                var changed = body
+                changed[position] ^= 0x80
+                #expect(value(changed) != whole, "byte \(position) of \(length)")
+            }
+            let otherSeed = body.withUnsafeBytes { EntityTagHash(seed: hash.seed ^ 4).value(of: $0) }
+            #expect(otherSeed != whole)
+        }
+        let tagged = Self.run(Validators(version: "v1", lastModified: nil, maxAge: 60))
+        var version = FNV1a64()
+        version.update("v1")
+        let expected = Self.longBody.withUnsafeBytes { EntityTagHash(seed: version.value).value(of: $0) }
+        #expect(tagged.headers["ETag"] == FNV1a64.quotedHexDigits(of: expected))
+    }
+
     @Test func compressionNeedsAcceptEncodingAndALongEnoughBody() {
         let gzip = Request(path: "/x", headers: ["Accept-Encoding": "gzip"])
         let tagged = Response(headers: ["ETag": "\"abc\""], body: Self.longBody)
@@ -65,8 +92,46 @@ import Testing
         #expect(Self.run(Compression(), gzip, answering: .json([1, 2, 3])).headers["Content-Encoding"] == nil)
         let noStore = Response(headers: ["Cache-Control": "no-store"], body: Self.longBody)
         #expect(Self.run(Compression(), gzip, answering: noStore).headers["Content-Encoding"] == nil)
+        for control in ["private, no-store", "no-store, max-age=0"] {
+            let kept = Response(headers: ["Cache-Control": control], body: Self.longBody)
+            #expect(Self.run(Compression(), gzip, answering: kept).headers["Content-Encoding"] == nil, "\(control)")
+        }
+        for control in ["public, max-age=60", "no-stor", "no-cache"] {
+            let sent = Response(headers: ["Cache-Control": control], body: Self.longBody)
+            #expect(Self.run(Compression(), gzip, answering: sent).headers["Content-Encoding"] == "gzip", "\(control)")
+        }
         #expect(!Compression.acceptsGzip("gzip;q=0"))
         #expect(Compression.acceptsGzip("br, *"))
+    }
+
+    @Test func acceptEncodingIsReadAsBefore() {
+        // Each decision as the field was read by characters before it was read in place.
+        let accepted: [String] = [
+            "gzip", "gzip, deflate, br", "deflate, gzip", "GZIP", "GZip", " gzip ", "\tgzip\t", "gzip;q=0.0000",
+            "gzip;q=0.001", "gzip;q=0.5", "gzip;q=1", "gzip;q = 0", "*", "br, *", ",,gzip,,", ";gzip",
+            "gzip,gzip;q=0", "gzip;q=0, *", "gzip;q=0,gzip", "identity;q=0, gzip;level=9", "*, gzip;q=0",
+        ]
+        let refused: [String?] = [
+            nil, "", "gzip;q=0", "gzip; q=0", "gzip ;q=0", "gzip;Q=0", "gzip;q=0.0", "gzip;q=0.00", "gzip;q=0.000",
+            "gzip; Q=0.000 ", "*;q=0", "br;q=1, *;q=0", "deflate", "br", ",", " ;gzip", "gzip;;q=0", ";;", "x-gzip",
+            "gzipx", "\tgzip\t;\tq=0\t", "gz\u{ED}p", "gzip;q=0;q=1", "gzip;q=1;q=0", " ", "gzip\r\n",
+            // A combining mark joins the separator before it into one character, which then separates nothing.
+            "gzip;\u{301}q=0", "gzip,\u{301}", "gzip\u{301}",
+        ]
+        for field in accepted { #expect(Compression.acceptsGzip(field), "\(field.debugDescription)") }
+        for field in refused { #expect(!Compression.acceptsGzip(field), "\(field.debugDescription)") }
+    }
+
+    @Test func headerNamesCompareIgnoringASCIICaseOnly() {
+        #expect("Content-Type".caseInsensitiveEquals("content-TYPE"))
+        #expect("ETag".caseInsensitiveEquals("ETag"))
+        #expect("".caseInsensitiveEquals(""))
+        #expect(!"ETag".caseInsensitiveEquals("ETa"))
+        #expect(!"Vary".caseInsensitiveEquals("Varz"))
+        #expect(!"a[".caseInsensitiveEquals("a{"), "only letters fold: [ and { differ by the case bit")
+        #expect(!"a@".caseInsensitiveEquals("a`"))
+        #expect(!"\u{E9}".caseInsensitiveEquals("e\u{301}"), "bytes, not canonical equivalence")
+        #expect(!"\u{E9}".caseInsensitiveEquals("\u{C9}"))
     }
 
     @Test func conditionalRequestsAnswer304WithTheValidators() {

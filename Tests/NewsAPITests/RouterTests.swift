@@ -63,6 +63,57 @@ import Testing
         #expect(response.body.isEmpty)
     }
 
+    @Test func pathSegmentsAreCutAsSplitCutsThem() {
+        let paths = [
+            "", "/", "//", "///", "/a", "/a/", "/a//", "/a/b", "/a/b/", "//a", "/a//b", "a", "a/b", "/é/x",
+            "/entities/U.S.", "/entities/United States/articles", "/trade-measures/flows/", "/%2F", "/ /",
+        ]
+        for path in paths {
+            var text = path
+            let segments = text.withUTF8 { bytes in
+                var cut = PathSegments(bytes)
+                let count = cut.count
+                var found: [String] = []
+                while let segment = cut.next() { found.append(String(decoding: segment, as: UTF8.self)) }
+                #expect(found.count == count, "\(path.debugDescription)")
+                return found
+            }
+            #expect(segments == (RoutePattern.split(path) ?? []).map(String.init), "\(path.debugDescription)")
+        }
+    }
+
+    @Test func routesMatchOnlyPathsOfTheirLengthInTheOrderAdded() {
+        var router = Router()
+        router.get("/") { _, _ in .json(Array("root".utf8)) }
+        router.get("/m/flows") { _, _ in .json(Array("flows".utf8)) }
+        router.get("/m/{id}") { _, parameters in .json(Array("id \(parameters["id"])".utf8)) }
+        router.get("/m/{id}/x/{part}") { _, parameters in .json(Array("\(parameters["id"]) \(parameters["part"])".utf8)) }
+        router.on(.post, "/admin") { _, _ in .json(Array("post".utf8)) }
+        router.get("/admin") { _, _ in .json(Array("get".utf8)) }
+        let body = { (target: String) in String(decoding: router.respond(to: Request(target: target)).body, as: UTF8.self) }
+        #expect(body("/") == "root")
+        #expect(body("/m/flows") == "flows", "the literal route was added first")
+        #expect(body("/m/flows/") == "flows")
+        #expect(body("/m/7") == "id 7")
+        #expect(body("/m/a/x/b") == "a b")
+        #expect(body("/admin") == "get", "a later route with the method answers after one without it")
+        #expect(router.respond(to: Request(target: "/m/a/y/b")).status == .notFound)
+        #expect(router.respond(to: Request(target: "/m/a/x")).status == .notFound)
+        #expect(router.respond(to: Request(target: "/m/a/x/b/c")).status == .notFound)
+        #expect(router.respond(to: Request(target: "//")).status == .notFound)
+        #expect(router.respond(to: Request(path: "m/7")).status == .notFound)
+        #expect(router.respond(to: Request(path: "")).status == .notFound)
+        let put = router.respond(to: Request(method: .put, target: "/admin"))
+        #expect(put.status == .methodNotAllowed)
+        #expect(put.headers["Allow"] == "POST, GET, HEAD")
+        #expect(put.routeLabel == "/admin")
+        let options = router.respond(to: Request(method: .options, target: "/m/flows"))
+        #expect(options.headers["Allow"] == "GET, HEAD")
+        #expect(options.routeLabel == "/m/flows")
+        #expect(router.respond(to: Request(target: "/m/7")).routeLabel == "/m/{id}")
+        #expect(router.respond(to: Request(target: "/nope")).routeLabel == Router.unmatchedLabel)
+    }
+
     @Test func thrownProblemIsRendered() {
         let response = router().respond(to: Request(target: "/fails"))
         #expect(response.status == .badRequest)

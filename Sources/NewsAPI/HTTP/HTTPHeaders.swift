@@ -8,10 +8,16 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields = []
     }
 
-    /// Creates a header list from literal pairs, in order.
+    /// Creates a header list from literal pairs, in order, with room for the fields the middleware adds
+    /// to a response (validators, `Vary`, CORS, `nosniff`), so adding them does not grow it again and again.
     package init(dictionaryLiteral elements: (String, String)...) {
-        fields = elements.map { (name: $0.0, value: $0.1) }
+        fields = []
+        fields.reserveCapacity(HTTPHeaders.responseCapacity)
+        for (name, value) in elements { fields.append((name: name, value: value)) }
     }
+
+    /// How many fields an answer usually ends with.
+    private static let responseCapacity = 12
 
     /// The value of the first field with this name, ignoring case, or `nil`.
     package subscript(name: String) -> String? {
@@ -38,11 +44,17 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 extension String {
     /// ASCII case-insensitive equality, as HTTP field names need.
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        let a = utf8
-        let b = other.utf8
-        guard a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { x, y in
-            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)
+        guard utf8.count == other.utf8.count else { return false }
+        var text = self
+        var other = other
+        return text.withUTF8 { a in
+            other.withUTF8 { b in
+                for index in a.indices where a[index] != b[index] {
+                    let lower = a[index] | 0x20
+                    guard lower == b[index] | 0x20, lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
+                }
+                return true
+            }
         }
     }
 }

@@ -199,7 +199,10 @@ enum HTTPServerCallbacks {
         }
         guard let made else { return .NO }
         for field in response.headers {
-            _ = MHD_add_response_header(made, field.name, field.value)
+            // `withCString` reads a string's own bytes, where passing the `String` would copy a short one.
+            _ = field.name.withCString { name in
+                field.value.withCString { value in MHD_add_response_header(made, name, value) }
+            }
         }
         let result = MHD_queue_response(connection, UInt32(response.status.code), made)
         MHD_destroy_response(made)

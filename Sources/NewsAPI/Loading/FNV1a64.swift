@@ -77,15 +77,25 @@ struct FNV1a64: Sendable {
 
     /// The hash as 16 lowercase hex digits in double quotes: an entity tag.
     var quotedHexDigits: String {
+        FNV1a64.quotedHexDigits(of: value)
+    }
+
+    /// `value` as 16 lowercase hex digits in double quotes: an entity tag.
+    static func quotedHexDigits(of value: UInt64) -> String {
         String(unsafeUninitializedCapacity: 18) { buffer in
             buffer[0] = UInt8(ascii: "\"")
             buffer[17] = UInt8(ascii: "\"")
-            return 2 + writeHexDigits(into: UnsafeMutableBufferPointer(rebasing: buffer[1..<17]))
+            return 2 + writeHexDigits(of: value, into: UnsafeMutableBufferPointer(rebasing: buffer[1..<17]))
         }
     }
 
     /// Writes the hash's 16 hex digits, most significant first, into `buffer`; returns 16.
     private func writeHexDigits(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        FNV1a64.writeHexDigits(of: value, into: buffer)
+    }
+
+    /// Writes `value`'s 16 hex digits, most significant first, into `buffer`; returns 16.
+    private static func writeHexDigits(of value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let digits: StaticString = "0123456789abcdef"
         var remaining = value
         digits.withUTF8Buffer { digits in

@@ -1,7 +1,10 @@
 /// A path pattern such as `/entities/{key}/articles`: literal segments and named parameters.
 struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
+    /// One segment of a pattern.
     enum Segment: Sendable, Equatable {
-        case literal(String)
+        /// Text the path's segment must equal, as UTF-8 bytes.
+        case literal([UInt8])
+        /// A named parameter: any non-empty segment.
         case parameter(String)
     }
 
@@ -17,24 +20,26 @@ struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
             if segment.hasPrefix("{"), segment.hasSuffix("}") {
                 return .parameter(String(segment.dropFirst().dropLast()))
             }
-            return .literal(String(segment))
+            return .literal(Array(segment.utf8))
         }
     }
 
-    /// The parameters if `path` matches this pattern, otherwise `nil`.
-    func match(_ pathSegments: [Substring]) -> PathParameters? {
-        guard pathSegments.count == segments.count else { return nil }
-        var values: [String: String] = [:]
-        for (segment, given) in zip(segments, pathSegments) {
+    /// The parameters if the path whose UTF-8 bytes are `path` matches this pattern, otherwise `nil`.
+    func match(_ path: UnsafeBufferPointer<UInt8>) -> PathParameters? {
+        var pathSegments = PathSegments(path)
+        var parameters = PathParameters()
+        for segment in segments {
+            guard let given = pathSegments.next() else { return nil }
             switch segment {
             case .literal(let text):
-                guard given == text else { return nil }
+                guard given.elementsEqual(text) else { return nil }
             case .parameter(let name):
                 guard !given.isEmpty else { return nil }
-                values[name] = String(given)
+                parameters.append(name, String(decoding: given, as: UTF8.self))
             }
         }
-        return PathParameters(values)
+        guard pathSegments.next() == nil else { return nil }
+        return parameters
     }
 
     /// Splits a path into segments; a trailing slash is ignored, so `/articles/` is `/articles`. A path
@@ -45,5 +50,45 @@ struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
         var segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
         if segments.last?.isEmpty == true { segments = segments.dropLast() }
         return segments.map { Substring($0) }
+    }
+}
+
+/// The segments of a path read in place from its UTF-8 bytes, as `RoutePattern.split` cuts them: the
+/// leading `/` starts the first, a trailing slash is ignored, and empty segments between slashes are kept.
+/// A path that does not start with `/` has none.
+struct PathSegments: IteratorProtocol {
+    private let path: UnsafeBufferPointer<UInt8>
+    /// Where the next segment starts.
+    private var start: Int
+    /// Where the last segment ends: before a trailing slash.
+    private let end: Int
+
+    /// The segments of `path`.
+    init(_ path: UnsafeBufferPointer<UInt8>) {
+        self.path = path
+        start = 1
+        guard path.first == UInt8(ascii: "/"), path.count > 1 else {
+            end = 0
+            return
+        }
+        end = path[path.count - 1] == UInt8(ascii: "/") ? path.count - 1 : path.count
+    }
+
+    /// How many segments the path has.
+    var count: Int {
+        guard start <= end else { return 0 }
+        var slashes = 0
+        for index in start..<end where path[index] == UInt8(ascii: "/") { slashes += 1 }
+        return slashes + 1
+    }
+
+    /// The next segment's bytes, or `nil` after the last.
+    mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+        guard start <= end else { return nil }
+        var stop = start
+        while stop < end, path[stop] != UInt8(ascii: "/") { stop += 1 }
+        let segment = path[start..<stop]
+        start = stop + 1
+        return segment
     }
 }

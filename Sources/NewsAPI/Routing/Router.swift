@@ -20,8 +20,8 @@ struct Router: Sendable {
 
     /// What a request's method and path lead to.
     enum Match: Sendable {
-        /// A route answers it.
-        case route(Route, PathParameters)
+        /// The route at this index (in the order added) answers it.
+        case route(index: Int, PathParameters)
         /// The path exists but not for this method; `allow` lists the methods it has.
         case methodNotAllowed(pattern: RoutePattern, allow: String)
         /// No route has this path.
@@ -29,6 +29,9 @@ struct Router: Sendable {
     }
 
     private var routes: [Route] = []
+    /// The indices of `routes` by their patterns' segment count, each list in the order added: a path
+    /// can only match a pattern with as many segments as it has.
+    private var routesBySegmentCount: [[Int]] = []
     private let logger: Logger
 
     /// Creates a router with no routes.
@@ -39,12 +42,20 @@ struct Router: Sendable {
     /// Adds a GET route (HEAD and OPTIONS come with it). `caching` says whether its answers depend
     /// only on the request's path, query and negotiated headers, and so may be kept.
     mutating func get(_ pattern: String, caching: RouteCaching = .query, use handler: @escaping Handler) {
-        routes.append(Route(method: .get, pattern: RoutePattern(pattern), caching: caching, handler: handler))
+        add(Route(method: .get, pattern: RoutePattern(pattern), caching: caching, handler: handler))
     }
 
     /// Adds a route for any method; its answers are never kept.
     mutating func on(_ method: HTTPMethod, _ pattern: String, use handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: RoutePattern(pattern), caching: .never, handler: handler))
+        add(Route(method: method, pattern: RoutePattern(pattern), caching: .never, handler: handler))
+    }
+
+    /// Adds a route, filed under its pattern's segment count.
+    private mutating func add(_ route: Route) {
+        let count = route.pattern.segments.count
+        while routesBySegmentCount.count <= count { routesBySegmentCount.append([]) }
+        routesBySegmentCount[count].append(routes.count)
+        routes.append(route)
     }
 
     /// The route patterns, in the order added.
@@ -54,19 +65,27 @@ struct Router: Sendable {
 
     /// Finds what answers a request's method and path.
     func match(_ request: Request) -> Match {
-        guard let segments = RoutePattern.split(request.path) else { return .notFound }
+        var path = request.path
+        return path.withUTF8 { match(request.method, $0) }
+    }
+
+    /// Finds what answers `method` on the path whose UTF-8 bytes are `path`, read in place.
+    private func match(_ method: HTTPMethod, _ path: UnsafeBufferPointer<UInt8>) -> Match {
+        let count = PathSegments(path).count
+        guard path.first == UInt8(ascii: "/"), count < routesBySegmentCount.count else { return .notFound }
         var allowed: [HTTPMethod] = []
-        var pathPattern: RoutePattern?
-        for route in routes {
-            guard let parameters = route.pattern.match(segments) else { continue }
-            if route.method == request.method || (route.method == .get && request.method == .head) {
-                return .route(route, parameters)
+        var pathPattern: Int?
+        for index in routesBySegmentCount[count] {
+            guard let parameters = routes[index].pattern.match(path) else { continue }
+            let routeMethod = routes[index].method
+            if routeMethod == method || (routeMethod == .get && method == .head) {
+                return .route(index: index, parameters)
             }
-            allowed.append(route.method)
-            pathPattern = pathPattern ?? route.pattern
+            allowed.append(routeMethod)
+            pathPattern = pathPattern ?? index
         }
         guard let pathPattern else { return .notFound }
-        return .methodNotAllowed(pattern: pathPattern, allow: Router.allowHeader(for: allowed))
+        return .methodNotAllowed(pattern: routes[pathPattern].pattern, allow: Router.allowHeader(for: allowed))
     }
 
     /// Answers a request.
@@ -78,10 +97,10 @@ struct Router: Sendable {
     func respond(to request: Request, match: Match) -> Response {
         var response: Response
         switch match {
-        case .route(let route, let parameters):
-            response = run(route, request, parameters)
-            response.routeLabel = route.pattern.description
-            response.caching = route.caching
+        case .route(let index, let parameters):
+            response = run(index, request, parameters)
+            response.routeLabel = routes[index].pattern.description
+            response.caching = routes[index].caching
         case .notFound:
             response = Problem.notFound("No resource at \(request.path). GET / lists the resources.").response
             response.routeLabel = Router.unmatchedLabel
@@ -104,13 +123,14 @@ struct Router: Sendable {
     /// The route label of requests no route matches, so metrics never label by raw path.
     static let unmatchedLabel = "unmatched"
 
-    private func run(_ route: Route, _ request: Request, _ parameters: PathParameters) -> Response {
+    /// Runs the handler of the route at `index`, rendering what it throws.
+    private func run(_ index: Int, _ request: Request, _ parameters: PathParameters) -> Response {
         do {
-            return try route.handler(request, parameters)
+            return try routes[index].handler(request, parameters)
         } catch let problem as Problem {
             return problem.response
         } catch {
-            logger.error("handler failed", metadata: ["route": "\(route.pattern)", "error": "\(error)"])
+            logger.error("handler failed", metadata: ["route": "\(routes[index].pattern)", "error": "\(error)"])
             return Problem(status: .internalServerError, detail: "The server failed to answer this request.").response
         }
     }
