@@ -14,8 +14,14 @@ package final class APIMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     /// Makes the gauges in `registry`.
     private let factory: PrometheusMetricsFactory
-    /// The routes registered by `register(routes:)`, looked up without a lock; set once.
-    private let registeredRoutes = AtomicLazyReference<RouteTable>()
+    /// The routes registered by `register(routes:)`, looked up without a lock. Written once, under
+    /// `unregisteredRoutes`' lock, before `isRegistered` is set (releasing), and read only after
+    /// `isRegistered` is seen set (acquiring), so no read races the write. (Synchronization's
+    /// `AtomicLazyReference` would say this in one type, but its `load()` is not inlinable: it costs a
+    /// generic call, metadata lookups and a retain on every request.)
+    nonisolated(unsafe) private var registeredTable: RouteTable?
+    /// Whether `registeredTable` is set.
+    private let isRegistered = Atomic<Bool>(false)
     /// Routes recorded that were not registered (none once the server has registered its routes).
     private let unregisteredRoutes = Mutex<[String: RouteMetrics]>([:])
     /// The version of the corpus last published, whose info gauge is set to 0 when another replaces it.
@@ -29,21 +35,28 @@ package final class APIMetrics: Sendable {
     /// Counts requests of the routes labelled `routes` (and of `unmatched`) without a lock from now
     /// on. Only the first call registers; routes it did not name are still counted, behind a lock.
     func register(routes: [String]) {
-        guard registeredRoutes.load() == nil else { return }
+        guard !isRegistered.load(ordering: .acquiring) else { return }
         unregisteredRoutes.withLock { unregistered in
+            guard !isRegistered.load(ordering: .acquiring) else { return }
             var table: [RouteMetrics] = []
             var seen: Set<String> = []
             for route in routes + [Router.unmatchedLabel] where seen.insert(route).inserted {
                 // A route recorded before now keeps its counts.
                 table.append(unregistered.removeValue(forKey: route) ?? RouteMetrics(route: route))
             }
-            _ = registeredRoutes.storeIfNil(RouteTable(table))
+            registeredTable = RouteTable(table)
+            isRegistered.store(true, ordering: .releasing)
         }
+    }
+
+    /// The registered routes, once `register(routes:)` has run.
+    private var registeredRoutes: RouteTable? {
+        isRegistered.load(ordering: .acquiring) ? registeredTable : nil
     }
 
     /// Counts one request and records its latency.
     package func record(_ record: RequestRecord) {
-        let route = registeredRoutes.load()?.metrics[record.route] ?? unregisteredRoute(record.route)
+        let route = registeredRoutes?.metrics[record.route] ?? unregisteredRoute(record.route)
         route.record(method: record.method, status: record.status.code, duration: record.duration)
     }
 
@@ -51,7 +64,7 @@ package final class APIMetrics: Sendable {
     private func unregisteredRoute(_ route: String) -> RouteMetrics {
         unregisteredRoutes.withLock { unregistered in
             // Registration moves routes out of this dictionary under this lock: look again.
-            if let registered = registeredRoutes.load()?.metrics[route] { return registered }
+            if let registered = registeredRoutes?.metrics[route] { return registered }
             if let metrics = unregistered[route] { return metrics }
             let metrics = RouteMetrics(route: route)
             unregistered[route] = metrics
@@ -86,7 +99,7 @@ package final class APIMetrics: Sendable {
     /// routes in their order, then the others by label), then the corpus gauges.
     func exposition() -> [UInt8] {
         let unregistered = unregisteredRoutes.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
-        let routes = (registeredRoutes.load()?.routes ?? []) + unregistered
+        let routes = (registeredRoutes?.routes ?? []) + unregistered
         var requests: [UInt8] = []
         var latencies: [UInt8] = []
         for route in routes {
