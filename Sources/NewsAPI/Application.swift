@@ -117,6 +117,7 @@ package final class Application: HTTPCachingResponder {
             router.on(.post, "/admin/reload", use: admin.start)
             router.on(.get, "/admin/reload", use: admin.status)
         }
+        metrics.register(routes: router.patterns)
         return Served(
             snapshot: snapshot,
             pipeline: Application.buildPipeline(

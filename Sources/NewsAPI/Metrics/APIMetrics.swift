@@ -2,76 +2,75 @@ import CoreMetrics
 import Prometheus
 import Synchronization
 
-/// The server's metrics, recorded through swift-metrics into a Prometheus registry and served at
-/// `/metrics`: requests by route pattern, method and status; latency per route; the corpus.
+/// The server's metrics, served at `/metrics` in the Prometheus text format: requests by route
+/// pattern, method and status; latency per route; the corpus.
 ///
 /// Routes are labelled by pattern (`/articles/{id}`), never by raw path, so label cardinality stays
-/// bounded by the number of routes.
+/// bounded by the number of routes. Every request is recorded, so recording takes no lock: the routes
+/// served are registered once at start-up, each with its own atomic counts (`RouteMetrics`). The
+/// corpus gauges change only on a load, and live in a swift-prometheus registry.
 package final class APIMetrics: Sendable {
-    /// The registry the metrics are kept in.
-    let registry: PrometheusCollectorRegistry
+    /// The registry the corpus gauges are kept in.
+    private let registry = PrometheusCollectorRegistry()
+    /// Makes the gauges in `registry`.
     private let factory: PrometheusMetricsFactory
-    private let requestMetrics = Mutex<[RequestKey: RequestMetrics]>([:])
+    /// The routes registered by `register(routes:)`, looked up without a lock. Written once, under
+    /// `unregisteredRoutes`' lock, before `isRegistered` is set (releasing), and read only after
+    /// `isRegistered` is seen set (acquiring), so no read races the write. (Synchronization's
+    /// `AtomicLazyReference` would say this in one type, but its `load()` is not inlinable: it costs a
+    /// generic call, metadata lookups and a retain on every request.)
+    nonisolated(unsafe) private var registeredTable: RouteTable?
+    /// Whether `registeredTable` is set.
+    private let isRegistered = Atomic<Bool>(false)
+    /// Routes recorded that were not registered (none once the server has registered its routes).
+    private let unregisteredRoutes = Mutex<[String: RouteMetrics]>([:])
+    /// The version of the corpus last published, whose info gauge is set to 0 when another replaces it.
     private let datasetVersion = Mutex<String?>(nil)
 
-    private struct RequestKey: Hashable {
-        let route: String
-        let method: String
-        let status: Int
+    /// Creates the metrics, with no request counted.
+    init() {
+        factory = PrometheusMetricsFactory(registry: registry)
     }
 
-    /// What one request updates: the count for its route, method and status, and its route's latency.
-    private struct RequestMetrics {
-        let counter: CoreMetrics.Counter
-        let timer: CoreMetrics.Timer
+    /// Counts requests of the routes labelled `routes` (and of `unmatched`) without a lock from now
+    /// on. Only the first call registers; routes it did not name are still counted, behind a lock.
+    func register(routes: [String]) {
+        guard !isRegistered.load(ordering: .acquiring) else { return }
+        unregisteredRoutes.withLock { unregistered in
+            guard !isRegistered.load(ordering: .acquiring) else { return }
+            var table: [RouteMetrics] = []
+            var seen: Set<String> = []
+            for route in routes + [Router.unmatchedLabel] where seen.insert(route).inserted {
+                // A route recorded before now keeps its counts.
+                table.append(unregistered.removeValue(forKey: route) ?? RouteMetrics(route: route))
+            }
+            registeredTable = RouteTable(table)
+            isRegistered.store(true, ordering: .releasing)
+        }
     }
 
-    /// Creates the metrics in `registry`.
-    init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
-        self.registry = registry
-        var factory = PrometheusMetricsFactory(registry: registry)
-        factory.defaultDurationHistogramBuckets = [
-            .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
-            .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
-            .milliseconds(100), .milliseconds(250), .seconds(1),
-        ]
-        self.factory = factory
+    /// The registered routes, once `register(routes:)` has run.
+    private var registeredRoutes: RouteTable? {
+        isRegistered.load(ordering: .acquiring) ? registeredTable : nil
     }
 
     /// Counts one request and records its latency.
     package func record(_ record: RequestRecord) {
-        let key = RequestKey(route: record.route, method: APIMetrics.methodLabel(record.method), status: record.status.code)
-        let metrics = requestMetrics.withLock { known in
-            if let metrics = known[key] { return metrics }
-            // Created once per key; the factory hands back the same timer for every status of a route.
-            let metrics = RequestMetrics(
-                counter: CoreMetrics.Counter(
-                    label: "http_requests_total",
-                    dimensions: [("route", key.route), ("method", key.method), ("status", String(key.status))],
-                    factory: factory),
-                timer: CoreMetrics.Timer(
-                    label: "http_request_duration_seconds", dimensions: [("route", record.route)],
-                    factory: factory))
-            known[key] = metrics
+        let route = registeredRoutes?.metrics[record.route] ?? unregisteredRoute(record.route)
+        route.record(method: record.method, status: record.status.code, duration: record.duration)
+    }
+
+    /// The metrics of a route `register(routes:)` did not name, created on its first request.
+    private func unregisteredRoute(_ route: String) -> RouteMetrics {
+        unregisteredRoutes.withLock { unregistered in
+            // Registration moves routes out of this dictionary under this lock: look again.
+            if let registered = registeredRoutes?.metrics[route] { return registered }
+            if let metrics = unregistered[route] { return metrics }
+            let metrics = RouteMetrics(route: route)
+            unregistered[route] = metrics
             return metrics
         }
-        metrics.counter.increment()
-        let (seconds, attoseconds) = record.duration.components
-        metrics.timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
-
-    /// The `method` label: the method itself for the ones HTTP defines, `other` for any other token, so
-    /// that no label takes a value from the client.
-    static func methodLabel(_ method: HTTPMethod) -> String {
-        // Nearly every request is a GET: name it without hashing the token.
-        if method == .get { return method.rawValue }
-        return knownMethods.contains(method.rawValue) ? method.rawValue : "other"
-    }
-
-    private static let knownMethods: Set<String> = [
-        "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE",
-        "CONNECT",
-    ]
 
     /// Publishes the counts, load duration and version of the corpus being served.
     func corpusLoaded(_ snapshot: CorpusSnapshot) {
@@ -96,11 +95,43 @@ package final class APIMetrics: Sendable {
         CoreMetrics.Gauge(label: "news_api_dataset_info", dimensions: [("version", snapshot.version)], factory: factory).record(1)
     }
 
-    /// The metrics in the Prometheus text format.
+    /// The metrics in the Prometheus text format: the request counts and latencies by route (registered
+    /// routes in their order, then the others by label), then the corpus gauges.
     func exposition() -> [UInt8] {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(16 * 1024)
-        registry.emit(into: &buffer)
-        return buffer
+        let unregistered = unregisteredRoutes.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
+        let routes = (registeredRoutes?.routes ?? []) + unregistered
+        var requests: [UInt8] = []
+        var latencies: [UInt8] = []
+        for route in routes {
+            route.appendRequestCounts(to: &requests)
+            route.appendLatencyHistogram(to: &latencies)
+        }
+        var text: [UInt8] = []
+        text.reserveCapacity(16 * 1024 + requests.count + latencies.count)
+        // A family appears once it has a series, as in swift-prometheus.
+        if !requests.isEmpty {
+            text.append(contentsOf: "# TYPE http_requests_total counter\n".utf8)
+            text.append(contentsOf: requests)
+        }
+        if !latencies.isEmpty {
+            text.append(contentsOf: "# TYPE http_request_duration_seconds histogram\n".utf8)
+            text.append(contentsOf: latencies)
+        }
+        registry.emit(into: &text)
+        return text
+    }
+
+    /// The registered routes: in their order, and by label.
+    private final class RouteTable: Sendable {
+        /// The routes in the order registered.
+        let routes: [RouteMetrics]
+        /// The routes by label.
+        let metrics: [String: RouteMetrics]
+
+        /// A table of `routes`, whose labels differ.
+        init(_ routes: [RouteMetrics]) {
+            self.routes = routes
+            metrics = Dictionary(uniqueKeysWithValues: routes.map { ($0.route, $0) })
+        }
     }
 }
