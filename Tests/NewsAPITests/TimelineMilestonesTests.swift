@@ -77,7 +77,7 @@ import Testing
         }
     }
 
-    private func same(_ left: [Milestone], _ right: [Milestone]) -> Bool {
+    private func same(_ left: some Collection<Milestone>, _ right: [Milestone]) -> Bool {
         left.count == right.count
             && zip(left, right).allSatisfy { l, r in
                 l.day == r.day && l.lastDay == r.lastDay && l.precision == r.precision && l.kind == r.kind
@@ -104,25 +104,36 @@ import Testing
         return counts
     }
 
-    private func tallied(_ tally: MilestoneTally, from start: Int32, before next: Int32) -> [Int] {
+    private func tallied(
+        _ tally: MilestoneTally, from start: Int32, before next: Int32, in window: MilestoneWindow = .everything
+    ) -> [Int] {
         var bucket = TimelineBucket(start: start, end: next - 1)
-        tally.count(into: &bucket, from: start, before: next)
+        tally.count(into: &bucket, from: start, before: next, in: window)
         return [
             bucket.measuresAnnounced, bucket.measuresInForce, bucket.measuresRemoved, bucket.claims, bucket.measuresImprecise,
         ]
     }
 
-    /// Compares every period of each interval over the milestones' span.
-    private func expectSameCounts(_ selection: TimelineMilestones.Selection, _ expected: [Milestone], _ label: String) {
-        guard let first = expected.first?.day, let last = expected.map(\.lastDay).max() else { return }
-        for interval in TimelineInterval.allCases {
+    /// Compares every period of each interval (or of `intervals`) that a timeline shows: over the
+    /// milestones' span, or from the window's first day and through its last when it has them.
+    private func expectSameCounts(
+        _ selection: TimelineMilestones.Selection, _ expected: [Milestone], _ label: String,
+        from firstDay: Int32? = nil, through lastDay: Int32? = nil, intervals: [TimelineInterval] = TimelineInterval.allCases
+    ) {
+        let window = selection.window
+        for interval in intervals {
             let tally = selection.tally(interval)
-            #expect(tally.firstDay == first && tally.lastDay == last, "\(label) \(interval)")
+            if firstDay == nil { #expect(tally.firstDay(in: window) == expected.map(\.day).min(), "\(label) \(interval)") }
+            if lastDay == nil { #expect(tally.lastDay(in: window) == expected.map(\.lastDay).max(), "\(label) \(interval)") }
+            guard let first = firstDay ?? expected.first?.day, let last = lastDay ?? expected.map(\.lastDay).max() else {
+                continue
+            }
             var start = interval.start(of: first)
             while start <= last {
                 let next = interval.next(after: start)
                 #expect(
-                    tallied(tally, from: start, before: next) == walked(expected, interval, from: start, before: next),
+                    tallied(tally, from: start, before: next, in: window)
+                        == walked(expected, interval, from: start, before: next),
                     "\(label) \(interval) \(start)")
                 start = next
             }
@@ -147,7 +158,8 @@ import Testing
         let expected = gathered(about: nil, in: snapshot)
         let selection = try selection("")
         #expect(same(selection.milestones, expected))
-        #expect(same(try Self.milestones.get().all, expected))
+        let all = try Self.milestones.get().all
+        #expect(same(all, expected))
         let (started, stopped) = inForceDays(expected, in: snapshot)
         #expect(selection.started == started && selection.stopped == stopped)
         expectSameCounts(selection, expected, "all")
@@ -191,7 +203,127 @@ import Testing
         #expect(same(selection.milestones, expected))
         let (started, stopped) = inForceDays(all, in: snapshot)
         #expect(selection.started == started && selection.stopped == stopped)
-        expectSameCounts(selection, expected, "filtered")
+        expectSameCounts(selection, expected, "filtered", from: first, through: last)
+    }
+
+    /// Random windows (kinds, `from`, `to`) and single status, type or evaluation filters, read from
+    /// the scopes made at load, list and count what filtering the gathered milestones gives.
+    @Test func windowsOverScopesAreWhatFilteringGives() throws {
+        let snapshot = try Self.generated.get()
+        var random = SplitMix(seed: 16)
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+        let busiest = snapshot.entities.map(\.id).sorted {
+            gathered(about: $0, in: snapshot).count > gathered(about: $1, in: snapshot).count
+        }
+        // No entity, and entities with many milestones or a few.
+        let entities: [String?] = Array(repeating: nil, count: 10) + busiest.prefix(100).map(Optional.some)
+        let all = gathered(about: nil, in: snapshot)
+        let (oldest, newest) = (all.first!.day, all.map(\.lastDay).max()!)
+        var narrowed = 0
+        for round in 0..<200 {
+            let entity = pick(entities)
+            let kinds = TimelineResource.EventKind.allCases.filter { _ in random.next() % 3 == 0 }
+            let status = pick(MeasureStatus.allCases)
+            let type = pick(MeasureType.allCases)
+            let evaluation = pick(MeasureEvaluation.allCases)
+            let facet: (parameter: String, holds: (Int) -> Bool)? = pick([
+                nil, nil,
+                ("status=\(status.rawValue)", { snapshot.measures[$0].status == status }),
+                ("measure_type=\(type.rawValue)", { snapshot.measures[$0].measureType == type }),
+                ("evaluation=\(evaluation.rawValue)", { snapshot.measures[$0].evaluation == evaluation }),
+            ])
+            // Day and week periods over a few months at most, month periods over any span.
+            let interval = pick(TimelineInterval.allCases)
+            var first: Int32? = random.next() % 2 == 0 ? oldest + Int32(random.next() % UInt64(newest - oldest)) : nil
+            var last: Int32? = random.next() % 2 == 0 ? (first ?? oldest) + Int32(random.next() % 900) : nil
+            if interval != .month {
+                first = first ?? oldest + Int32(random.next() % UInt64(newest - oldest))
+                last = first! + Int32(random.next() % 120)
+            }
+            var parameters = kinds.map { "event=\($0.rawValue)" }
+            if let entity { parameters.append("entity=\(entity)") }
+            if let first { parameters.append("from=\(CalendarDay.isoString(of: first))") }
+            if let last { parameters.append("to=\(CalendarDay.isoString(of: last))") }
+            if let facet { parameters.append(facet.parameter) }
+            let selection = try selection(parameters.joined(separator: "&"))
+
+            let inScope = gathered(about: entity, in: snapshot).filter { milestone in
+                !milestone.isMeasure || facet.map { $0.holds(Int(milestone.subject)) } ?? true
+            }
+            let expected = inScope.filter {
+                (kinds.isEmpty || kinds.contains($0.kind)) && $0.lastDay >= (first ?? .min) && $0.day <= (last ?? .max)
+            }
+            let label = "\(round) \(parameters)"
+            #expect(same(selection.milestones, expected), "\(label)")
+            let (started, stopped) = inForceDays(inScope, in: snapshot)
+            #expect(selection.started == started && selection.stopped == stopped, "\(label)")
+            expectSameCounts(selection, expected, label, from: first, through: last, intervals: [interval])
+            if facet != nil, expected.contains(where: { $0.isMeasure }) { narrowed += 1 }
+        }
+        #expect(narrowed > 12)
+    }
+
+    @Test func aFacetIsOneValueOfOneFilterAndNothingElse() throws {
+        let snapshot = try Self.generated.get()
+        func facet(_ query: String) -> MeasureFacet? {
+            var parameters = QueryParameters(Request(method: .get, target: "/timeline?\(query)").query)
+            return MeasureFacet(MeasureFilter(reading: &parameters, in: snapshot, readsText: false, readsPeriod: false))
+        }
+        let country = try #require(snapshot.measures.first?.implementing.first)
+        #expect(facet("status=removed") == .status(.removed))
+        #expect(facet("status=removed&status=removed") == .status(.removed))
+        #expect(facet("measure_type=tariff") == .type(.tariff))
+        #expect(facet("evaluation=mixed") == .evaluation(.mixed))
+        for query in [
+            "", "status=removed&status=proposed", "status=removed&measure_type=tariff", "measure_type=tariff&evaluation=mixed",
+            "status=removed&in_force_on=2024-01-01", "status=removed&implementing=\(country)",
+            "status=removed&announced_from=2024-01-01", "evaluation=mixed&removed_to=2024-01-01",
+        ] {
+            #expect(facet(query) == nil, "\(query)")
+        }
+    }
+
+    /// Filters no scope holds (several values, an implementing or affected jurisdiction, in force on a
+    /// day) walk the fewest candidates: what they keep is what filtering every measure gives.
+    @Test func walkedFiltersKeepWhatFilteringEveryMeasureGives() throws {
+        let snapshot = try Self.generated.get()
+        let measures = snapshot.measures
+        let country = try #require(
+            Dictionary(grouping: measures.flatMap(\.implementing), by: { $0 }).max { $0.value.count < $1.value.count }?.key)
+        let affected = try #require(measures.first { $0.implementing.contains(country) }?.affected.first)
+        let day = try #require(snapshot.measureLifecycles.compactMap(\.inForce?.day).sorted().dropFirst(100).first)
+        let cases: [(query: String, keeps: (Int) -> Bool)] = [
+            ("implementing=\(country)", { measures[$0].implementing.contains(country) }),
+            (
+                "status=in_force&implementing=\(country)",
+                { measures[$0].status == .inForce && measures[$0].implementing.contains(country) }
+            ),
+            (
+                "measure_type=tariff&affected=\(affected)",
+                { measures[$0].measureType == .tariff && measures[$0].affected.contains(affected) }
+            ),
+            ("status=removed&status=suspended", { [.removed, .suspended].contains(measures[$0].status) }),
+            (
+                "status=in_force&evaluation=restrictive",
+                { measures[$0].status == .inForce && measures[$0].evaluation == .restrictive }
+            ),
+            ("in_force_on=\(CalendarDay.isoString(of: day))", { snapshot.measureLifecycles[$0].isInForce(on: day) }),
+        ]
+        var withMeasures = 0
+        for (query, keeps) in cases {
+            for entity in [nil, country, affected] {
+                let selection = try selection(
+                    query + (entity.map { "&entity=\($0)" } ?? "") + "&event=measure_in_force&event=claim_disputed")
+                let inScope = gathered(about: entity, in: snapshot).filter { !$0.isMeasure || keeps(Int($0.subject)) }
+                let expected = inScope.filter { $0.kind == .measureInForce || $0.kind == .claimDisputed }
+                if expected.contains(where: { $0.isMeasure }) { withMeasures += 1 }
+                #expect(same(selection.milestones, expected), "\(query) \(entity ?? "")")
+                let (started, stopped) = inForceDays(inScope, in: snapshot)
+                #expect(selection.started == started && selection.stopped == stopped, "\(query) \(entity ?? "")")
+                expectSameCounts(selection, expected, query, intervals: [.month])
+            }
+        }
+        #expect(withMeasures >= cases.count * 2)
     }
 
     @Test func claimsFoundByWordAreThoseAByteSearchFinds() throws {
@@ -298,7 +430,7 @@ import Testing
                 let labels = DayLabels(from: oldest + 100, through: newest - 100)
                 let buckets = TimelineBuckets(
                     articles: articles, edges: edges, descending: descending, coarse: DayRanges([(oldest + 3, oldest + 40)]),
-                    tally: tally, started: [], stopped: [], labels: labels)
+                    tally: tally, window: .everything, started: [], stopped: [], labels: labels)
                 let unlabelled = DayLabels(from: 1, through: 0)
                 for positions in [0..<buckets.count, 0..<1, 2..<5, (buckets.count - 3)..<buckets.count, 4..<4] {
                     var together = JSONWriter()

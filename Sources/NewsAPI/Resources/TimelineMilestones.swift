@@ -1,9 +1,11 @@
 /// The milestones of `/timeline`, made once per snapshot: every measure's and claim's in stream order,
-/// and for the unfiltered timeline and each entity's, which of them are in scope, when the measures
-/// in scope came into force and stopped, and their counts laid out for binary searches per period.
+/// and for the unfiltered timeline and each entity's, which of them are in scope (all together and
+/// by kind), when the measures in scope came into force and stopped, and their counts laid out for
+/// binary searches per period.
 ///
-/// A request with no `q`, no measure filter and at most one entity reads a scope as it is; any other
-/// gathers its measures' and claims' places in the one sorted list and sorts those integers.
+/// A request with no `q`, no measure filter and at most one entity reads a scope through its window
+/// (the kinds asked for, `from`, `to`) by binary searches; any other gathers its measures' and claims'
+/// places in the one sorted list and sorts those integers.
 struct TimelineMilestones: Sendable {
     typealias Milestone = TimelineResource.Milestone
     typealias EventKind = TimelineResource.EventKind
@@ -38,24 +40,86 @@ struct TimelineMilestones: Sendable {
         let claims: [Int32]
         /// Their milestones, as places in `all`, ascending (so in stream order).
         let milestones: [Int32]
+        /// The same places by kind (indexed by `EventKind.order`; none for articles).
+        let ofKind: [[Int32]]
+        /// The most days any milestone's date spans after its first (0 when all are dated by day).
+        let widestSpan: Int32
         /// The days the measures came into force, and the days they stopped, ascending.
         let started: [Int32]
         let stopped: [Int32]
         /// The milestones counted in day or week periods, and in month periods.
         let finer: MilestoneTally
         let monthly: MilestoneTally
+        /// The same claims with only the measures of one status, type or evaluation, for each; none
+        /// when the scope has no measures (it is then its own narrowing) or is itself a narrowing.
+        let narrowed: [MeasureFacet: Scope]
 
+        /// The scope of the milestones at `places` (ascending) in `all`, of measures that came into
+        /// force and stopped on `started` and `stopped`, narrowed to each facet by `narrowed`.
         init(
-            measures: [Int32], claims: [Int32], milestones: [Int32], started: [Int32], stopped: [Int32],
-            finer: MilestoneTally, monthly: MilestoneTally
+            measures: [Int32], claims: [Int32], places: [Int32], all: [Milestone], started: [Int32], stopped: [Int32],
+            narrowed: [MeasureFacet: Scope]
         ) {
+            let milestones = places.map { all[Int($0)] }
+            var ofKind = [[Int32]](repeating: [], count: EventKind.allCases.count)
+            for place in places { ofKind[all[Int(place)].kind.order].append(place) }
             self.measures = measures
             self.claims = claims
-            self.milestones = milestones
+            self.milestones = places
+            self.ofKind = ofKind
+            widestSpan = milestones.map { $0.lastDay - $0.day }.max() ?? 0
             self.started = started
             self.stopped = stopped
-            self.finer = finer
-            self.monthly = monthly
+            finer = MilestoneTally(milestones, interval: .day)
+            monthly = MilestoneTally(milestones, interval: .month)
+            self.narrowed = narrowed
+        }
+
+        /// This scope with only the measures of `facet`.
+        func narrowed(to facet: MeasureFacet) -> Scope {
+            narrowed[facet] ?? self
+        }
+
+        /// The places of the milestones `window` keeps, ascending: a run of one list read in place when
+        /// that is all of them, else the runs of each kind kept, merged.
+        func places(in window: MilestoneWindow, of all: [Milestone]) -> ArraySlice<Int32> {
+            if window.kinds.isEmpty { return clip(milestones[...], to: window, of: all) }
+            let runs = EventKind.allCases.filter(window.kinds.contains).map { clip(ofKind[$0.order][...], to: window, of: all) }
+                .filter { !$0.isEmpty }
+            guard var merged = runs.first else { return [] }
+            for run in runs.dropFirst() { merged = Scope.merge(merged, run)[...] }
+            return merged
+        }
+
+        /// The places of `list` (ascending, all of this scope) whose dates overlap the window's
+        /// days: those starting in `first`...`last` are one run, found by binary searches; those
+        /// starting earlier but reaching `first` are among the `widestSpan` days before it.
+        private func clip(_ list: ArraySlice<Int32>, to window: MilestoneWindow, of all: [Milestone]) -> ArraySlice<Int32> {
+            let end = window.last.map { last in list.partitioningIndex { all[Int($0)].day > last } } ?? list.endIndex
+            guard let first = window.first else { return list[..<end] }
+            let start = min(end, list.partitioningIndex { all[Int($0)].day >= first })
+            let reach = list[..<start].partitioningIndex { all[Int($0)].day >= first - widestSpan }
+            let reaching = list[reach..<start].filter { all[Int($0)].lastDay >= first }
+            return reaching.isEmpty ? list[start..<end] : (reaching + list[start..<end])[...]
+        }
+
+        /// Two ascending lists of places (with none in common) as one.
+        private static func merge(_ left: ArraySlice<Int32>, _ right: ArraySlice<Int32>) -> [Int32] {
+            var merged: [Int32] = []
+            merged.reserveCapacity(left.count + right.count)
+            var (l, r) = (left.startIndex, right.startIndex)
+            while l < left.endIndex, r < right.endIndex {
+                if left[l] < right[r] {
+                    merged.append(left[l])
+                    l += 1
+                } else {
+                    merged.append(right[r])
+                    r += 1
+                }
+            }
+            merged += left[l...]
+            merged += right[r...]
+            return merged
         }
     }
 
@@ -63,34 +127,48 @@ struct TimelineMilestones: Sendable {
     struct Selection: Sendable {
         /// Every milestone, oldest first (`TimelineMilestones.all`).
         private let all: [Milestone]
-        /// The places in `all` of the milestones shown, ascending; `nil` for all of them.
-        private let places: [Int32]?
+        /// The scope made at load whose milestones are read through `window`, when there is one.
+        private let scope: Scope?
+        /// What counting reads of the tally: the request's window over a scope made at load, all of a
+        /// tally made for the request (its milestones are already those shown).
+        let window: MilestoneWindow
+        /// Without a scope, the places in `all` of the milestones shown, ascending.
+        private let gathered: [Int32]
         /// The days the measures in scope came into force, and the days they stopped, ascending (all of
         /// them: the stock in force does not follow `event`, `from` or `to`).
         let started: [Int32]
         let stopped: [Int32]
-        /// The scope whose milestones these are, all of them, when there is one.
-        fileprivate let scope: Scope?
 
-        fileprivate init(all: [Milestone], places: [Int32]?, started: [Int32], stopped: [Int32], scope: Scope?) {
+        /// The milestones of `scope` that `window` keeps.
+        fileprivate init(all: [Milestone], scope: Scope, window: MilestoneWindow) {
             self.all = all
-            self.places = places
+            self.scope = scope
+            self.window = window
+            gathered = []
+            started = scope.started
+            stopped = scope.stopped
+        }
+
+        /// The milestones at `places` (ascending), gathered for one request.
+        fileprivate init(all: [Milestone], gathered places: [Int32], started: [Int32], stopped: [Int32]) {
+            self.all = all
+            scope = nil
+            window = .everything
+            gathered = places
             self.started = started
             self.stopped = stopped
-            self.scope = scope
         }
 
-        /// The milestones shown, oldest first: copied out only when read (a counted timeline of a scope
+        /// The milestones shown, oldest first, read through their places (a counted timeline of a scope
         /// made at load never reads them).
-        var milestones: [Milestone] {
-            guard let places else { return all }
-            return places.map { all[Int($0)] }
+        var milestones: MilestoneList {
+            MilestoneList(all: all, places: scope?.places(in: window, of: all) ?? gathered[...])
         }
 
-        /// The milestones laid out for counting in periods of `interval`.
+        /// The milestones laid out for counting in periods of `interval`, read through `window`.
         func tally(_ interval: TimelineInterval) -> MilestoneTally {
             if let scope { return interval == .month ? scope.monthly : scope.finer }
-            return MilestoneTally(milestones, interval: interval, tabled: false)
+            return MilestoneTally(gathered.map { all[Int($0)] }, interval: interval, tabled: false)
         }
     }
 
@@ -130,13 +208,21 @@ struct TimelineMilestones: Sendable {
                 ofClaim[Int(milestone.subject)] = Int32(place)
             }
         }
-        func scope(measures: [Int32], claims: [Int32]) -> Scope {
+        // A scope and, when `narrowing`, its narrowings (those with no measure share one scope).
+        func scope(measures: [Int32], claims: [Int32], narrowing: Bool = true) -> Scope {
+            var narrowed: [MeasureFacet: Scope] = [:]
+            if narrowing, !measures.isEmpty {
+                let claimsOnly = scope(measures: [], claims: claims, narrowing: false)
+                for facet in MeasureFacet.all {
+                    let kept = measures.filter { facet.holds(for: Int($0), in: snapshot) }
+                    narrowed[facet] = kept.isEmpty ? claimsOnly : scope(measures: kept, claims: claims, narrowing: false)
+                }
+            }
             let places = (measures.flatMap { ofMeasure[Int($0)] } + claims.map { ofClaim[Int($0)] }.filter { $0 >= 0 }).sorted()
             let (started, stopped) = TimelineMilestones.inForceDays(of: measures, in: snapshot)
-            let milestones = places.map { all[Int($0)] }
             return Scope(
-                measures: measures, claims: claims, milestones: places, started: started, stopped: stopped,
-                finer: MilestoneTally(milestones, interval: .day), monthly: MilestoneTally(milestones, interval: .month))
+                measures: measures, claims: claims, places: places, all: all, started: started, stopped: stopped,
+                narrowed: narrowed)
         }
         everything = scope(
             measures: snapshot.measures.indices.map { Int32($0) }, claims: snapshot.claims.indices.map { Int32($0) })
@@ -245,33 +331,22 @@ struct TimelineMilestones: Sendable {
         let words = TimelineMilestones.words(of: query)
         // The entity's id read in place, not a copy of the entity.
         let entityScope = query.entities.isEmpty ? nil : snapshot.entityIndexByID[query.entities[0].id].map { byEntity[Int($0)] }
-        let undated = kinds.isEmpty && query.firstDay == nil && query.lastDay == nil
-        func shown(_ place: Int32) -> Bool {
-            let milestone = all[Int(place)]
-            if !kinds.isEmpty, !kinds.contains(milestone.kind) { return false }
-            if let first = query.firstDay, milestone.lastDay < first { return false }
-            if let last = query.lastDay, milestone.day > last { return false }
-            return true
-        }
+        let window = MilestoneWindow(kinds: kinds, first: query.firstDay, last: query.lastDay)
 
-        // One entity or none, no words and no measure filter: a scope made at load is the answer.
-        if words.isEmpty, filter.isEmpty, query.entities.count <= 1, query.entities.isEmpty || entityScope != nil {
+        // One entity or none, no words and no measure filter or one status, type or evaluation: a scope
+        // made at load, read through the window.
+        if words.isEmpty, query.entities.count <= 1, query.entities.isEmpty || entityScope != nil {
             let scope = entityScope ?? everything
-            if undated {
-                return Selection(
-                    all: all, places: entityScope == nil ? nil : scope.milestones, started: scope.started,
-                    stopped: scope.stopped, scope: scope)
-            }
-            return Selection(
-                all: all, places: scope.milestones.filter(shown), started: scope.started, stopped: scope.stopped,
-                scope: nil)
+            if filter.isEmpty { return Selection(all: all, scope: scope, window: window) }
+            if let facet = MeasureFacet(filter) { return Selection(all: all, scope: scope.narrowed(to: facet), window: window) }
         }
 
         let measures = snapshot.measures
         let entityIDs = query.entities.map(\.id)
         let candidates =
-            entityScope?.measures
-            ?? (words.isEmpty ? everything.measures : catalog.measures(withWordsStartingWith: words))
+            entityScope == nil && !words.isEmpty
+            ? catalog.measures(withWordsStartingWith: words)
+            : TimelineMilestones.candidates(in: entityScope ?? everything, for: filter, in: snapshot)
         let measuresInScope = candidates.filter { position in
             let index = Int(position)
             return entityIDs.allSatisfy { id in
@@ -290,9 +365,28 @@ struct TimelineMilestones: Sendable {
         var places = measuresInScope.flatMap { ofMeasure[Int($0)] }
         for claim in claims where ofClaim[Int(claim)] >= 0 { places.append(ofClaim[Int(claim)]) }
         places.sort()
-        if !undated { places.removeAll { !shown($0) } }
+        if !window.isEverything { places.removeAll { !window.keeps(all[Int($0)]) } }
         let (started, stopped) = TimelineMilestones.inForceDays(of: measuresInScope, in: snapshot)
-        return Selection(all: all, places: places, started: started, stopped: stopped, scope: nil)
+        return Selection(all: all, gathered: places, started: started, stopped: stopped)
+    }
+
+    /// The fewest measures known to hold every measure of `scope` that `filter` keeps (the filter still
+    /// applies to them): the scope's own, its narrowing to the one status, type or evaluation the filter
+    /// asks for, or those implementing or affected by an entity the filter names (all of them or only one).
+    private static func candidates(in scope: Scope, for filter: MeasureFilter, in snapshot: CorpusSnapshot) -> [Int32] {
+        var lists = [scope.measures]
+        if filter.statuses.count == 1 { lists.append(scope.narrowed(to: .status(filter.statuses[0])).measures) }
+        if filter.types.count == 1 { lists.append(scope.narrowed(to: .type(filter.types[0])).measures) }
+        if filter.evaluations.count == 1 { lists.append(scope.narrowed(to: .evaluation(filter.evaluations[0])).measures) }
+        for (entities, match, measures) in [
+            (filter.implementing, filter.implementingMatch, snapshot.measuresByImplementing),
+            (filter.affected, filter.affectedMatch, snapshot.measuresByAffected),
+        ] where match == .all || entities.count == 1 {
+            for entity in entities {
+                if let index = snapshot.entityIndexByID[entity.id] { lists.append(measures[Int(index)]) }
+            }
+        }
+        return lists.min { $0.count < $1.count }!
     }
 
     /// The words of `q` that measures and claims must have (phrases as their words; exclusions apply
@@ -303,65 +397,204 @@ struct TimelineMilestones: Sendable {
     }
 }
 
-/// Milestones counted per period by binary searches: the days of those dated at least as precisely as
-/// the interval, by what they count as, and the measure milestones dated more coarsely (each counted
-/// in `measures_imprecise` of every period its range overlaps). A class, so the tallies made at load
-/// are passed to each request by one reference.
+/// One value of a measure's own status, type or evaluation: a measure filter asking for exactly one,
+/// whose milestones each scope keeps ready (see `TimelineMilestones.Scope.narrowed`).
+enum MeasureFacet: Hashable, Sendable {
+    case status(MeasureStatus)
+    case type(MeasureType)
+    case evaluation(MeasureEvaluation)
+
+    /// Every value of each.
+    static let all: [MeasureFacet] =
+        MeasureStatus.allCases.map(MeasureFacet.status) + MeasureType.allCases.map(MeasureFacet.type)
+        + MeasureEvaluation.allCases.map(MeasureFacet.evaluation)
+
+    /// The facet `filter` asks for when it asks for one value of one of them and nothing else; else `nil`.
+    init?(_ filter: MeasureFilter) {
+        guard filter.implementing.isEmpty, filter.affected.isEmpty, filter.words.isEmpty, filter.inForceOn == nil,
+            filter.period == (nil, nil), filter.announced == (nil, nil), filter.inForce == (nil, nil),
+            filter.removed == (nil, nil)
+        else { return nil }
+        let statuses = Set(filter.statuses)
+        let types = Set(filter.types)
+        let evaluations = Set(filter.evaluations)
+        switch (statuses.count, types.count, evaluations.count) {
+        case (1, 0, 0): self = .status(statuses.first!)
+        case (0, 1, 0): self = .type(types.first!)
+        case (0, 0, 1): self = .evaluation(evaluations.first!)
+        default: return nil
+        }
+    }
+
+    /// Whether the measure at `position` has this value.
+    func holds(for position: Int, in snapshot: CorpusSnapshot) -> Bool {
+        switch self {
+        case .status(let status): snapshot.measures[position].status == status
+        case .type(let type): snapshot.measures[position].measureType == type
+        case .evaluation(let evaluation): snapshot.measures[position].evaluation == evaluation
+        }
+    }
+}
+
+/// What a request keeps of a scope's milestones: the kinds asked for (all when none is), dated in
+/// `first`...`last` (a milestone is kept when its date's range overlaps those days).
+struct MilestoneWindow: Sendable {
+    typealias EventKind = TimelineResource.EventKind
+
+    /// The kinds kept; empty for all of them.
+    let kinds: [EventKind]
+    /// The first and last day kept (`from` and `to`), when set.
+    let first: Int32?
+    let last: Int32?
+
+    /// Every milestone.
+    static let everything = MilestoneWindow(kinds: [], first: nil, last: nil)
+
+    /// Whether the window keeps every milestone.
+    var isEverything: Bool { kinds.isEmpty && first == nil && last == nil }
+
+    /// Whether milestones of `kind` are kept (on their days).
+    func keeps(_ kind: EventKind) -> Bool { kinds.isEmpty || kinds.contains(kind) }
+
+    /// Whether `milestone` is kept: of a kind kept, its date's range overlapping `first`...`last`.
+    func keeps(_ milestone: TimelineResource.Milestone) -> Bool {
+        if !keeps(milestone.kind) { return false }
+        if let first, milestone.lastDay < first { return false }
+        if let last, milestone.day > last { return false }
+        return true
+    }
+}
+
+/// Some of the milestones, oldest first, read through their places in the one sorted list (no copies
+/// of the milestones).
+struct MilestoneList: RandomAccessCollection, Sendable {
+    /// Every milestone, oldest first.
+    private let all: [TimelineResource.Milestone]
+    /// The places of those in this list, ascending.
+    private let places: ArraySlice<Int32>
+
+    init(all: [TimelineResource.Milestone], places: ArraySlice<Int32>) {
+        self.all = all
+        self.places = places
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { places.count }
+
+    subscript(position: Int) -> TimelineResource.Milestone {
+        all[Int(places[places.startIndex + position])]
+    }
+}
+
+/// Milestones counted per period by binary searches, kind by kind, so a request's window (some kinds,
+/// `from`/`to`) is read from the same tally: the date ranges of those dated at least as precisely as
+/// the interval (each within one period), and of the measure milestones dated more coarsely (each
+/// counted in `measures_imprecise` of every period its range overlaps). A class, so the tallies made
+/// at load are passed to each request by one reference.
 final class MilestoneTally: Sendable {
-    /// The days of the milestones placed in periods, by what they count as.
-    private let announced: DaysBefore
-    private let inForce: DaysBefore
-    private let removed: DaysBefore
-    private let claims: DaysBefore
-    /// The measure milestones dated more coarsely than the interval.
+    typealias EventKind = TimelineResource.EventKind
+
+    /// The milestones placed in periods, by kind.
+    private let announced: DayRanges
+    private let inForce: DayRanges
+    private let removed: DayRanges
+    private let suspended: DayRanges
+    private let claims: DayRanges
+    /// The measure milestones dated more coarsely than the interval, by kind.
+    private let coarseAnnounced: DayRanges
+    private let coarseInForce: DayRanges
+    private let coarseRemoved: DayRanges
+    private let coarseSuspended: DayRanges
+    /// Removals and suspensions together, and the coarse measure milestones of every kind together:
+    /// what a window keeping all of them (most requests) reads, one search each.
+    private let removals: DayRanges
     private let coarse: DayRanges
-    /// The first day of the earliest milestone and the last day of the latest one, if any.
-    let firstDay: Int32?
-    let lastDay: Int32?
+    /// The first day of each kind's earliest milestone and the last day of its latest, by
+    /// `EventKind.order` (`nil` for a kind with none).
+    private let firstDays: [Int32?]
+    private let lastDays: [Int32?]
 
     /// Lays out `milestones` (oldest first) for periods of `interval` (day and week read the same);
     /// `tabled` lets dense days be counted from tables, which pay for their making only over many
     /// requests (a tally made for one request searches its days).
     init(_ milestones: some Collection<TimelineResource.Milestone>, interval: TimelineInterval, tabled: Bool = true) {
-        var announced: [Int32] = []
-        var inForce: [Int32] = []
-        var removed: [Int32] = []
-        var claims: [Int32] = []
-        var coarse: [(first: Int32, last: Int32)] = []
-        var lastDay: Int32?
+        var placed = [[(first: Int32, last: Int32)]](repeating: [], count: EventKind.allCases.count)
+        var coarse = placed
+        var firstDays = [Int32?](repeating: nil, count: EventKind.allCases.count)
+        var lastDays = firstDays
         for milestone in milestones {
-            lastDay = max(lastDay ?? milestone.lastDay, milestone.lastDay)
-            guard interval.isAsCoarse(as: milestone.precision) else {
-                if milestone.isMeasure { coarse.append((milestone.day, milestone.lastDay)) }
-                continue
-            }
-            switch milestone.kind {
-            case .measureAnnounced: announced.append(milestone.day)
-            case .measureInForce: inForce.append(milestone.day)
-            case .measureRemoved, .measureSuspended: removed.append(milestone.day)
-            case .claimDisputed: claims.append(milestone.day)
-            case .articlePublished: break
+            let kind = milestone.kind.order
+            firstDays[kind] = min(firstDays[kind] ?? milestone.day, milestone.day)
+            lastDays[kind] = max(lastDays[kind] ?? milestone.lastDay, milestone.lastDay)
+            if interval.isAsCoarse(as: milestone.precision) {
+                placed[kind].append((milestone.day, milestone.lastDay))
+            } else if milestone.isMeasure {
+                coarse[kind].append((milestone.day, milestone.lastDay))
             }
         }
-        self.announced = DaysBefore(announced, tabled: tabled)
-        self.inForce = DaysBefore(inForce, tabled: tabled)
-        self.removed = DaysBefore(removed, tabled: tabled)
-        self.claims = DaysBefore(claims, tabled: tabled)
-        self.coarse = DayRanges(coarse)
-        firstDay = milestones.first?.day
-        self.lastDay = lastDay
+        func ranges(_ lists: [[(first: Int32, last: Int32)]], _ kind: EventKind) -> DayRanges {
+            DayRanges(lists[kind.order], tabled: tabled)
+        }
+        announced = ranges(placed, .measureAnnounced)
+        inForce = ranges(placed, .measureInForce)
+        removed = ranges(placed, .measureRemoved)
+        suspended = ranges(placed, .measureSuspended)
+        claims = ranges(placed, .claimDisputed)
+        coarseAnnounced = ranges(coarse, .measureAnnounced)
+        coarseInForce = ranges(coarse, .measureInForce)
+        coarseRemoved = ranges(coarse, .measureRemoved)
+        coarseSuspended = ranges(coarse, .measureSuspended)
+        removals = DayRanges(placed[EventKind.measureRemoved.order] + placed[EventKind.measureSuspended.order], tabled: tabled)
+        self.coarse = DayRanges(coarse.flatMap { $0 }, tabled: tabled)
+        self.firstDays = firstDays
+        self.lastDays = lastDays
     }
 
-    /// Counts the milestones of the period `start..<next` into `bucket`.
-    func count(into bucket: inout TimelineBucket, from start: Int32, before next: Int32) {
-        func placed(_ days: DaysBefore) -> Int {
-            days.count(before: next) - days.count(before: start)
+    /// The first day of the earliest milestone of a kind `window` keeps that starts on or before its
+    /// last day: the earliest kept when the window has no first day (the only case periods read).
+    func firstDay(in window: MilestoneWindow) -> Int32? {
+        var earliest: Int32?
+        for kind in EventKind.allCases where window.keeps(kind) {
+            guard let day = firstDays[kind.order], window.last.map({ day <= $0 }) ?? true else { continue }
+            earliest = min(earliest ?? day, day)
         }
-        bucket.measuresAnnounced = placed(announced)
-        bucket.measuresInForce = placed(inForce)
-        bucket.measuresRemoved = placed(removed)
-        bucket.claims = placed(claims)
-        bucket.measuresImprecise = coarse.overlapping(from: start, before: next)
+        return earliest
+    }
+
+    /// The last day of the latest milestone of a kind `window` keeps that ends on or after its first
+    /// day: the latest kept when the window has no last day (the only case periods read).
+    func lastDay(in window: MilestoneWindow) -> Int32? {
+        var latest: Int32?
+        for kind in EventKind.allCases where window.keeps(kind) {
+            guard let day = lastDays[kind.order], window.first.map({ day >= $0 }) ?? true else { continue }
+            latest = max(latest ?? day, day)
+        }
+        return latest
+    }
+
+    /// Counts into `bucket` the milestones `window` keeps of the period `start..<next`, a period of
+    /// the tally's interval that overlaps the window's days (as every period of a timeline does).
+    /// Those kept are the ones whose range overlaps both the period and the window, so each count is
+    /// of the ranges overlapping their common days; a placed range lies within one period.
+    func count(into bucket: inout TimelineBucket, from start: Int32, before next: Int32, in window: MilestoneWindow) {
+        let first = max(start, window.first ?? start)
+        let end = min(next, window.last.map { $0 + 1 } ?? next)
+        guard first < end else { return }
+        func kept(_ ranges: DayRanges, _ kind: EventKind) -> Int {
+            window.keeps(kind) ? ranges.overlapping(from: first, before: end) : 0
+        }
+        bucket.measuresAnnounced = kept(announced, .measureAnnounced)
+        bucket.measuresInForce = kept(inForce, .measureInForce)
+        bucket.claims = kept(claims, .claimDisputed)
+        if window.kinds.isEmpty {
+            bucket.measuresRemoved = removals.overlapping(from: first, before: end)
+            bucket.measuresImprecise = coarse.overlapping(from: first, before: end)
+        } else {
+            bucket.measuresRemoved = kept(removed, .measureRemoved) + kept(suspended, .measureSuspended)
+            bucket.measuresImprecise =
+                kept(coarseAnnounced, .measureAnnounced) + kept(coarseInForce, .measureInForce)
+                + kept(coarseRemoved, .measureRemoved) + kept(coarseSuspended, .measureSuspended)
+        }
     }
 }
 
@@ -371,9 +604,13 @@ struct DayRanges: Sendable {
     private let firstDays: DaysBefore
     private let lastDays: DaysBefore
 
-    init(_ ranges: [(first: Int32, last: Int32)]) {
-        firstDays = DaysBefore(ranges.map(\.first).sorted())
-        lastDays = DaysBefore(ranges.map(\.last).sorted())
+    /// Lays out `ranges`, from tables when `tabled` (see `DaysBefore`); ranges of one day each share
+    /// one layout.
+    init(_ ranges: [(first: Int32, last: Int32)], tabled: Bool = true) {
+        let firsts = ranges.map(\.first).sorted()
+        let lasts = ranges.map(\.last).sorted()
+        firstDays = DaysBefore(firsts, tabled: tabled)
+        lastDays = firsts == lasts ? firstDays : DaysBefore(lasts, tabled: tabled)
     }
 
     /// How many ranges start in `start..<next`.

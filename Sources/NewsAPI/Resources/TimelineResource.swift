@@ -132,7 +132,7 @@ struct TimelineResource: Sendable {
             let buckets = try TimelineBuckets.counting(
                 articles, by: interval, from: firstDay, through: lastDay, descending: descending,
                 coarse: coarseArticles(in: articles, finerThan: interval), tally: selection.tally(interval),
-                started: selection.started, stopped: selection.stopped, labels: labels)
+                window: selection.window, started: selection.started, stopped: selection.stopped, labels: labels)
             var envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
             // A page is counted in one pass; an export, which writes every period, counts each alone.
             let pageRange = format == .ndjson ? 0..<0 : page.range(in: buckets.count)

@@ -8,7 +8,7 @@ struct TimelineStream: Sendable {
     }
 
     let articles: ArticleTimeline
-    let milestones: [TimelineResource.Milestone]
+    let milestones: MilestoneList
 
     var count: Int { articles.count + milestones.count }
 
@@ -38,8 +38,9 @@ struct TimelineBuckets: Sendable {
     let descending: Bool
     /// Article dates coarser than the interval: counted as `articles_imprecise`, not in `articles`.
     let coarse: DayRanges
-    /// The milestones in scope, laid out for the interval.
+    /// The milestones in scope, laid out for the interval, and what of them is counted.
     let tally: MilestoneTally
+    let window: MilestoneWindow
     /// Days the measures in scope came into force, and days they stopped, sorted.
     let started: [Int32]
     let stopped: [Int32]
@@ -77,18 +78,20 @@ struct TimelineBuckets: Sendable {
 
     /// The periods of `articles` and the milestones of `tally` from `from` (or the first event) through
     /// `through` (or the last event). `coarse` are the article dates coarser than the interval; `tally`
-    /// the milestones laid out for the interval; `started` and `stopped` when the measures in scope
+    /// the milestones laid out for the interval, counted as `window` keeps them (the same days as
+    /// `from` and `through`); `started` and `stopped` when the measures in scope
     /// came into force and stopped (sorted), for the stock in force at the end of each period; `labels`
     /// the days' spellings made at load.
     static func counting(
         _ articles: ArticleTimeline, by interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?,
-        descending: Bool, coarse: DayRanges, tally: MilestoneTally, started: [Int32], stopped: [Int32], labels: DayLabels
+        descending: Bool, coarse: DayRanges, tally: MilestoneTally, window: MilestoneWindow, started: [Int32],
+        stopped: [Int32], labels: DayLabels
     ) throws -> TimelineBuckets {
         let firstArticle = articles.count > 0 ? articles.day(at: 0) : nil
         let lastArticle = articles.count > 0 ? articles.day(at: articles.count - 1) : nil
         var edges: [Int32] = []
-        if let start = firstDay ?? earliest(firstArticle, tally.firstDay),
-            let end = lastDay ?? latest(lastArticle, tally.lastDay), start <= end
+        if let start = firstDay ?? earliest(firstArticle, tally.firstDay(in: window)),
+            let end = lastDay ?? latest(lastArticle, tally.lastDay(in: window)), start <= end
         {
             guard let periods = interval.edges(from: start, through: end, limit: TimelineBuckets.maximumBuckets) else {
                 throw Problem.invalidParameters([
@@ -102,8 +105,8 @@ struct TimelineBuckets: Sendable {
             edges = periods
         }
         return TimelineBuckets(
-            articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, started: started,
-            stopped: stopped, labels: labels)
+            articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, window: window,
+            started: started, stopped: stopped, labels: labels)
     }
 
     private static func earliest(_ left: Int32?, _ right: Int32?) -> Int32? {
@@ -128,7 +131,7 @@ struct TimelineBuckets: Sendable {
         var bucket = TimelineBucket(start: start, end: next - 1)
         bucket.articles = articlesBefore.next - articlesBefore.start - coarse.starting(from: start, before: next)
         bucket.articlesImprecise = coarse.overlapping(from: start, before: next)
-        tally.count(into: &bucket, from: start, before: next)
+        tally.count(into: &bucket, from: start, before: next, in: window)
         bucket.measuresActive = started.partitioningIndex { $0 > bucket.end } - stopped.partitioningIndex { $0 > bucket.end }
         return bucket
     }
