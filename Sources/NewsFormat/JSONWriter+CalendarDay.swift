@@ -65,15 +65,38 @@ package struct DayLabels: Sendable {
         let offset = Int(day) - Int(first)
         return offset >= 0 && offset < count
     }
+
+    /// Copies `day`'s label, which the table holds, into `buffer` from `start`; returns its width.
+    func copy(_ day: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        let offset = (Int(day) - Int(first)) * DayLabels.width
+        text.withUnsafeBufferPointer { text in
+            UnsafeMutableRawPointer(buffer.baseAddress! + start)
+                .copyMemory(from: text.baseAddress! + offset, byteCount: DayLabels.width)
+        }
+        return DayLabels.width
+    }
 }
 
 extension JSONWriter {
-    /// Writes a day number as `day(_:)` does, copying its spelling from `labels` when they hold it.
-    package mutating func day(_ number: Int32, labels: DayLabels) {
-        guard labels.contains(number) else { return day(number) }
-        separate()
-        let start = (Int(number) - Int(labels.first)) * DayLabels.width
-        labels.text.withUnsafeBufferPointer { output.append(contentsOf: $0[start..<(start + DayLabels.width)]) }
+    /// Starts an object with its `start` and `end` days spelt from `labels`, which hold both
+    /// (`{"start":"2025-04-01","end":"2025-04-30"`), in one append: a counted timeline starts one
+    /// such object per period.
+    package mutating func beginPeriod(from start: Int32, to end: Int32, labels: DayLabels) {
+        precondition(labels.contains(start) && labels.contains(end), "a period's days are outside its labels")
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + 2 * (DayLabels.width + 9)) { buffer in
+            var count = 0
+            if needsComma {
+                buffer[count] = UInt8(ascii: ",")
+                count += 1
+            }
+            buffer[count] = UInt8(ascii: "{")
+            count += 1
+            count += JSONWriter.writeName("start", comma: false, into: buffer, at: count)
+            count += labels.copy(start, into: buffer, at: count)
+            count += JSONWriter.writeName("end", comma: true, into: buffer, at: count)
+            count += labels.copy(end, into: buffer, at: count)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
         needsComma = true
     }
 }

@@ -467,16 +467,30 @@ import Testing
         let labels = DayLabels(from: first, through: first + 800)
         #expect(labels.contains(first) && labels.contains(first + 800))
         #expect(!labels.contains(first - 1) && !labels.contains(first + 801))
-        for day in (first - 40)...(first + 840) {
+        for day in first...(first + 799) {
             var labelled = JSONWriter()
-            labelled.beginArray(); labelled.day(day, labels: labels); labelled.day(day + 1, labels: labels); labelled.endArray()
+            labelled.beginArray()
+            for _ in 0..<2 {
+                labelled.beginPeriod(from: day, to: day + 1, labels: labels)
+                labelled.endObject()
+            }
+            labelled.endArray()
             var computed = JSONWriter()
-            computed.beginArray(); computed.day(day); computed.day(day + 1); computed.endArray()
+            computed.beginArray()
+            for _ in 0..<2 {
+                computed.beginObject()
+                computed.key(ascii: "start"); computed.day(day)
+                computed.key(ascii: "end"); computed.day(day + 1)
+                computed.endObject()
+            }
+            computed.endArray()
             #expect(labelled.bytes == computed.bytes, "\(day)")
         }
         var christmas = JSONWriter()
-        christmas.day(first, labels: labels)
-        #expect(String(decoding: christmas.bytes, as: UTF8.self) == #""2019-12-25""#)
+        christmas.beginPeriod(from: first, to: first + 6, labels: labels)
+        christmas.member(ascii: "claims", 2)
+        christmas.endObject()
+        #expect(String(decoding: christmas.bytes, as: UTF8.self) == #"{"start":"2019-12-25","end":"2019-12-31","claims":2}"#)
         // The span is clamped to years 1-9999; outside it days are computed.
         let wide = DayLabels(from: CalendarDay.number(year: 9999, month: 12, day: 30)!, through: 3_000_000)
         #expect(wide.contains(CalendarDay.number(year: 9999, month: 12, day: 31)!) && !wide.contains(3_000_000))

@@ -171,11 +171,10 @@ struct TimelineBucket {
 
     /// Writes the period as a JSON object, copying its days' spellings from `labels` when they hold them.
     func write(to json: inout JSONWriter, labels: DayLabels) {
-        json.beginObject()
         if labels.contains(start), labels.contains(end) {
-            json.key(ascii: "start"); json.day(start, labels: labels)
-            json.key(ascii: "end"); json.day(end, labels: labels)
+            json.beginPeriod(from: start, to: end, labels: labels)
         } else {
+            json.beginObject()
             let first = CalendarDay.date(of: start)
             json.key(ascii: "start"); json.day(start, date: first)
             json.key(ascii: "end"); json.day(end, date: TimelineBucket.date(of: end, after: start, dated: first))

@@ -132,8 +132,14 @@ struct QueryParameters {
 }
 
 extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
+    /// The string without leading and trailing whitespace (spaces, tabs, newlines and the other
+    /// Unicode white space).
     var trimmingSpaces: String {
+        // Nearly every value starts and ends with a printable ASCII byte: nothing to trim or copy.
+        let printable = UInt8(ascii: "!")...UInt8(ascii: "~")
+        if let first = utf8.first, let last = utf8.last, printable.contains(first), printable.contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
