@@ -23,7 +23,7 @@ package final class APIMetrics: Sendable {
     /// Whether `registeredTable` is set.
     private let isRegistered = Atomic<Bool>(false)
     /// Routes recorded that were not registered (none once the server has registered its routes).
-    private let unregisteredRoutes = Mutex<[String: RouteMetrics]>([:])
+    private let unregisteredRoutes = LockedValue<[String: RouteMetrics]>([:])
     /// The version of the corpus last published, whose info gauge is set to 0 when another replaces it.
     private let datasetVersion = Mutex<String?>(nil)
 

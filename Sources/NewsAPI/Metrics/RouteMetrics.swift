@@ -11,7 +11,7 @@ final class RouteMetrics: Sendable {
     /// Requests by method label and common status, at `methodIndex * commonStatuses.count + statusIndex`.
     private let requests: [AtomicCount]
     /// Requests with a status outside `commonStatuses`; rare, so kept behind a lock.
-    private let rareStatuses = Mutex<[RareStatus: Int]>([:])
+    private let rareStatuses = LockedValue<[RareStatus: Int]>([:])
     /// Requests by latency bucket, not cumulative: one slot per bound, then one for those slower than all.
     private let latencies: [AtomicCount]
     /// The sum of the latencies, in nanoseconds.
