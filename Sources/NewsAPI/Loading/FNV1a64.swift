@@ -72,7 +72,7 @@ struct FNV1a64: Sendable {
 
     /// The hash as 16 lowercase hex digits.
     var hexDigits: String {
-        String(unsafeUninitializedCapacity: 16) { writeHexDigits(into: $0) }
+        String(unsafeUninitializedCapacity: 16) { FNV1a64.writeHexDigits(of: value, into: $0) }
     }
 
     /// The hash as 16 lowercase hex digits in double quotes: an entity tag.
@@ -87,11 +87,6 @@ struct FNV1a64: Sendable {
             buffer[17] = UInt8(ascii: "\"")
             return 2 + writeHexDigits(of: value, into: UnsafeMutableBufferPointer(rebasing: buffer[1..<17]))
         }
-    }
-
-    /// Writes the hash's 16 hex digits, most significant first, into `buffer`; returns 16.
-    private func writeHexDigits(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        FNV1a64.writeHexDigits(of: value, into: buffer)
     }
 
     /// Writes `value`'s 16 hex digits, most significant first, into `buffer`; returns 16.
