@@ -174,11 +174,11 @@ test-tsan: setup
 	$(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
 
 ## Load and faults on loopback (Tests/Load/run_faults.py), each scenario printing its figures and stopping by
-## itself: 1,000 slow clients beside a normal one, 1,024 keep-alive connections for LOAD_SECONDS, SIGTERM under
-## load; resident growth under distinct URLs against a 16 MiB response cache, /metrics series after 5,000 made-up
+## itself: 1,000 slow clients beside a normal one, 1,024 keep-alive connections for LOAD_SECONDS (with a thread per
+## core, then with 16 threads), SIGTERM under load; resident growth under distinct URLs against a 16 MiB response cache, /metrics series after 5,000 made-up
 ## methods; then on a 20,000-article corpus from corpus-gen (in a temporary directory, removed afterwards) the
 ## slowest /healthz beside 20 concurrent POST /admin/reload, and the bytes readers at 80 and 200 KB/s get of NDJSON
-## exports (1.8 and 5.9 MB) with --connection-timeout 3. About 3 minutes.
+## exports (1.8 and 5.9 MB) with --connection-timeout 3. About 3.5 minutes.
 LOAD_SECONDS ?= 30
 
 test-load: setup

@@ -49,7 +49,7 @@ struct ServerCommand: ParsableCommand {
             valueName: "file"))
     var openapi: String?
 
-    @Option(help: "Worker threads (default: the number of cores). One thread uses poll, more use epoll with a pool.")
+    @Option(help: "Worker threads (default: the number of cores), each polling its share of the connections.")
     var threads = HTTPServerConfiguration.coreCount
 
     @Option(help: "Seconds of inactivity before a connection is closed.")

@@ -8,7 +8,7 @@ import Synchronization
 
 /// Serves HTTP with libmicrohttpd, handing each request to a synchronous Swift handler.
 ///
-/// The daemon runs its own polling threads (epoll with a thread pool, or poll with one thread) and
+/// The daemon runs its own polling threads (poll, one thread or a pool of them) and
 /// calls the handler from several threads at once, so the handler must only read immutable or
 /// synchronised state. Start with `start()`, which reports the bound port; stop with `stop(grace:)`.
 package final class HTTPServer: Sendable {
@@ -38,9 +38,10 @@ package final class HTTPServer: Sendable {
         try state.withLock { (running: inout RunningDaemon?) throws(HTTPServerError) -> Int in
             if let running { return running.port }
             let threads = max(1, configuration.threads)
-            // Single-thread epoll stalls under many simultaneous connections; one thread uses poll.
-            let polling = threads > 1 ? MHD_USE_EPOLL.rawValue : MHD_USE_POLL.rawValue
-            let flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | polling | MHD_USE_ITC.rawValue
+            // poll, not epoll: libmicrohttpd 0.9.75's epoll left some connections of a burst of new ones
+            // unread (one thread with 128-256 at once; a pool of 16 with 1,024), until a timeout closed
+            // them. poll answered as fast here, and never stalled.
+            let flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_POLL.rawValue | MHD_USE_ITC.rawValue
             let contextPointer = Unmanaged.passRetained(context).toOpaque()
             let daemon = CMicroHTTPD_start(
                 flags, configuration.host, UInt16(clamping: configuration.port),

@@ -4,7 +4,7 @@ package struct HTTPServerConfiguration: Sendable {
     var host: String
     /// The TCP port; 0 picks a free one.
     var port: Int
-    /// Worker threads: more than one uses epoll with a thread pool, one uses poll.
+    /// Worker threads, each polling its share of the connections (more than one makes a thread pool).
     var threads: Int
     /// Seconds of inactivity after which a connection is closed.
     var connectionTimeoutSeconds: Int
