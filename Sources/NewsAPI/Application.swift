@@ -39,7 +39,7 @@ package final class Application: HTTPCachingResponder {
 
     /// Answers one request on the current snapshot.
     @Sendable package func respond(to request: Request) -> Response {
-        current.withLock { $0.pipeline }.respond(to: request)
+        current.withLock { $0 }.pipeline.respond(to: request)
     }
 
     /// The response cache in front of the current snapshot's pipeline; `nil`, without taking the lock,
@@ -98,10 +98,17 @@ package final class Application: HTTPCachingResponder {
         }
     }
 
-    /// A snapshot and the pipeline that answers over it.
-    private struct Served: Sendable {
+    /// A snapshot and the pipeline that answers over it: a class, so a request takes one reference out
+    /// of the lock rather than copying the pipeline's parts.
+    private final class Served: Sendable {
         let snapshot: CorpusSnapshot
         let pipeline: HTTPPipeline
+
+        /// Pairs `snapshot` with the `pipeline` built over it.
+        init(snapshot: CorpusSnapshot, pipeline: HTTPPipeline) {
+            self.snapshot = snapshot
+            self.pipeline = pipeline
+        }
     }
 
     private func serve(_ snapshot: CorpusSnapshot) -> Served {

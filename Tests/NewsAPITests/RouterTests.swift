@@ -63,14 +63,18 @@ import Testing
         #expect(response.body.isEmpty)
     }
 
-    @Test func pathSegmentsAreCutAsSplitCutsThem() {
-        let paths = [
-            "", "/", "//", "///", "/a", "/a/", "/a//", "/a/b", "/a/b/", "//a", "/a//b", "a", "a/b", "/é/x",
-            "/entities/U.S.", "/entities/United States/articles", "/trade-measures/flows/", "/%2F", "/ /",
+    @Test func pathSegmentsKeepInnerEmptySegmentsAndIgnoreATrailingSlash() {
+        let expected: [(String, [String])] = [
+            ("", []), ("/", []), ("//", [""]), ("///", ["", ""]), ("/a", ["a"]), ("/a/", ["a"]), ("/a//", ["a", ""]),
+            ("/a/b", ["a", "b"]), ("/a/b/", ["a", "b"]), ("//a", ["", "a"]), ("/a//b", ["a", "", "b"]), ("a", []),
+            ("a/b", []), ("/é/x", ["é", "x"]), ("/entities/U.S.", ["entities", "U.S."]),
+            ("/entities/United States/articles", ["entities", "United States", "articles"]),
+            ("/trade-measures/flows/", ["trade-measures", "flows"]), ("/%2F", ["%2F"]), ("/ /", [" "]),
+            ("/e\u{301}/x", ["e\u{301}", "x"]), ("/\u{301}x", ["\u{301}x"]),
         ]
-        for path in paths {
+        for (path, segments) in expected {
             var text = path
-            let segments = text.withUTF8 { bytes in
+            let found = text.withUTF8 { bytes in
                 var cut = PathSegments(bytes)
                 let count = cut.count
                 var found: [String] = []
@@ -78,8 +82,22 @@ import Testing
                 #expect(found.count == count, "\(path.debugDescription)")
                 return found
             }
-            #expect(segments == (RoutePattern.split(path) ?? []).map(String.init), "\(path.debugDescription)")
+            #expect(found == segments, "\(path.debugDescription)")
         }
+    }
+
+    @Test func patternsAreCutIntoLiteralsAndParametersAsPathsAre() {
+        let literal = { (text: String) in RoutePattern.Segment.literal(Array(text.utf8)) }
+        #expect(RoutePattern("/").segments.isEmpty)
+        #expect(RoutePattern("/articles").segments == [literal("articles")])
+        #expect(RoutePattern("/articles/").segments == [literal("articles")])
+        let nested = RoutePattern("/entities/{key}/articles")
+        #expect(nested.segments == [literal("entities"), .parameter("key"), literal("articles")])
+        #expect(RoutePattern("/{a}/{}").segments == [.parameter("a"), .parameter("")])
+        #expect(RoutePattern("/{a/x}").segments == [literal("{a"), literal("x}")])
+        #expect(RoutePattern("/{/}").segments == [literal("{"), literal("}")])
+        #expect(RoutePattern("articles").segments.isEmpty, "a pattern that does not start with / has no segments")
+        #expect(RoutePattern("/entities/{key}").description == "/entities/{key}")
     }
 
     @Test func routesMatchOnlyPathsOfTheirLengthInTheOrderAdded() {

@@ -29,9 +29,12 @@ package struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields.append((name: name, value: value))
     }
 
-    /// Sets a field, replacing every earlier field of the same name.
+    /// Sets a field, replacing every earlier field of the same name. The list is only rewritten when it
+    /// has one: usually the field is new, and a scan costs less than `removeAll`.
     mutating func set(_ name: String, _ value: String) {
-        fields.removeAll { $0.name.caseInsensitiveEquals(name) }
+        if fields.contains(where: { $0.name.caseInsensitiveEquals(name) }) {
+            fields.removeAll { $0.name.caseInsensitiveEquals(name) }
+        }
         fields.append((name: name, value: value))
     }
 

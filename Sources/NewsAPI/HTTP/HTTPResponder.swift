@@ -4,8 +4,9 @@ package protocol HTTPResponder: Sendable {
     func respond(to request: Request) -> Response
 }
 
-/// A responder with a response cache in front, which the server asks before copying a request.
-protocol HTTPCachingResponder: HTTPResponder {
+/// A responder with a response cache in front, which the server asks before copying a request. It is a
+/// class, so the server reaches it through one reference rather than copying an existential box.
+protocol HTTPCachingResponder: AnyObject, HTTPResponder {
     /// The response cache that answers a GET or HEAD without validators exactly as `respond(to:)`
     /// would when it keeps the answer (see `HTTPPipeline.frontCache`); `nil` when there is none.
     var frontCache: ResponseCaching? { get }

@@ -59,10 +59,10 @@ enum HTTPServerCallbacks {
             markPointer.pointee = RequestMark.headReceived.pointer
             if let watched = watchedConnection(connection) { context.headTimeout.headReceived(on: watched) }
             let head = RequestHead(connection: connection, url: url, method: method)
-            let (headerBytes, fields) = head.framingFields
+            let (headerBytes, hosts, fields) = head.framingFields
             let framing = RequestFraming(
                 method: head.method, isHTTP11: version.map { strcmp($0, "HTTP/1.1") == 0 } ?? false,
-                headerBytes: headerBytes, fields: fields, target: check, limits: context.limits)
+                headerBytes: headerBytes, hosts: hosts, fields: fields, target: check, limits: context.limits)
             guard let refusal = framing.refusal() else { return .YES }
             return answer(Request(head, refusal: refusal), on: connection, context: context)
         }
@@ -178,6 +178,22 @@ enum HTTPServerCallbacks {
         Unmanaged<BodyStream>.fromOpaque(cls).release()
     }
 
+    /// A response whose body libmicrohttpd reads in place from `body`'s own storage instead of copying
+    /// it: the bytes are kept alive, unchanged, until libmicrohttpd frees the response.
+    private static func lentBody(_ body: [UInt8]) -> OpaquePointer? {
+        let lent = LentBody(body)
+        let made = MHD_create_response_from_buffer_with_free_callback_cls(
+            lent.bytes.count, lent.start, bodyReleaser, Unmanaged.passRetained(lent).toOpaque())
+        if made == nil { Unmanaged.passUnretained(lent).release() }
+        return made
+    }
+
+    /// Releases a lent body, once libmicrohttpd is done with the response that reads it.
+    private static let bodyReleaser: MHD_ContentReaderFreeCallback = { cls in
+        guard let cls else { return }
+        Unmanaged<LentBody>.fromOpaque(cls).release()
+    }
+
     /// Hands a response to libmicrohttpd: its cached copy when it has one, else a new one (the body is copied).
     private static func queue(_ response: Response, on connection: OpaquePointer) -> MHD_Result {
         if let cached = response.cached {
@@ -191,11 +207,7 @@ enum HTTPServerCallbacks {
                 UInt64.max, 64 * 1024, streamReader,
                 Unmanaged.passRetained(stream).toOpaque(), streamReleaser)
         } else {
-            made = response.body.withUnsafeBytes { buffer in
-                MHD_create_response_from_buffer(
-                    buffer.count, UnsafeMutableRawPointer(mutating: buffer.baseAddress),
-                    .RESPMEM_MUST_COPY)
-            }
+            made = lentBody(response.body)
         }
         guard let made else { return .NO }
         for field in response.headers {
@@ -207,6 +219,22 @@ enum HTTPServerCallbacks {
         let result = MHD_queue_response(connection, UInt32(response.status.code), made)
         MHD_destroy_response(made)
         return result
+    }
+}
+
+/// A response body lent to libmicrohttpd: the array is held here, never changed, so its storage (which
+/// `start` points into) stays where it is until libmicrohttpd releases this.
+private final class LentBody {
+    /// The body.
+    let bytes: [UInt8]
+    /// The address of the body's first byte in the array's storage.
+    let start: UnsafeMutableRawPointer?
+
+    /// Holds `bytes`.
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        // A held, never-mutated array does not move its storage, so the address stays valid while it lives.
+        start = bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress) }
     }
 }
 

@@ -28,15 +28,14 @@ struct RequestFraming {
         let value: String
     }
 
-    /// The header fields that frame a request; `RequestHead.framingFields` copies only these.
-    static let framingNames: [[UInt8]] = ["host", "content-length", "transfer-encoding"].map { Array($0.utf8) }
-
     let method: HTTPMethod
     /// Whether the request line says HTTP/1.1 (which must have one `Host`).
     let isHTTP11: Bool
     /// Bytes the header fields take in all.
     let headerBytes: Int
-    /// The fields named in `framingNames`, in the order received.
+    /// How many `Host` fields the head has.
+    let hosts: Int
+    /// The `Content-Length` and `Transfer-Encoding` fields, in the order received.
     let fields: [Field]
     let target: TargetCheck
     let limits: Limits
@@ -62,7 +61,6 @@ struct RequestFraming {
                 detail: "The header fields take \(headerBytes) bytes; at most \(limits.maxHeaderBytes) are accepted "
                     + "(--max-header-bytes).")
         }
-        let hosts = count(of: "Host")
         if isHTTP11, hosts != 1 {
             return Problem(
                 status: .badRequest,
@@ -70,8 +68,8 @@ struct RequestFraming {
                     ? "An HTTP/1.1 request must have a Host header field."
                     : "A request must have one Host header field, not \(hosts).")
         }
-        // The usual head has no framing field but Host: nothing more to check, and nothing to copy.
-        guard fields.count > hosts else { return nil }
+        // The usual head has no framing field but Host: nothing more to check.
+        guard !fields.isEmpty else { return nil }
         let encodings = values(of: "Transfer-Encoding")
         let lengths = values(of: "Content-Length")
         if !encodings.isEmpty {
@@ -104,11 +102,6 @@ struct RequestFraming {
         method == .get || method == .head
             ? Problem(status: .badRequest, detail: "A \(method) request must not have a body.")
             : Problem(status: .contentTooLarge, detail: "This API accepts no request bodies.")
-    }
-
-    /// How many of the framing fields are named `name`.
-    private func count(of name: String) -> Int {
-        fields.reduce(0) { count, field in field.name.caseInsensitiveEquals(name) ? count + 1 : count }
     }
 
     /// The values of the framing fields named `name`, in the order received.

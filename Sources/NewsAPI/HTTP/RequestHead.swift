@@ -52,26 +52,33 @@ struct RequestHead {
         }
     }
 
-    /// What the framing checks read of the header fields: their size in all, and a copy of only the
-    /// fields that frame the request (`Host`, `Content-Length`, `Transfer-Encoding`), so that the rest
-    /// are copied once, into the `Request`, and not here too.
-    var framingFields: (bytes: Int, fields: [RequestFraming.Field]) {
+    /// What the framing checks read of the header fields: their size in all, how many are `Host`, and a
+    /// copy of only the other fields that frame the request (`Content-Length`, `Transfer-Encoding`), so
+    /// that the usual head, which has none, copies and allocates nothing here.
+    var framingFields: (bytes: Int, hosts: Int, fields: [RequestFraming.Field]) {
         var bytes = 0
+        var hosts = 0
         var fields: [RequestFraming.Field] = []
         forEachHeader { name, value in
             bytes += name.count + (value?.count ?? 0) + 4
-            guard RequestFraming.framingNames.contains(where: { RequestHead.equalsIgnoringCase(name, $0) }) else { return }
-            fields.append(
-                RequestFraming.Field(
-                    name: String(decoding: name, as: UTF8.self),
-                    value: value.map { String(decoding: $0, as: UTF8.self) } ?? ""))
+            if RequestHead.equalsIgnoringCase(name, "host") {
+                hosts += 1
+            } else if RequestHead.equalsIgnoringCase(name, "content-length")
+                || RequestHead.equalsIgnoringCase(name, "transfer-encoding")
+            {
+                fields.append(
+                    RequestFraming.Field(
+                        name: String(decoding: name, as: UTF8.self),
+                        value: value.map { String(decoding: $0, as: UTF8.self) } ?? ""))
+            }
         }
-        return (bytes, fields)
+        return (bytes, hosts, fields)
     }
 
-    /// Whether `bytes` spell `name` (ASCII letters in any case).
-    private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ name: [UInt8]) -> Bool {
-        bytes.count == name.count && zip(bytes, name).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+    /// Whether `bytes` spell `name`, a lowercase ASCII literal, with letters in any case.
+    private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard bytes.count == name.utf8CodeUnitCount else { return false }
+        return name.withUTF8Buffer { name in zip(bytes, name).allSatisfy { $0 | 0x20 == $1 | 0x20 } }
     }
 
     /// Calls `body` with each header field in the order received.

@@ -16,11 +16,12 @@ struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
     /// Parses a pattern; `{name}` marks a parameter segment.
     init(_ pattern: String) {
         description = pattern
-        segments = (RoutePattern.split(pattern) ?? []).map { segment in
-            if segment.hasPrefix("{"), segment.hasSuffix("}") {
-                return .parameter(String(segment.dropFirst().dropLast()))
-            }
-            return .literal(Array(segment.utf8))
+        var text = pattern
+        segments = text.withUTF8 { bytes in
+            var pieces = PathSegments(bytes)
+            var segments: [Segment] = []
+            while let piece = pieces.next() { segments.append(Segment(piece)) }
+            return segments
         }
     }
 
@@ -42,20 +43,23 @@ struct RoutePattern: Sendable, Equatable, CustomStringConvertible {
         return parameters
     }
 
-    /// Splits a path into segments; a trailing slash is ignored, so `/articles/` is `/articles`. A path
-    /// that does not start with `/` has no segments to match (`nil`). Splitting is done on bytes, not
-    /// characters: a combining mark after `/` must not hide the separator.
-    static func split(_ path: String) -> [Substring]? {
-        guard path.utf8.first == UInt8(ascii: "/") else { return nil }
-        var segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-        if segments.last?.isEmpty == true { segments = segments.dropLast() }
-        return segments.map { Substring($0) }
+}
+
+extension RoutePattern.Segment {
+    /// The segment a pattern's piece spells: `{name}` is a parameter, anything else a literal.
+    init(_ piece: Slice<UnsafeBufferPointer<UInt8>>) {
+        if piece.count >= 2, piece.first == UInt8(ascii: "{"), piece.last == UInt8(ascii: "}") {
+            self = .parameter(String(decoding: piece.dropFirst().dropLast(), as: UTF8.self))
+        } else {
+            self = .literal(Array(piece))
+        }
     }
 }
 
-/// The segments of a path read in place from its UTF-8 bytes, as `RoutePattern.split` cuts them: the
-/// leading `/` starts the first, a trailing slash is ignored, and empty segments between slashes are kept.
-/// A path that does not start with `/` has none.
+/// The segments of a path (or of a route pattern) read in place from its UTF-8 bytes: the leading `/`
+/// starts the first, a trailing slash is ignored (`/articles/` is `/articles`), and empty segments
+/// between slashes are kept. A path that does not start with `/` has none. Splitting is done on bytes,
+/// not characters: a combining mark after `/` must not hide the separator.
 struct PathSegments: IteratorProtocol {
     private let path: UnsafeBufferPointer<UInt8>
     /// Where the next segment starts.

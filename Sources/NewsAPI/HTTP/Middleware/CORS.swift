@@ -35,10 +35,11 @@ struct CORS: HTTPMiddleware {
         return response
     }
 
-    /// The origin to echo in `Access-Control-Allow-Origin` for a request from `requested`, if any.
-    func allowedOrigin(_ requested: String?) -> String? {
+    /// The origin to echo in `Access-Control-Allow-Origin` for a request from `requested`, if any;
+    /// `requested` is only read (the request's `Origin` looked up) when not every origin is allowed.
+    func allowedOrigin(_ requested: @autoclosure () -> String?) -> String? {
         if allowsAnyOrigin { return "*" }
-        guard let requested, origins.contains(requested) else { return nil }
+        guard let requested = requested(), origins.contains(requested) else { return nil }
         return requested
     }
 }
