@@ -326,6 +326,150 @@ import Testing
         #expect(withMeasures >= cases.count * 2)
     }
 
+    /// The measure filter of a `/timeline` query string, as the resource reads it.
+    private func measureFilter(_ query: String) throws -> MeasureFilter {
+        var parameters = QueryParameters(Request(method: .get, target: "/timeline?\(query)").query)
+        return MeasureFilter(reading: &parameters, in: try Self.generated.get(), readsText: false, readsPeriod: false)
+    }
+
+    /// Random measure filters no scope holds alone (jurisdictions, one or two and either match, several
+    /// values of one field, `in_force_on`, the announced, in-force and removed periods, mixed with one
+    /// status, type or evaluation), over the whole timeline or an entity's, through random windows: what
+    /// they list, their stock in force and their counts are what the plain filter over every measure gives.
+    @Test func filtersReadThroughScopesKeepWhatThePlainFilterKeeps() throws {
+        let snapshot = try Self.generated.get()
+        let catalog = try Self.catalog.get()
+        var random = SplitMix(seed: 61)
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+        let implementers = Array(Set(snapshot.measures.flatMap(\.implementing))).sorted()
+        let affected = Array(Set(snapshot.measures.flatMap(\.affected))).sorted()
+        let all = gathered(about: nil, in: snapshot)
+        let (oldest, newest) = (all.first!.day, all.map(\.lastDay).max()!)
+        func day() -> String { CalendarDay.isoString(of: oldest + Int32(random.next() % UInt64(newest - oldest + 1))) }
+        func period(_ name: String) -> [String] {
+            let (first, last) = (day(), day())
+            let (from, to) = first < last ? (first, last) : (last, first)
+            return pick([["\(name)_from=\(from)"], ["\(name)_to=\(to)"], ["\(name)_from=\(from)", "\(name)_to=\(to)"]])
+        }
+        let entities: [String?] =
+            Array(repeating: nil, count: 10) + implementers.prefix(30).map(Optional.some)
+            + snapshot.entities.prefix(10).map(\.id)
+        var (kept, walked, whole) = (0, 0, 0)
+        for round in 0..<300 {
+            var parameters: [String] = []
+            switch random.next() % 9 {
+            case 0: parameters = ["implementing=\(pick(implementers))"]
+            case 1: parameters = ["affected=\(pick(affected))"]
+            case 2:
+                parameters = ["implementing=\(pick(implementers))", "implementing=\(pick(implementers))"]
+                if random.next() % 2 == 0 { parameters.append("match=any") }
+            case 3:
+                parameters = ["affected=\(pick(affected))", "affected=\(pick(affected))", "implementing=\(pick(implementers))"]
+                if random.next() % 2 == 0 { parameters.append("affected_match=any") }
+            case 4: parameters = ["in_force_on=\(day())"]
+            case 5: parameters = period(pick(["announced", "in_force", "removed"]))
+            case 6: parameters = MeasureStatus.allCases.filter { _ in random.next() % 2 == 0 }.map { "status=\($0.rawValue)" }
+            case 7: parameters = MeasureType.allCases.filter { _ in random.next() % 3 == 0 }.map { "measure_type=\($0.rawValue)" }
+            default:
+                parameters = [
+                    "evaluation=\(pick(MeasureEvaluation.allCases).rawValue)",
+                    "evaluation=\(pick(MeasureEvaluation.allCases).rawValue)",
+                ]
+            }
+            // One more filter of another kind, now and then (a date filter is given at most once).
+            func unused(_ name: String) -> Bool { !parameters.contains { $0.hasPrefix(name) } }
+            if random.next() % 3 == 0 { parameters.append("status=\(pick(MeasureStatus.allCases).rawValue)") }
+            if random.next() % 4 == 0, unused("in_force_on=") { parameters.append("in_force_on=\(day())") }
+            let name = pick(["announced", "in_force", "removed"])
+            if random.next() % 4 == 0, unused("\(name)_") { parameters += period(name) }
+            let filterParameters = parameters
+            let kinds = TimelineResource.EventKind.allCases.filter { _ in random.next() % 4 == 0 }
+            parameters += kinds.map { "event=\($0.rawValue)" }
+            let entity = pick(entities)
+            if let entity { parameters.append("entity=\(entity)") }
+            // Day and week periods over a few months at most, month periods (most often) over any span.
+            let interval = pick([TimelineInterval.day, .week, .month, .month, .month])
+            var first: Int32? = random.next() % 3 == 0 ? oldest + Int32(random.next() % UInt64(newest - oldest)) : nil
+            var last: Int32? = random.next() % 3 == 0 ? (first ?? oldest) + Int32(random.next() % 1500) : nil
+            if interval != .month {
+                first = first ?? oldest + Int32(random.next() % UInt64(newest - oldest))
+                last = first! + Int32(random.next() % 120)
+            }
+            if let first { parameters.append("from=\(CalendarDay.isoString(of: first))") }
+            if let last { parameters.append("to=\(CalendarDay.isoString(of: last))") }
+            let selection = try selection(parameters.joined(separator: "&"))
+
+            let filter = try measureFilter(filterParameters.joined(separator: "&"))
+            let inScope = gathered(about: entity, in: snapshot).filter {
+                !$0.isMeasure || filter.matches(Int($0.subject), in: catalog)
+            }
+            let expected = inScope.filter {
+                (kinds.isEmpty || kinds.contains($0.kind)) && $0.lastDay >= (first ?? .min) && $0.day <= (last ?? .max)
+            }
+            let label = "\(round) \(parameters)"
+            #expect(same(selection.milestones, expected), "\(label)")
+            let (started, stopped) = inForceDays(inScope, in: snapshot)
+            #expect(selection.started == started && selection.stopped == stopped, "\(label)")
+            expectSameCounts(selection, expected, label, from: first, through: last, intervals: [interval])
+            if expected.contains(where: \.isMeasure) { kept += 1 }
+            if entity == nil { whole += 1 }
+            if selection.window.isEverything, !(kinds.isEmpty && first == nil && last == nil) { walked += 1 }
+        }
+        #expect(kept > 40 && whole > 40 && walked > 30, "\(kept) \(whole) \(walked)")
+    }
+
+    /// Each jurisdiction alone, over the whole timeline, reads its own scope made at load: what it keeps is
+    /// what the plain filter keeps, with every claim.
+    @Test func aJurisdictionAloneReadsItsOwnScope() throws {
+        let snapshot = try Self.generated.get()
+        let catalog = try Self.catalog.get()
+        let all = gathered(about: nil, in: snapshot)
+        for (name, ids) in [
+            ("implementing", Set(snapshot.measures.flatMap(\.implementing))),
+            ("affected", Set(snapshot.measures.flatMap(\.affected))),
+        ] {
+            for id in ids.sorted() {
+                let filter = try measureFilter("\(name)=\(id)")
+                let expected = all.filter { !$0.isMeasure || filter.matches(Int($0.subject), in: catalog) }
+                let selection = try selection("\(name)=\(id)&event=measure_announced&event=claim_disputed")
+                #expect(!selection.window.isEverything, "\(name)=\(id) reads a scope")
+                #expect(
+                    same(selection.milestones, expected.filter { $0.kind == .measureAnnounced || $0.kind == .claimDisputed }),
+                    "\(name)=\(id)")
+                let (started, stopped) = inForceDays(expected, in: snapshot)
+                #expect(selection.started == started && selection.stopped == stopped, "\(name)=\(id)")
+            }
+        }
+    }
+
+    /// Plain lifecycle days pass the date filters as `MeasureFilter.matches` does, on every measure.
+    @Test func lifecycleDaysPassWhatTheFilterPasses() throws {
+        let snapshot = try Self.generated.get()
+        let catalog = try Self.catalog.get()
+        let days = zip(snapshot.measures, snapshot.measureLifecycles).map(LifecycleDays.init)
+        var random = SplitMix(seed: 7)
+        let span = snapshot.measureLifecycles.compactMap(\.inForce?.day)
+        let (oldest, newest) = (span.min()! - 400, span.max()! + 400)
+        func day() -> Int32 { oldest + Int32(random.next() % UInt64(newest - oldest)) }
+        var (passed, failed) = (0, 0)
+        for _ in 0..<200 {
+            var filter = try measureFilter("")
+            if random.next() % 2 == 0 { filter.inForceOn = day() }
+            for path in [\MeasureFilter.announced, \MeasureFilter.inForce, \MeasureFilter.removed] where random.next() % 2 == 0 {
+                let (a, b) = (day(), day())
+                filter[keyPath: path] = (random.next() % 4 == 0 ? nil : min(a, b), random.next() % 4 == 0 ? nil : max(a, b))
+            }
+            let dates = LifecycleDateFilter(
+                inForceOn: filter.inForceOn, announced: filter.announced, inForce: filter.inForce, removed: filter.removed)
+            for position in snapshot.measures.indices {
+                let passes = days[position].passes(dates)
+                #expect(passes == filter.matches(position, in: catalog))
+                if passes { passed += 1 } else { failed += 1 }
+            }
+        }
+        #expect(passed > 1000 && failed > 1000)
+    }
+
     @Test func claimsFoundByWordAreThoseAByteSearchFinds() throws {
         let snapshot = try Self.generated.get()
         let texts = snapshot.claims.map(ClaimsResource.searchText)

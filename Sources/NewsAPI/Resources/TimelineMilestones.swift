@@ -1,11 +1,13 @@
 /// The milestones of `/timeline`, made once per snapshot: every measure's and claim's in stream order,
-/// and for the unfiltered timeline and each entity's, which of them are in scope (all together and
-/// by kind), when the measures in scope came into force and stopped, and their counts laid out for
-/// binary searches per period.
+/// and for the unfiltered timeline, each entity's and each jurisdiction's (`implementing` or `affected`
+/// alone), which of them are in scope (all together and by kind), when the measures in scope came into
+/// force and stopped, and their counts laid out for binary searches per period.
 ///
-/// A request with no `q`, no measure filter and at most one entity reads a scope through its window
-/// (the kinds asked for, `from`, `to`) by binary searches; any other gathers its measures' and claims'
-/// places in the one sorted list and sorts those integers.
+/// A request with no `q` and at most one entity reads a scope through its window (the kinds asked for,
+/// `from`, `to`) by binary searches when its measure filter keeps all of the scope's measures; with any
+/// other measure filter it reads the places of the smallest scope that holds what the filter keeps,
+/// skipping the measures the filter drops. A request with `q` or several entities gathers its measures'
+/// and claims' places in the one sorted list and sorts those integers.
 struct TimelineMilestones: Sendable {
     typealias Milestone = TimelineResource.Milestone
     typealias EventKind = TimelineResource.EventKind
@@ -23,6 +25,13 @@ struct TimelineMilestones: Sendable {
     private let everything: Scope
     /// Each entity's measures (implementing, affected or targeted) and claims, by entity index.
     private let byEntity: [Scope]
+    /// The measures each entity implements, and those affecting it, with every claim, by entity index
+    /// (for the entities naming any): what `implementing` or `affected` keeps of the whole timeline.
+    private let byImplementing: [Int32: Scope]
+    private let byAffected: [Int32: Scope]
+    /// Each measure's lifecycle days as plain values, by measure position, so the measure date filters
+    /// read no strings.
+    private let lifecycleDays: [LifecycleDays]
     /// Each claim's entity ids, by claim position.
     private let claimEntities: [[String]]
     /// Each claim's folded text, for `q` (see `ClaimsResource.searchText`).
@@ -47,6 +56,10 @@ struct TimelineMilestones: Sendable {
         /// The days the measures came into force, and the days they stopped, ascending.
         let started: [Int32]
         let stopped: [Int32]
+        /// The measure that came into force on each day of `started`, and that stopped on each of
+        /// `stopped`, so a request keeping some of the measures keeps their days without sorting.
+        let startedMeasures: [Int32]
+        let stoppedMeasures: [Int32]
         /// The milestones counted in day or week periods, and in month periods.
         let finer: MilestoneTally
         let monthly: MilestoneTally
@@ -55,9 +68,9 @@ struct TimelineMilestones: Sendable {
         let narrowed: [MeasureFacet: Scope]
 
         /// The scope of the milestones at `places` (ascending) in `all`, of measures that came into
-        /// force and stopped on `started` and `stopped`, narrowed to each facet by `narrowed`.
+        /// force and stopped as `inForce` has it, narrowed to each facet by `narrowed`.
         init(
-            measures: [Int32], claims: [Int32], places: [Int32], all: [Milestone], started: [Int32], stopped: [Int32],
+            measures: [Int32], claims: [Int32], places: [Int32], all: [Milestone], inForce: InForceDays,
             narrowed: [MeasureFacet: Scope]
         ) {
             let milestones = places.map { all[Int($0)] }
@@ -68,8 +81,10 @@ struct TimelineMilestones: Sendable {
             self.milestones = places
             self.ofKind = ofKind
             widestSpan = milestones.map { $0.lastDay - $0.day }.max() ?? 0
-            self.started = started
-            self.stopped = stopped
+            started = inForce.started.map(\.day)
+            stopped = inForce.stopped.map(\.day)
+            startedMeasures = inForce.started.map(\.measure)
+            stoppedMeasures = inForce.stopped.map(\.measure)
             finer = MilestoneTally(milestones, interval: .day)
             monthly = MilestoneTally(milestones, interval: .month)
             self.narrowed = narrowed
@@ -78,6 +93,17 @@ struct TimelineMilestones: Sendable {
         /// This scope with only the measures of `facet`.
         func narrowed(to facet: MeasureFacet) -> Scope {
             narrowed[facet] ?? self
+        }
+
+        /// The days the measures in `kept` came into force and stopped, ascending (`started` and
+        /// `stopped` with only theirs).
+        func inForceDays(of kept: [Bool]) -> (started: [Int32], stopped: [Int32]) {
+            func days(_ days: [Int32], _ measures: [Int32]) -> [Int32] {
+                var result: [Int32] = []
+                for (day, measure) in zip(days, measures) where kept[Int(measure)] { result.append(day) }
+                return result
+            }
+            return (days(started, startedMeasures), days(stopped, stoppedMeasures))
         }
 
         /// The places of the milestones `window` keeps, ascending: a run of one list read in place when
@@ -219,19 +245,29 @@ struct TimelineMilestones: Sendable {
                 }
             }
             let places = (measures.flatMap { ofMeasure[Int($0)] } + claims.map { ofClaim[Int($0)] }.filter { $0 >= 0 }).sorted()
-            let (started, stopped) = TimelineMilestones.inForceDays(of: measures, in: snapshot)
             return Scope(
-                measures: measures, claims: claims, places: places, all: all, started: started, stopped: stopped,
-                narrowed: narrowed)
+                measures: measures, claims: claims, places: places, all: all,
+                inForce: TimelineMilestones.inForceDays(of: measures, in: snapshot), narrowed: narrowed)
         }
-        everything = scope(
-            measures: snapshot.measures.indices.map { Int32($0) }, claims: snapshot.claims.indices.map { Int32($0) })
+        let everyClaim = snapshot.claims.indices.map { Int32($0) }
+        everything = scope(measures: snapshot.measures.indices.map { Int32($0) }, claims: everyClaim)
         byEntity = snapshot.entities.indices.map { index in
             let measures = Set(
                 snapshot.measuresByImplementing[index] + snapshot.measuresByAffected[index]
                     + snapshot.measuresByTargetedFirm[index])
             return scope(measures: measures.sorted(), claims: snapshot.claimsByEntity[index])
         }
+        // Each jurisdiction's measures with every claim, as `implementing` or `affected` alone keeps them.
+        func jurisdictionScopes(_ lists: [[Int32]]) -> [Int32: Scope] {
+            var scopes: [Int32: Scope] = [:]
+            for (index, measures) in lists.enumerated() where !measures.isEmpty {
+                scopes[Int32(index)] = scope(measures: measures, claims: everyClaim, narrowing: false)
+            }
+            return scopes
+        }
+        byImplementing = jurisdictionScopes(snapshot.measuresByImplementing)
+        byAffected = jurisdictionScopes(snapshot.measuresByAffected)
+        lifecycleDays = zip(snapshot.measures, snapshot.measureLifecycles).map(LifecycleDays.init)
         self.all = all
         self.claimDates = claimDates
         self.ofMeasure = ofMeasure
@@ -306,19 +342,25 @@ struct TimelineMilestones: Sendable {
         return milestones
     }
 
-    /// When each of the measures came into force, and when each stopped, sorted. The stock in force on a
-    /// day is (came into force on or before it) − (stopped on or before it); an end never counts before
-    /// its start, so each subtraction pairs with an addition.
-    private static func inForceDays(of measures: [Int32], in snapshot: CorpusSnapshot) -> (started: [Int32], stopped: [Int32]) {
+    /// When some measures came into force and when they stopped, each day with its measure, by day.
+    typealias InForceDays = (started: [(day: Int32, measure: Int32)], stopped: [(day: Int32, measure: Int32)])
+
+    /// When each of the measures came into force, and when each stopped, sorted by day. The stock in
+    /// force on a day is (came into force on or before it) − (stopped on or before it); an end never
+    /// counts before its start, so each subtraction pairs with an addition.
+    private static func inForceDays(of measures: [Int32], in snapshot: CorpusSnapshot) -> InForceDays {
         let lifecycles = snapshot.measureLifecycles
-        var started: [Int32] = []
-        var stopped: [Int32] = []
+        var started: [(day: Int32, measure: Int32)] = []
+        var stopped: [(day: Int32, measure: Int32)] = []
         for position in measures {
             guard let start = lifecycles[Int(position)].inForce?.day else { continue }
-            started.append(start)
-            if let end = lifecycles[Int(position)].ended?.day { stopped.append(max(end, start)) }
+            started.append((start, position))
+            if let end = lifecycles[Int(position)].ended?.day { stopped.append((max(end, start), position)) }
         }
-        return (started.sorted(), stopped.sorted())
+        func byDay(_ days: [(day: Int32, measure: Int32)]) -> [(day: Int32, measure: Int32)] {
+            days.sorted { $0.day != $1.day ? $0.day < $1.day : $0.measure < $1.measure }
+        }
+        return (byDay(started), byDay(stopped))
     }
 
     /// The milestones in scope, oldest first: those of the measures in scope (an entity's own when one
@@ -334,11 +376,14 @@ struct TimelineMilestones: Sendable {
         let window = MilestoneWindow(kinds: kinds, first: query.firstDay, last: query.lastDay)
 
         // One entity or none, no words and no measure filter or one status, type or evaluation: a scope
-        // made at load, read through the window.
+        // made at load, read through the window. Any other measure filter reads the smallest scope made
+        // at load that holds every measure it keeps.
         if words.isEmpty, query.entities.count <= 1, query.entities.isEmpty || entityScope != nil {
             let scope = entityScope ?? everything
             if filter.isEmpty { return Selection(all: all, scope: scope, window: window) }
             if let facet = MeasureFacet(filter) { return Selection(all: all, scope: scope.narrowed(to: facet), window: window) }
+            let narrowest = narrowest(scope, for: filter, whole: entityScope == nil, in: snapshot)
+            return selection(of: narrowest, filteredBy: filter, window: window, catalog: catalog)
         }
 
         let measures = snapshot.measures
@@ -366,8 +411,54 @@ struct TimelineMilestones: Sendable {
         for claim in claims where ofClaim[Int(claim)] >= 0 { places.append(ofClaim[Int(claim)]) }
         places.sort()
         if !window.isEverything { places.removeAll { !window.keeps(all[Int($0)]) } }
-        let (started, stopped) = TimelineMilestones.inForceDays(of: measuresInScope, in: snapshot)
+        let inForce = TimelineMilestones.inForceDays(of: measuresInScope, in: snapshot)
+        return Selection(all: all, gathered: places, started: inForce.started.map(\.day), stopped: inForce.stopped.map(\.day))
+    }
+
+    /// The milestones of `scope` that `window` keeps, of its claims and of the measures `filter` keeps:
+    /// the scope itself when the filter keeps all its measures, else its places (already in order) read
+    /// through the measures kept, so nothing is sorted.
+    private func selection(
+        of scope: Scope, filteredBy filter: MeasureFilter, window: MilestoneWindow, catalog: MeasureCatalog
+    ) -> Selection {
+        // The date filters are read off plain days; the rest of the filter then reads no lifecycle.
+        let (undated, dates) = filter.period == (nil, nil) ? filter.splittingLifecycleDates() : (filter, nil)
+        var kept = [Bool](repeating: false, count: catalog.snapshot.measures.count)
+        for position in TimelineMilestones.candidates(in: scope, for: filter, in: catalog.snapshot)
+        where dates.map({ lifecycleDays[Int(position)].passes($0) }) ?? true && undated.matches(Int(position), in: catalog) {
+            kept[Int(position)] = true
+        }
+        if scope.measures.allSatisfy({ kept[Int($0)] }) { return Selection(all: all, scope: scope, window: window) }
+        let places = scope.places(in: window, of: all).filter { place in
+            let milestone = all[Int(place)]
+            return !milestone.isMeasure || kept[Int(milestone.subject)]
+        }
+        let (started, stopped) = scope.inForceDays(of: kept)
         return Selection(all: all, gathered: places, started: started, stopped: stopped)
+    }
+
+    /// The scope made at load with the fewest milestones that has the claims of `scope` and every
+    /// measure of it that `filter` keeps: `scope`, its narrowing to the one status, type or evaluation
+    /// the filter asks for, or, over the `whole` timeline, the measures of a jurisdiction the filter
+    /// names (all of them or only one) with every claim.
+    private func narrowest(_ scope: Scope, for filter: MeasureFilter, whole: Bool, in snapshot: CorpusSnapshot) -> Scope {
+        var scopes = [scope]
+        if filter.statuses.count == 1 { scopes.append(scope.narrowed(to: .status(filter.statuses[0]))) }
+        if filter.types.count == 1 { scopes.append(scope.narrowed(to: .type(filter.types[0]))) }
+        if filter.evaluations.count == 1 { scopes.append(scope.narrowed(to: .evaluation(filter.evaluations[0]))) }
+        if whole {
+            for (entities, match, jurisdictions) in [
+                (filter.implementing, filter.implementingMatch, byImplementing),
+                (filter.affected, filter.affectedMatch, byAffected),
+            ] where match == .all || entities.count == 1 {
+                for entity in entities {
+                    if let index = snapshot.entityIndexByID[entity.id], let jurisdiction = jurisdictions[index] {
+                        scopes.append(jurisdiction)
+                    }
+                }
+            }
+        }
+        return scopes.min { $0.milestones.count < $1.milestones.count }!
     }
 
     /// The fewest measures known to hold every measure of `scope` that `filter` keeps (the filter still
@@ -394,6 +485,71 @@ struct TimelineMilestones: Sendable {
     private static func words(of query: ArticleQuery) -> [String] {
         guard let text = query.text else { return [] }
         return Array(Set(text.words + text.phrases.flatMap { $0 })).sorted()
+    }
+}
+
+/// A measure's announcement, coming into force and end as plain days, for the measure date filters of
+/// `/timeline` (the same rules as `MeasureFilter.matches`).
+struct LifecycleDays: Sendable {
+    /// A date's range of days.
+    typealias Days = (first: Int32, last: Int32)
+
+    let announced: Days?
+    let inForce: Days?
+    let ended: Days?
+    /// The days the measure counts as in force from and as stopped from (`MeasureLifecycle.Boundary.day`).
+    let inForceFrom: Int32?
+    let endedFrom: Int32?
+
+    init(_ measure: TradeMeasure, _ lifecycle: MeasureLifecycle) {
+        announced = measure.dateAnnounced.map { ($0.day, $0.lastDay) }
+        inForce = lifecycle.inForce.map { ($0.date.day, $0.date.lastDay) }
+        ended = lifecycle.ended.map { ($0.date.day, $0.date.lastDay) }
+        inForceFrom = lifecycle.inForce?.day
+        endedFrom = lifecycle.ended?.day
+    }
+
+    /// Whether the measure passes the date filters of `filter` (`in_force_on` and the announced, in-force
+    /// and removed periods; not `from`/`to`).
+    func passes(_ filter: LifecycleDateFilter) -> Bool {
+        if let day = filter.inForceOn {
+            guard let inForceFrom, inForceFrom <= day, endedFrom.map({ day < $0 }) ?? true else { return false }
+        }
+        return LifecycleDays.overlaps(announced, filter.announced) && LifecycleDays.overlaps(inForce, filter.inForce)
+            && LifecycleDays.overlaps(ended, filter.removed)
+    }
+
+    /// Whether `days` overlap the period; with no period set, anything passes, and with one set, a
+    /// missing date fails.
+    private static func overlaps(_ days: Days?, _ period: (first: Int32?, last: Int32?)) -> Bool {
+        if period.first == nil, period.last == nil { return true }
+        guard let days else { return false }
+        if let first = period.first, days.last < first { return false }
+        if let last = period.last, days.first > last { return false }
+        return true
+    }
+}
+
+/// The lifecycle date filters of a measure filter, read by `LifecycleDays.passes`.
+struct LifecycleDateFilter {
+    let inForceOn: Int32?
+    let announced: (first: Int32?, last: Int32?)
+    let inForce: (first: Int32?, last: Int32?)
+    let removed: (first: Int32?, last: Int32?)
+}
+
+extension MeasureFilter {
+    /// The filter without its lifecycle date filters, and those filters (`nil` when it has none).
+    fileprivate func splittingLifecycleDates() -> (MeasureFilter, LifecycleDateFilter?) {
+        guard inForceOn != nil || announced != (nil, nil) || inForce != (nil, nil) || removed != (nil, nil) else {
+            return (self, nil)
+        }
+        var undated = self
+        undated.inForceOn = nil
+        undated.announced = (nil, nil)
+        undated.inForce = (nil, nil)
+        undated.removed = (nil, nil)
+        return (undated, LifecycleDateFilter(inForceOn: inForceOn, announced: announced, inForce: inForce, removed: removed))
     }
 }
 
