@@ -44,9 +44,10 @@ final class MentionIndex: Sendable {
         var articleEntities = ContiguousArray<Int32>()
         articleEntities.reserveCapacity(starts[entityCount])
         for (ordinal, location) in ordered.enumerated() {
-            let list = lists[Int(location.part)]
-            for mention in list.mentionRange(of: Int(location.document)) {
-                let entity = list.entities[mention]
+            // Read in place: a copy of the part's list would count a reference to each of its arrays.
+            let part = Int(location.part)
+            for mention in lists[part].mentionRange(of: Int(location.document)) {
+                let entity = lists[part].entities[mention]
                 articles[cursor[Int(entity)]] = Int32(ordinal)
                 cursor[Int(entity)] += 1
                 articleEntities.append(entity)
