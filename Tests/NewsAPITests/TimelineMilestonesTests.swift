@@ -140,6 +140,24 @@ import Testing
         }
     }
 
+    /// Checks a selection against plain filtering of the milestones in its scope by kind and window: the
+    /// milestones it lists, the in-force days it keeps, and its counts; returns the milestones expected.
+    @discardableResult
+    private func expectSelection(
+        _ selection: TimelineMilestones.Selection, of inScope: [Milestone], kinds: [TimelineResource.EventKind],
+        from first: Int32?, through last: Int32?, interval: TimelineInterval, _ label: String,
+        in snapshot: CorpusSnapshot
+    ) -> [Milestone] {
+        let expected = inScope.filter {
+            (kinds.isEmpty || kinds.contains($0.kind)) && $0.lastDay >= (first ?? .min) && $0.day <= (last ?? .max)
+        }
+        #expect(same(selection.milestones, expected), "\(label)")
+        let (started, stopped) = inForceDays(inScope, in: snapshot)
+        #expect(selection.started == started && selection.stopped == stopped, "\(label)")
+        expectSameCounts(selection, expected, label, from: first, through: last, intervals: [interval])
+        return expected
+    }
+
     private func inForceDays(_ milestones: [Milestone], in snapshot: CorpusSnapshot) -> ([Int32], [Int32]) {
         let measures = Set(milestones.filter(\.isMeasure).map(\.subject))
         var started: [Int32] = []
@@ -250,14 +268,9 @@ import Testing
             let inScope = gathered(about: entity, in: snapshot).filter { milestone in
                 !milestone.isMeasure || facet.map { $0.holds(Int(milestone.subject)) } ?? true
             }
-            let expected = inScope.filter {
-                (kinds.isEmpty || kinds.contains($0.kind)) && $0.lastDay >= (first ?? .min) && $0.day <= (last ?? .max)
-            }
-            let label = "\(round) \(parameters)"
-            #expect(same(selection.milestones, expected), "\(label)")
-            let (started, stopped) = inForceDays(inScope, in: snapshot)
-            #expect(selection.started == started && selection.stopped == stopped, "\(label)")
-            expectSameCounts(selection, expected, label, from: first, through: last, intervals: [interval])
+            let expected = expectSelection(
+                selection, of: inScope, kinds: kinds, from: first, through: last, interval: interval,
+                "\(round) \(parameters)", in: snapshot)
             if facet != nil, expected.contains(where: { $0.isMeasure }) { narrowed += 1 }
         }
         #expect(narrowed > 12)
@@ -403,14 +416,9 @@ import Testing
             let inScope = gathered(about: entity, in: snapshot).filter {
                 !$0.isMeasure || filter.matches(Int($0.subject), in: catalog)
             }
-            let expected = inScope.filter {
-                (kinds.isEmpty || kinds.contains($0.kind)) && $0.lastDay >= (first ?? .min) && $0.day <= (last ?? .max)
-            }
-            let label = "\(round) \(parameters)"
-            #expect(same(selection.milestones, expected), "\(label)")
-            let (started, stopped) = inForceDays(inScope, in: snapshot)
-            #expect(selection.started == started && selection.stopped == stopped, "\(label)")
-            expectSameCounts(selection, expected, label, from: first, through: last, intervals: [interval])
+            let expected = expectSelection(
+                selection, of: inScope, kinds: kinds, from: first, through: last, interval: interval,
+                "\(round) \(parameters)", in: snapshot)
             if expected.contains(where: \.isMeasure) { kept += 1 }
             if entity == nil { whole += 1 }
             if selection.window.isEverything, !(kinds.isEmpty && first == nil && last == nil) { walked += 1 }
