@@ -10,7 +10,9 @@ package final class Application: HTTPCachingResponder {
     /// Loads the data directory into a new snapshot.
     package typealias Loader = @Sendable () throws -> CorpusSnapshot
 
-    private let current: Mutex<Served>
+    /// What is served now. An `NSLock` rather than a `Mutex`: a reload writes it while request threads read
+    /// it, and ThreadSanitizer follows only the former (see `LockedValue`).
+    private let current: LockedValue<Served>
     private let reloading = Mutex<Void>(())
     /// Reloads asked for by `POST /admin/reload` and SIGHUP, run off the request threads.
     private let reloads = Mutex<Reloads?>(nil)
@@ -32,7 +34,7 @@ package final class Application: HTTPCachingResponder {
         self.metrics = metrics
         self.loader = loader
         // The first pipeline cannot refer to `self` before it exists; it is replaced at once below.
-        current = Mutex(Served(snapshot: snapshot, pipeline: HTTPPipeline([], endpoint: Router(logger: logger).respond)))
+        current = LockedValue(Served(snapshot: snapshot, pipeline: HTTPPipeline([], endpoint: Router(logger: logger).respond)))
         current.withLock { $0 = serve(snapshot) }
         metrics.corpusLoaded(snapshot)
     }

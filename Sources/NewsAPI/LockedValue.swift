@@ -1,6 +1,7 @@
 import Foundation
 
-/// A value behind an `NSLock`: for the metrics' rarely written state that request threads may contend for.
+/// A value behind an `NSLock`: for rarely written state that request threads may contend for (the served
+/// snapshot and pipeline, the metrics' rare series).
 ///
 /// `Synchronization.Mutex` waits on a priority-inheriting futex, whose hand-over ThreadSanitizer does not
 /// follow, so `make test-tsan` reports a contended `Mutex` as a race; it follows a pthread mutex, which
