@@ -1,5 +1,6 @@
-// Fixed-argument wrappers for the parts of libmicrohttpd that Swift cannot import directly:
-// C-variadic functions (MHD_start_daemon, MHD_get_daemon_info) and unions returned by pointer.
+// Fixed-argument wrappers for the parts of libmicrohttpd that Swift cannot import directly (C-variadic
+// functions such as MHD_start_daemon, and unions returned by pointer), and for the socket addresses of
+// the listening socket the server opens itself.
 #ifndef CMICROHTTPD_SHIM_H
 #define CMICROHTTPD_SHIM_H
 
@@ -9,6 +10,8 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <errno.h>
+#include <unistd.h>
 #include <microhttpd.h>
 
 /// Why: libmicrohttpd's own unescaper decodes "%00" into a NUL byte, and the C strings it hands on are
@@ -40,13 +43,61 @@ static inline size_t CMicroHTTPD_unescape(void *cls, struct MHD_Connection *conn
 /// before it parses the query; what it returns becomes the request's first `*req_cls`.
 typedef void *(*CMicroHTTPD_URILogCallback)(void *cls, const char *uri, struct MHD_Connection *connection);
 
-/// Why: MHD_start_daemon is variadic. This takes the listening address, limits and callbacks as fixed
-/// arguments and passes them as one MHD_OPTION_ARRAY. `host` is a numeric IPv4 or IPv6 address.
-/// Returns NULL if the address does not parse or the daemon cannot start.
+/// Why: filling a `sockaddr_in` or `sockaddr_in6` from a numeric host takes casts Swift makes long. Opens a TCP
+/// socket listening on `host` (a numeric IPv4 or IPv6 address; IPv6 only, not both) and `port` (0 for any free
+/// one), with `SO_REUSEADDR` as libmicrohttpd sets it. Returns the socket; -2 when the host does not parse,
+/// -1 with `errno` set when the system refuses.
+static inline int CMicroHTTPD_listen(const char *host, uint16_t port)
+{
+    struct sockaddr_in v4;
+    struct sockaddr_in6 v6;
+    const struct sockaddr *address;
+    socklen_t length;
+    memset(&v4, 0, sizeof v4);
+    memset(&v6, 0, sizeof v6);
+    if (inet_pton(AF_INET, host, &v4.sin_addr) == 1) {
+        v4.sin_family = AF_INET;
+        v4.sin_port = htons(port);
+        address = (const struct sockaddr *)&v4;
+        length = sizeof v4;
+    } else if (inet_pton(AF_INET6, host, &v6.sin6_addr) == 1) {
+        v6.sin6_family = AF_INET6;
+        v6.sin6_port = htons(port);
+        address = (const struct sockaddr *)&v6;
+        length = sizeof v6;
+    } else {
+        return -2;
+    }
+    int fd = socket(address->sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    int yes = 1;
+    if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes) != 0
+        || (address->sa_family == AF_INET6 && setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &yes, sizeof yes) != 0)
+        || bind(fd, address, length) != 0 || listen(fd, SOMAXCONN) != 0) {
+        int error = errno;
+        close(fd);
+        errno = error;
+        return -1;
+    }
+    return fd;
+}
+
+/// Why: getsockname fills a `sockaddr` of either family; this reads its port (0 on failure).
+static inline uint16_t CMicroHTTPD_boundPort(int socket)
+{
+    struct sockaddr_storage address;
+    socklen_t length = sizeof address;
+    if (getsockname(socket, (struct sockaddr *)&address, &length) != 0) return 0;
+    if (address.ss_family == AF_INET) return ntohs(((struct sockaddr_in *)&address)->sin_port);
+    if (address.ss_family == AF_INET6) return ntohs(((struct sockaddr_in6 *)&address)->sin6_port);
+    return 0;
+}
+
+/// Why: MHD_start_daemon is variadic. This takes the limits and callbacks as fixed arguments and passes
+/// them as one MHD_OPTION_ARRAY. The daemon opens no socket of its own (`MHD_USE_NO_LISTEN_SOCKET` is
+/// added to `flags`): connections come in through `MHD_add_connection`. Returns NULL if it cannot start.
 static inline struct MHD_Daemon *CMicroHTTPD_start(
     unsigned int flags,
-    const char *host,
-    uint16_t port,
     unsigned int threadPoolSize,
     unsigned int connectionTimeoutSeconds,
     unsigned int connectionLimit,
@@ -61,25 +112,7 @@ static inline struct MHD_Daemon *CMicroHTTPD_start(
     MHD_NotifyConnectionCallback connectionNotice,
     void *connectionNoticeContext)
 {
-    struct sockaddr_in v4;
-    struct sockaddr_in6 v6;
-    const struct sockaddr *address;
-    memset(&v4, 0, sizeof v4);
-    memset(&v6, 0, sizeof v6);
-    if (inet_pton(AF_INET, host, &v4.sin_addr) == 1) {
-        v4.sin_family = AF_INET;
-        v4.sin_port = htons(port);
-        address = (const struct sockaddr *)&v4;
-    } else if (inet_pton(AF_INET6, host, &v6.sin6_addr) == 1) {
-        v6.sin6_family = AF_INET6;
-        v6.sin6_port = htons(port);
-        address = (const struct sockaddr *)&v6;
-        flags |= MHD_USE_IPv6;
-    } else {
-        return NULL;
-    }
     struct MHD_OptionItem options[] = {
-        { MHD_OPTION_SOCK_ADDR, 0, (void *)address },
         { MHD_OPTION_THREAD_POOL_SIZE, threadPoolSize, NULL },
         { MHD_OPTION_CONNECTION_TIMEOUT, connectionTimeoutSeconds, NULL },
         { MHD_OPTION_CONNECTION_LIMIT, connectionLimit, NULL },
@@ -87,20 +120,13 @@ static inline struct MHD_Daemon *CMicroHTTPD_start(
         { MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)connectionMemoryLimit, NULL },
         { MHD_OPTION_END, 0, NULL },
     };
-    return MHD_start_daemon(flags, port, NULL, NULL, handler, handlerContext,
+    return MHD_start_daemon(flags | MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, handler, handlerContext,
                             MHD_OPTION_ARRAY, options,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, completedContext,
                             MHD_OPTION_URI_LOG_CALLBACK, uriLog, uriLogContext,
                             MHD_OPTION_NOTIFY_CONNECTION, connectionNotice, connectionNoticeContext,
                             MHD_OPTION_UNESCAPE_CALLBACK, CMicroHTTPD_unescape, NULL,
                             MHD_OPTION_END);
-}
-
-/// Why: MHD_get_daemon_info is variadic and returns a union; this reads the bound port (0 on failure).
-static inline uint16_t CMicroHTTPD_boundPort(struct MHD_Daemon *daemon)
-{
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-    return info == NULL ? 0 : info->port;
 }
 
 /// Why: MHD_get_connection_info is variadic and returns a union; this reads the connection's socket (-1 on failure).

@@ -119,6 +119,34 @@ import Testing
             responder: application)
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
+
+    @Test func portInUseIsAnErrorThatSaysWhy() throws {
+        try withLiveServer(application) { port in
+            let second = HTTPServer(
+                configuration: HTTPServerConfiguration(host: "127.0.0.1", port: port), responder: application)
+            do {
+                try second.start()
+                second.stop(grace: 0)
+                Issue.record("a second server started on port \(port)")
+            } catch {
+                #expect("\(error)".contains("127.0.0.1:\(port): Address already in use"))
+            }
+        }
+    }
+
+    /// Connections opened together go to both worker threads (libmicrohttpd's own accepting let the
+    /// thread that happened to run take a whole burst).
+    @Test func connectionsOpenedTogetherAreSpreadOverTheWorkers() throws {
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
+            responder: HandlerResponder { _ in .json(Array("\(pthread_self())".utf8)) })
+        let port = try server.start()
+        defer { server.stop(grace: 1) }
+        let clients = try (0..<16).map { _ in try TestHTTPClient(port: port) }
+        for client in clients { client.sendRaw("GET /which HTTP/1.1\r\nHost: x\r\n\r\n") }
+        let threads = try clients.map { try $0.readReply().text }
+        #expect(Set(threads).count == 2, "\(threads)")
+    }
 }
 
 extension LiveSkeletonTests {

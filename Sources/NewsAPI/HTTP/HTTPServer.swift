@@ -8,7 +8,8 @@ import Synchronization
 
 /// Serves HTTP with libmicrohttpd, handing each request to a synchronous Swift handler.
 ///
-/// The daemon runs its own polling threads (poll, one thread or a pool of them) and
+/// The server opens the listening socket and accepts on a thread of its own (`ConnectionAcceptor`); the
+/// daemon runs its own polling threads (poll, one thread or a pool of them) and
 /// calls the handler from several threads at once, so the handler must only read immutable or
 /// synchronised state. Start with `start()`, which reports the bound port; stop with `stop(grace:)`.
 package final class HTTPServer: Sendable {
@@ -38,14 +39,18 @@ package final class HTTPServer: Sendable {
         try state.withLock { (running: inout RunningDaemon?) throws(HTTPServerError) -> Int in
             if let running { return running.port }
             let threads = max(1, configuration.threads)
+            let socket = CMicroHTTPD_listen(configuration.host, UInt16(clamping: configuration.port))
+            guard socket >= 0 else {
+                let reason = socket == -2 ? "not a numeric IPv4 or IPv6 address" : String(cString: strerror(errno))
+                throw HTTPServerError.cannotListen(host: configuration.host, port: configuration.port, reason: reason)
+            }
             // poll, not epoll: libmicrohttpd 0.9.75's epoll left some connections of a burst of new ones
             // unread (one thread with 128-256 at once; a pool of 16 with 1,024), until a timeout closed
             // them. poll answered as fast here, and never stalled.
             let flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_POLL.rawValue | MHD_USE_ITC.rawValue
             let contextPointer = Unmanaged.passRetained(context).toOpaque()
             let daemon = CMicroHTTPD_start(
-                flags, configuration.host, UInt16(clamping: configuration.port),
-                threads > 1 ? UInt32(threads) : 0,
+                flags, threads > 1 ? UInt32(threads) : 0,
                 UInt32(configuration.connectionTimeoutSeconds),
                 UInt32(configuration.connectionLimit),
                 UInt32(configuration.perIPConnectionLimit),
@@ -55,12 +60,15 @@ package final class HTTPServer: Sendable {
                 HTTPServerCallbacks.uriReceived, contextPointer,
                 HTTPServerCallbacks.connectionNotice, contextPointer)
             guard let daemon else {
+                close(socket)
                 Unmanaged<HTTPServerContext>.fromOpaque(contextPointer).release()
-                throw HTTPServerError.cannotStart(host: configuration.host, port: configuration.port)
+                throw HTTPServerError.cannotStart
             }
-            let port = Int(CMicroHTTPD_boundPort(daemon))
+            let port = Int(CMicroHTTPD_boundPort(socket))
+            let acceptor = ConnectionAcceptor(socket: socket, logger: logger)
+            acceptor.start(handingTo: daemon)
             context.headTimeout.start()
-            running = RunningDaemon(daemon: daemon, context: contextPointer, port: port)
+            running = RunningDaemon(daemon: daemon, acceptor: acceptor, context: contextPointer, port: port)
             logger.debug("libmicrohttpd daemon started", metadata: ["port": "\(port)", "threads": "\(threads)"])
             return port
         }
@@ -80,16 +88,13 @@ package final class HTTPServer: Sendable {
             })
         else { return }
         context.beginStopping()
-        let listener = MHD_quiesce_daemon(running.daemon)
-        // Refuse connections waiting in the kernel's backlog now, rather than at the final stop.
-        if listener >= 0 { shutdown(listener, Int32(SHUT_RDWR)) }
+        running.acceptor.stop()
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(grace * 1000)))
         while context.requestsInFlight > 0, ContinuousClock.now < deadline {
             usleep(5_000)
         }
         MHD_stop_daemon(running.daemon)
         context.headTimeout.stop()
-        if listener >= 0 { close(listener) }
         Unmanaged<HTTPServerContext>.fromOpaque(running.context).release()
         logger.debug("libmicrohttpd daemon stopped")
     }
@@ -99,9 +104,10 @@ package final class HTTPServer: Sendable {
     }
 }
 
-/// A started daemon and the retained context its callbacks receive.
+/// A started daemon, the acceptor handing it connections, and the retained context its callbacks receive.
 private struct RunningDaemon: @unchecked Sendable {
     let daemon: OpaquePointer
+    let acceptor: ConnectionAcceptor
     let context: UnsafeMutableRawPointer
     let port: Int
 }

@@ -438,46 +438,49 @@ struct TimelineMilestones: Sendable {
     }
 
     /// The scope made at load with the fewest milestones that has the claims of `scope` and every
-    /// measure of it that `filter` keeps: `scope`, its narrowing to the one status, type or evaluation
-    /// the filter asks for, or, over the `whole` timeline, the measures of a jurisdiction the filter
-    /// names (all of them or only one) with every claim.
+    /// measure of it that `filter` keeps: `scope` or one of its narrowings, or, over the `whole` timeline,
+    /// the measures of a jurisdiction the filter requires with every claim.
     private func narrowest(_ scope: Scope, for filter: MeasureFilter, whole: Bool, in snapshot: CorpusSnapshot) -> Scope {
-        var scopes = [scope]
-        if filter.statuses.count == 1 { scopes.append(scope.narrowed(to: .status(filter.statuses[0]))) }
-        if filter.types.count == 1 { scopes.append(scope.narrowed(to: .type(filter.types[0]))) }
-        if filter.evaluations.count == 1 { scopes.append(scope.narrowed(to: .evaluation(filter.evaluations[0]))) }
+        var scopes = TimelineMilestones.narrowings(of: scope, for: filter)
         if whole {
-            for (entities, match, jurisdictions) in [
-                (filter.implementing, filter.implementingMatch, byImplementing),
-                (filter.affected, filter.affectedMatch, byAffected),
-            ] where match == .all || entities.count == 1 {
-                for entity in entities {
-                    if let index = snapshot.entityIndexByID[entity.id], let jurisdiction = jurisdictions[index] {
-                        scopes.append(jurisdiction)
-                    }
-                }
-            }
+            let required = TimelineMilestones.requiredJurisdictions(of: filter, in: snapshot)
+            scopes += required.implementing.compactMap { byImplementing[$0] } + required.affected.compactMap { byAffected[$0] }
         }
         return scopes.min { $0.milestones.count < $1.milestones.count }!
     }
 
     /// The fewest measures known to hold every measure of `scope` that `filter` keeps (the filter still
-    /// applies to them): the scope's own, its narrowing to the one status, type or evaluation the filter
-    /// asks for, or those implementing or affected by an entity the filter names (all of them or only one).
+    /// applies to them): those of `scope` or of one of its narrowings, or those of a jurisdiction the
+    /// filter requires.
     private static func candidates(in scope: Scope, for filter: MeasureFilter, in snapshot: CorpusSnapshot) -> [Int32] {
-        var lists = [scope.measures]
-        if filter.statuses.count == 1 { lists.append(scope.narrowed(to: .status(filter.statuses[0])).measures) }
-        if filter.types.count == 1 { lists.append(scope.narrowed(to: .type(filter.types[0])).measures) }
-        if filter.evaluations.count == 1 { lists.append(scope.narrowed(to: .evaluation(filter.evaluations[0])).measures) }
-        for (entities, match, measures) in [
-            (filter.implementing, filter.implementingMatch, snapshot.measuresByImplementing),
-            (filter.affected, filter.affectedMatch, snapshot.measuresByAffected),
-        ] where match == .all || entities.count == 1 {
-            for entity in entities {
-                if let index = snapshot.entityIndexByID[entity.id] { lists.append(measures[Int(index)]) }
-            }
-        }
+        let required = requiredJurisdictions(of: filter, in: snapshot)
+        let lists =
+            narrowings(of: scope, for: filter).map(\.measures)
+            + required.implementing.map { snapshot.measuresByImplementing[Int($0)] }
+            + required.affected.map { snapshot.measuresByAffected[Int($0)] }
         return lists.min { $0.count < $1.count }!
+    }
+
+    /// `scope` and its narrowings to the one status, type or evaluation `filter` asks for: each holds
+    /// every measure of `scope` that the filter keeps.
+    private static func narrowings(of scope: Scope, for filter: MeasureFilter) -> [Scope] {
+        var scopes = [scope]
+        if filter.statuses.count == 1 { scopes.append(scope.narrowed(to: .status(filter.statuses[0]))) }
+        if filter.types.count == 1 { scopes.append(scope.narrowed(to: .type(filter.types[0]))) }
+        if filter.evaluations.count == 1 { scopes.append(scope.narrowed(to: .evaluation(filter.evaluations[0]))) }
+        return scopes
+    }
+
+    /// The entities (by index) that every measure `filter` keeps implements or affects: those the filter
+    /// names under `implementing` and `affected` when it asks for all of them, or names only one.
+    private static func requiredJurisdictions(
+        of filter: MeasureFilter, in snapshot: CorpusSnapshot
+    ) -> (implementing: [Int32], affected: [Int32]) {
+        func required(_ entities: [Entity], _ match: MeasureFilter.Match) -> [Int32] {
+            guard match == .all || entities.count == 1 else { return [] }
+            return entities.compactMap { snapshot.entityIndexByID[$0.id] }
+        }
+        return (required(filter.implementing, filter.implementingMatch), required(filter.affected, filter.affectedMatch))
     }
 
     /// The words of `q` that measures and claims must have (phrases as their words; exclusions apply
