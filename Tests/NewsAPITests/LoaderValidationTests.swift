@@ -445,6 +445,25 @@ import Testing
         }
     }
 
+    /// Fifty errors stop loading as fifty-one do: the files after them go unchecked, and the message says so.
+    @Test func reachingTheLimitExactlySaysThereMayBeMore() throws {
+        // Each line has one error: an impossible date.
+        let bad = (0..<CorpusLoadError.limit).map { index in
+            Fixture.article(0, replacing: #""value": "2025-04-14""#, with: #""value": "2025-02-30""#)[0]
+                .replacingOccurrences(of: #""id": "a1""#, with: #""id": "bad\#(index)""#)
+        }
+        do {
+            let directory = try Fixture.directory(articles: bad)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            _ = try CorpusLoader.load(from: directory, logger: Fixture.logger)
+            Issue.record("loaded a corpus with errors")
+        } catch let error as CorpusLoadError {
+            #expect(error.errors.count == CorpusLoadError.limit)
+            #expect(error.errors.allSatisfy { $0.field == "published_at.value" })
+            #expect(error.description.hasSuffix("\n(stopped after 50 errors; there may be more)"))
+        }
+    }
+
     /// A broken article is reported once: what cites it is not reported again.
     @Test func errorsAreListedOnePerLine() throws {
         var lines = Fixture.article(0, replacing: #""value": "2025-04-14""#, with: #""value": "2025-02-30""#)

@@ -1,21 +1,16 @@
 /// Collects the errors found while loading, up to `CorpusLoadError.limit`.
 struct CorpusErrorLog {
     private(set) var errors: [CorpusError] = []
-    private(set) var isTruncated = false
 
-    /// Whether the limit is reached, so loading can stop.
+    /// Whether the limit is reached: loading stops, so what it had not read yet is unchecked.
     var isFull: Bool { errors.count >= CorpusLoadError.limit }
 
     /// Whether nothing is wrong so far.
     var isEmpty: Bool { errors.isEmpty }
 
-    /// Records one error (or notes that there are more than the limit).
+    /// Records one error; beyond the limit, drops it.
     mutating func report(_ error: CorpusError) {
-        if isFull {
-            isTruncated = true
-        } else {
-            errors.append(error)
-        }
+        if !isFull { errors.append(error) }
     }
 
     /// Records several errors.
@@ -23,8 +18,9 @@ struct CorpusErrorLog {
         for error in newErrors { report(error) }
     }
 
-    /// The error to throw.
+    /// The error to throw: truncated whenever the limit was reached, even by the last error of the last
+    /// batch, since loading then stopped before the files after it.
     var loadError: CorpusLoadError {
-        CorpusLoadError(errors: errors, isTruncated: isTruncated)
+        CorpusLoadError(errors: errors, isTruncated: isFull)
     }
 }
