@@ -426,23 +426,17 @@ import Testing
 
     @Test func collectsEveryErrorUpToTheLimit() throws {
         let bad = (0..<60).map { #"{"id": "bad\#($0)", "kind": "op-ed"}"# }
-        do {
-            let directory = try Fixture.directory(articles: bad)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            _ = try CorpusLoader.load(from: directory, logger: Fixture.logger)
-            Issue.record("loaded a corpus with errors")
-        } catch let error as CorpusLoadError {
-            #expect(error.errors.count == CorpusLoadError.limit)
-            #expect(error.isTruncated)
-            #expect(
-                error.errors[0]
-                    == CorpusError(
-                        file: "articles.ndjson", line: 1, recordID: "bad0", field: "kind",
-                        message: #""op-ed" is not one of: article, brief"#))
-            let lines = error.description.split(separator: "\n")
-            #expect(lines.count == CorpusLoadError.limit + 1)
-            #expect(lines.last == "(stopped after 50 errors; there may be more)")
-        }
+        let error = try #require(try Fixture.loadError(articles: bad))
+        #expect(error.errors.count == CorpusLoadError.limit)
+        #expect(error.isTruncated)
+        #expect(
+            error.errors[0]
+                == CorpusError(
+                    file: "articles.ndjson", line: 1, recordID: "bad0", field: "kind",
+                    message: #""op-ed" is not one of: article, brief"#))
+        let lines = error.description.split(separator: "\n")
+        #expect(lines.count == CorpusLoadError.limit + 1)
+        #expect(lines.last == "(stopped after 50 errors; there may be more)")
     }
 
     /// Fifty errors stop loading as fifty-one do: the files after them go unchecked, and the message says so.
@@ -452,33 +446,21 @@ import Testing
             Fixture.article(0, replacing: #""value": "2025-04-14""#, with: #""value": "2025-02-30""#)[0]
                 .replacingOccurrences(of: #""id": "a1""#, with: #""id": "bad\#(index)""#)
         }
-        do {
-            let directory = try Fixture.directory(articles: bad)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            _ = try CorpusLoader.load(from: directory, logger: Fixture.logger)
-            Issue.record("loaded a corpus with errors")
-        } catch let error as CorpusLoadError {
-            #expect(error.errors.count == CorpusLoadError.limit)
-            #expect(error.errors.allSatisfy { $0.field == "published_at.value" })
-            #expect(error.description.hasSuffix("\n(stopped after 50 errors; there may be more)"))
-        }
+        let error = try #require(try Fixture.loadError(articles: bad))
+        #expect(error.errors.count == CorpusLoadError.limit)
+        #expect(error.errors.allSatisfy { $0.field == "published_at.value" })
+        #expect(error.description.hasSuffix("\n(stopped after 50 errors; there may be more)"))
     }
 
     /// A broken article is reported once: what cites it is not reported again.
     @Test func errorsAreListedOnePerLine() throws {
         var lines = Fixture.article(0, replacing: #""value": "2025-04-14""#, with: #""value": "2025-02-30""#)
         lines[1] = #"{"id": "a2" "kind": "brief"}"#
-        do {
-            let directory = try Fixture.directory(articles: lines)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            _ = try CorpusLoader.load(from: directory, logger: Fixture.logger)
-            Issue.record("loaded a corpus with errors")
-        } catch let error as CorpusLoadError {
-            #expect(
-                error.description == """
-                    articles.ndjson:1: record "a1": field "published_at.value": "2025-02-30" is not a calendar date
-                    articles.ndjson:2:13: expected ',' or '}' after an object member, found '"'
-                    """)
-        }
+        let error = try #require(try Fixture.loadError(articles: lines))
+        #expect(
+            error.description == """
+                articles.ndjson:1: record "a1": field "published_at.value": "2025-02-30" is not a calendar date
+                articles.ndjson:2:13: expected ',' or '}' after an object member, found '"'
+                """)
     }
 }

@@ -112,14 +112,26 @@ enum CorpusFixture {
         measures: String? = CorpusFixture.measures,
         claims: String? = CorpusFixture.claims
     ) throws -> [CorpusError] {
+        try loadError(dataset: dataset, articles: articles, entities: entities, measures: measures, claims: claims)?
+            .errors ?? []
+    }
+
+    /// What loading a corpus of these files throws, or `nil` if it loads.
+    static func loadError(
+        dataset: String? = CorpusFixture.dataset,
+        articles: [String]? = CorpusFixture.articles,
+        entities: String? = CorpusFixture.entities,
+        measures: String? = CorpusFixture.measures,
+        claims: String? = CorpusFixture.claims
+    ) throws -> CorpusLoadError? {
         let directory = try directory(
             dataset: dataset, articles: articles, entities: entities, measures: measures, claims: claims)
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
             _ = try CorpusLoader.load(from: directory, logger: logger)
-            return []
+            return nil
         } catch {
-            return error.errors
+            return error
         }
     }
 
