@@ -219,6 +219,13 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes one complete, already-encoded JSON value read in place, such as part of a shared buffer.
+    @inlinable public mutating func raw(_ encoded: UnsafeBufferPointer<UInt8>) {
+        separate()
+        output.append(contentsOf: encoded)
+        needsComma = true
+    }
+
     /// Starts an object (as the next value) whose first members come already encoded: `encoded` is
     /// `{`, then members, then the name of one more member (`{"a":1,"b":`); the next call writes
     /// that member's value. For objects written many times over that differ in one value.

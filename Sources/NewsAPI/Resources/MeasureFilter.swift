@@ -125,6 +125,16 @@ struct MeasureFilter {
         return true
     }
 
+    /// The entities (by index) that every measure this filter keeps implements or affects: those it
+    /// names under `implementing` and under `affected` when it asks for all of them, or names only one.
+    func requiredEntities(in snapshot: CorpusSnapshot) -> (implementing: [Int32], affected: [Int32]) {
+        func required(_ entities: [Entity], _ match: Match) -> [Int32] {
+            guard match == .all || entities.count == 1 else { return [] }
+            return entities.compactMap { snapshot.entityIndexByID[$0.id] }
+        }
+        return (required(implementing, implementingMatch), required(affected, affectedMatch))
+    }
+
     private static func names(_ ids: [String], _ wanted: [Entity], _ match: Match) -> Bool {
         if wanted.isEmpty { return true }
         return match == .all ? wanted.allSatisfy { ids.contains($0.id) } : wanted.contains { ids.contains($0.id) }
@@ -141,14 +151,19 @@ struct MeasureFilter {
     }
 }
 
-/// What measure lists read besides the snapshot, made once per snapshot: the orders and each
-/// measure's folded text for `q`.
+/// What measure lists read besides the snapshot, made once per snapshot: the orders, each measure's
+/// summary as lists write it, and each measure's folded text for `q`.
 struct MeasureCatalog: Sendable {
     let snapshot: CorpusSnapshot
     /// Measure positions by announcement date, newest first, undated last.
     let newestFirst: [Int32]
     /// Measure positions by announcement date, oldest first, undated last.
     let oldestFirst: [Int32]
+    /// Each measure's place in `newestFirst` and in `oldestFirst`, by position.
+    private let newestRank: [Int32]
+    private let oldestRank: [Int32]
+    /// Each measure's summary object, encoded once, by position.
+    private let summaries: PackedBytes
     /// Each measure's title, description and products, folded, with a space before each word.
     private let foldedText: [String]
     /// Every (word, measure) pair of that text, sorted, so the measures with a word beginning with a
@@ -171,6 +186,20 @@ struct MeasureCatalog: Sendable {
         }
         newestFirst = order(true)
         oldestFirst = order(false)
+        func ranks(_ order: [Int32]) -> [Int32] {
+            var rank = [Int32](repeating: 0, count: order.count)
+            for (place, position) in order.enumerated() { rank[Int(position)] = Int32(place) }
+            return rank
+        }
+        newestRank = ranks(newestFirst)
+        oldestRank = ranks(oldestFirst)
+        var summaries = PackedBytes()
+        for measure in measures {
+            var json = JSONWriter(capacity: 1024)
+            json.measureSummary(measure, in: snapshot)
+            summaries.append(json.bytes)
+        }
+        self.summaries = summaries
         foldedText = measures.map { measure in
             " " + TextFolding.normalizedKey(([measure.title, measure.description] + measure.products).joined(separator: " "))
         }
@@ -205,8 +234,31 @@ struct MeasureCatalog: Sendable {
         words.allSatisfy { ByteSearch.contains(foldedText[position], " " + $0) }
     }
 
-    /// The positions of the measures passing `filter`, in the order asked for.
+    /// The positions of the measures passing `filter`, in the order asked for: of the fewest measures
+    /// known to hold them all, sorted, or of every measure in order when nothing narrows the filter.
     func matching(_ filter: MeasureFilter, newestFirst: Bool = true) -> [Int32] {
-        (newestFirst ? self.newestFirst : oldestFirst).filter { filter.matches(Int($0), in: self) }
+        guard let candidates = candidates(for: filter) else {
+            return (newestFirst ? self.newestFirst : oldestFirst).filter { filter.matches(Int($0), in: self) }
+        }
+        let rank = newestFirst ? newestRank : oldestRank
+        return candidates.filter { filter.matches(Int($0), in: self) }.sorted { rank[Int($0)] < rank[Int($1)] }
+    }
+
+    /// The shortest list made at load that holds every measure `filter` keeps (the filter still
+    /// applies to them): those of an entity it requires, or of the one type or status it asks for;
+    /// `nil` when it asks for none of these.
+    func candidates(for filter: MeasureFilter) -> [Int32]? {
+        let required = filter.requiredEntities(in: snapshot)
+        var lists =
+            required.implementing.map { snapshot.measuresByImplementing[Int($0)] }
+            + required.affected.map { snapshot.measuresByAffected[Int($0)] }
+        if filter.types.count == 1 { lists.append(snapshot.measuresByType[filter.types[0]] ?? []) }
+        if filter.statuses.count == 1 { lists.append(snapshot.measuresByStatus[filter.statuses[0]] ?? []) }
+        return lists.min { $0.count < $1.count }
+    }
+
+    /// Writes the summary of the measure at `position` as the next value: its bytes made at load.
+    func writeSummary(ofMeasure position: Int32, into json: inout JSONWriter) {
+        summaries.withBytes(Int(position)) { json.raw($0) }
     }
 }

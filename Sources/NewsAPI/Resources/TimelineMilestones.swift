@@ -391,7 +391,7 @@ struct TimelineMilestones: Sendable {
         let candidates =
             entityScope == nil && !words.isEmpty
             ? catalog.measures(withWordsStartingWith: words)
-            : TimelineMilestones.candidates(in: entityScope ?? everything, for: filter, in: snapshot)
+            : TimelineMilestones.candidates(in: entityScope ?? everything, for: filter, catalog: catalog)
         let measuresInScope = candidates.filter { position in
             let index = Int(position)
             return entityIDs.allSatisfy { id in
@@ -424,7 +424,7 @@ struct TimelineMilestones: Sendable {
         // The date filters are read off plain days; the rest of the filter then reads no lifecycle.
         let (undated, dates) = filter.period == (nil, nil) ? filter.splittingLifecycleDates() : (filter, nil)
         var kept = [Bool](repeating: false, count: catalog.snapshot.measures.count)
-        for position in TimelineMilestones.candidates(in: scope, for: filter, in: catalog.snapshot)
+        for position in TimelineMilestones.candidates(in: scope, for: filter, catalog: catalog)
         where dates.map({ lifecycleDays[Int(position)].passes($0) }) ?? true && undated.matches(Int(position), in: catalog) {
             kept[Int(position)] = true
         }
@@ -443,21 +443,17 @@ struct TimelineMilestones: Sendable {
     private func narrowest(_ scope: Scope, for filter: MeasureFilter, whole: Bool, in snapshot: CorpusSnapshot) -> Scope {
         var scopes = TimelineMilestones.narrowings(of: scope, for: filter)
         if whole {
-            let required = TimelineMilestones.requiredJurisdictions(of: filter, in: snapshot)
+            let required = filter.requiredEntities(in: snapshot)
             scopes += required.implementing.compactMap { byImplementing[$0] } + required.affected.compactMap { byAffected[$0] }
         }
         return scopes.min { $0.milestones.count < $1.milestones.count }!
     }
 
     /// The fewest measures known to hold every measure of `scope` that `filter` keeps (the filter still
-    /// applies to them): those of `scope` or of one of its narrowings, or those of a jurisdiction the
-    /// filter requires.
-    private static func candidates(in scope: Scope, for filter: MeasureFilter, in snapshot: CorpusSnapshot) -> [Int32] {
-        let required = requiredJurisdictions(of: filter, in: snapshot)
-        let lists =
-            narrowings(of: scope, for: filter).map(\.measures)
-            + required.implementing.map { snapshot.measuresByImplementing[Int($0)] }
-            + required.affected.map { snapshot.measuresByAffected[Int($0)] }
+    /// applies to them, and those outside `scope` are not in its milestones): those of `scope` or of one
+    /// of its narrowings, or the catalog's candidates for the filter.
+    private static func candidates(in scope: Scope, for filter: MeasureFilter, catalog: MeasureCatalog) -> [Int32] {
+        let lists = narrowings(of: scope, for: filter).map(\.measures) + [catalog.candidates(for: filter)].compactMap { $0 }
         return lists.min { $0.count < $1.count }!
     }
 
@@ -469,18 +465,6 @@ struct TimelineMilestones: Sendable {
         if filter.types.count == 1 { scopes.append(scope.narrowed(to: .type(filter.types[0]))) }
         if filter.evaluations.count == 1 { scopes.append(scope.narrowed(to: .evaluation(filter.evaluations[0]))) }
         return scopes
-    }
-
-    /// The entities (by index) that every measure `filter` keeps implements or affects: those the filter
-    /// names under `implementing` and `affected` when it asks for all of them, or names only one.
-    private static func requiredJurisdictions(
-        of filter: MeasureFilter, in snapshot: CorpusSnapshot
-    ) -> (implementing: [Int32], affected: [Int32]) {
-        func required(_ entities: [Entity], _ match: MeasureFilter.Match) -> [Int32] {
-            guard match == .all || entities.count == 1 else { return [] }
-            return entities.compactMap { snapshot.entityIndexByID[$0.id] }
-        }
-        return (required(filter.implementing, filter.implementingMatch), required(filter.affected, filter.affectedMatch))
     }
 
     /// The words of `q` that measures and claims must have (phrases as their words; exclusions apply

@@ -37,8 +37,8 @@ struct TradeMeasuresResource: Sendable {
         if !facets.isEmpty, format == .json {
             envelope.extraMembers.append(encodeFacets(facets, over: matching))
         }
-        return envelope.response { position, json in
-            json.measureSummary(measures[Int(matching[position])], in: snapshot)
+        return envelope.response { [catalog] position, json in
+            catalog.writeSummary(ofMeasure: matching[position], into: &json)
         }
     }
 
