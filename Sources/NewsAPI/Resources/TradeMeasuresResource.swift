@@ -24,7 +24,6 @@ struct TradeMeasuresResource: Sendable {
         let format = ListFormat.read(&query, headers: request.headers)
         try query.validate()
 
-        let measures = snapshot.measures
         let matching = catalog.matching(filter, newestFirst: sort == .newestFirst)
 
         var applied = AppliedQuery()
