@@ -42,8 +42,15 @@ import Testing
             for range in ranges {
                 let expected = corpus.matches(query).filter(range.contains)
                 let found = try #require(snapshot.commonWordSearch(query, within: range), "\(text) has common words only")
-                #expect(found.count == expected.count, "\(text) in \(range)")
-                #expect(found.ordinals == expected, "\(text) in \(range)")
+                #expect(found.countAll() == expected.count, "\(text) in \(range)")
+                #expect(found.ordinals(count: expected.count) == expected, "\(text) in \(range)")
+                #expect(found.first == expected.first && found.last == expected.last, "\(text) in \(range)")
+                #expect((0..<count + 64).filter(found.contains) == expected, "\(text) in \(range)")
+                // Boundaries inside and outside the range, descending, some repeated.
+                let boundaries: [Int32] = [count + 70, count, count - 1, 1_500, 1_500, 777, 64, 63, 1, 0]
+                #expect(
+                    found.countsAtOrAbove(boundaries) == boundaries.map { boundary in expected.filter { $0 >= boundary }.count },
+                    "\(text) in \(range)")
                 for positions in [0..<20, 3..<9, expected.count - 5..<expected.count + 5, expected.count..<expected.count + 3] {
                     let clamped = positions.clamped(to: 0..<expected.count)
                     #expect(found.ordinals(at: positions) == Array(expected[clamped]), "\(text) in \(range) at \(positions)")
@@ -65,6 +72,34 @@ import Testing
         #expect(snapshot.commonWordSearch(try TextQuery(parsing: "tariff unique17"), within: 0..<count) == nil)
         #expect(snapshot.commonWordSearch(try TextQuery(parsing: "tariff -unique17"), within: 0..<count) == nil)
         #expect(snapshot.commonWordSearch(try TextQuery(parsing: "\"tariff steel\""), within: 0..<count) == nil)
+    }
+
+    @Test func aSearchsTimelineCountsFromBitmapsAsFromItsList() throws {
+        let corpus = try CommonWordCorpus()
+        let snapshot = corpus.snapshot
+        let count = Int32(snapshot.articleCount)
+        let days = snapshot.articles.map(\.publishedAt.day)
+        let boundaries = DayBoundaries(days: days)
+        let probes = Array(stride(from: try #require(days.min()) - 3, through: try #require(days.max()) + 3, by: 2))
+        for text in ["tariff steel", "coal -fish -silk", "rice chips ports"] {
+            let query = try TextQuery(parsing: text)
+            for range in [0..<count, 100..<1_777, 7..<7] {
+                let expected = corpus.matches(query).filter(range.contains)
+                let found = try #require(snapshot.commonWordSearch(query, within: range))
+                let counted = ArticleTimeline(boundaries: boundaries, ordinals: .conjunction(found))
+                let listed = ArticleTimeline(boundaries: boundaries, ordinals: .list(expected[...]))
+                #expect(counted.count == listed.count, "\(text) in \(range)")
+                #expect(
+                    counted.oldestAndNewestDays.map { [$0.oldest, $0.newest] }
+                        == listed.oldestAndNewestDays.map { [$0.oldest, $0.newest] })
+                #expect(counted.countsBefore(probes[...]) == listed.countsBefore(probes[...]), "\(text) in \(range)")
+                #expect(probes.map(counted.countBefore) == probes.map(listed.countBefore), "\(text) in \(range)")
+                #expect((0..<count).filter(counted.contains) == (0..<count).filter(listed.contains))
+                for index in [0, 1, expected.count / 2, expected.count - 1] where index >= 0 && index < expected.count {
+                    #expect(counted.ordinal(at: index) == listed.ordinal(at: index), "\(text) in \(range) at \(index)")
+                }
+            }
+        }
     }
 
     @Test func frequenciesComeFromListsAndBitmapsAlike() throws {

@@ -198,7 +198,7 @@ struct InvertedIndex: Sendable {
         } else if let conjunction = conjunction(of: terms, excluding: [], within: 0..<Int32(documentCount)) {
             remaining = []
             checksScope = scope != nil
-            result = conjunction.ordinals
+            result = conjunction.ordinals(count: conjunction.countAll())
         } else {
             preconditionFailure("the rarest term has a bitmap, so every term has one")
         }

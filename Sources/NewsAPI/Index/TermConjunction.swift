@@ -3,7 +3,8 @@
 /// words, and listed only as far as a page needs.
 ///
 /// The words are combined a chunk at a time into a small buffer (AND the included bitmaps, AND NOT
-/// the excluded ones, mask the run's edges), which the compiler turns into vector loops.
+/// the excluded ones, mask the run's edges), which the compiler turns into vector loops. Nothing is
+/// combined until asked for, so each question costs a pass: callers keep the answers they reuse.
 struct TermConjunction: Sendable {
     private let bitmaps: CommonTermBitmaps
     /// The bitmaps every article must be in; at least one.
@@ -12,8 +13,6 @@ struct TermConjunction: Sendable {
     private let excluded: [Int]
     /// The ordinals the articles are taken from.
     let range: Range<Int32>
-    /// How many articles there are.
-    let count: Int
 
     /// The articles of `range` in every bitmap of `included` (not empty) and none of `excluded`.
     init(bitmaps: CommonTermBitmaps, included: [Int], excluded: [Int], range: Range<Int32>) {
@@ -22,12 +21,11 @@ struct TermConjunction: Sendable {
         self.included = included
         self.excluded = excluded
         self.range = range
-        var count = 0
-        TermConjunction.forEachChunk(bitmaps, included, excluded, in: range) { _, chunk in
-            for word in chunk { count &+= word.nonzeroBitCount }
-            return true
-        }
-        self.count = count
+    }
+
+    /// How many articles there are: one pass over the words.
+    func countAll() -> Int {
+        count(in: range)
     }
 
     /// How many of the articles lie in `ordinals`.
@@ -42,9 +40,74 @@ struct TermConjunction: Sendable {
         return count
     }
 
-    /// The articles at `positions` of the ascending list of all of them (clamped to `0..<count`).
+    /// How many of the articles lie at or above each of `boundaries` (descending), in one pass over
+    /// the words from the top of the range down to the lowest boundary.
+    func countsAtOrAbove(_ boundaries: some Sequence<Int32>) -> [Int] {
+        var counts: [Int] = []
+        counts.reserveCapacity(boundaries.underestimatedCount)
+        var counted = 0
+        var countedFrom = range.upperBound
+        for boundary in boundaries {
+            let from = min(max(boundary, range.lowerBound), range.upperBound)
+            precondition(from <= countedFrom, "boundaries must descend")
+            if from < countedFrom {
+                counted += count(in: from..<countedFrom)
+                countedFrom = from
+            }
+            counts.append(counted)
+        }
+        return counts
+    }
+
+    /// Whether the article at `ordinal` is one of them.
+    func contains(_ ordinal: Int32) -> Bool {
+        guard range.contains(ordinal) else { return false }
+        let stride = bitmaps.wordsPerBitmap
+        let word = Int(ordinal) >> 6
+        let bit = UInt64(1) << UInt64(ordinal & 63)
+        return bitmaps.words.withUnsafeBufferPointer { words in
+            included.allSatisfy { words[$0 * stride + word] & bit != 0 }
+                && excluded.allSatisfy { words[$0 * stride + word] & bit == 0 }
+        }
+    }
+
+    /// The lowest ordinal among the articles (the newest), or `nil` when there are none.
+    var first: Int32? {
+        var found: Int32?
+        TermConjunction.forEachChunk(bitmaps, included, excluded, in: range) { firstWord, chunk in
+            guard let index = chunk.firstIndex(where: { $0 != 0 }) else { return true }
+            found = Int32((firstWord + index) << 6 + chunk[index].trailingZeroBitCount)
+            return false
+        }
+        return found
+    }
+
+    /// The highest ordinal among the articles (the oldest), or `nil` when there are none: the words
+    /// are combined one at a time from the top of the range down.
+    var last: Int32? {
+        guard !range.isEmpty else { return nil }
+        let stride = bitmaps.wordsPerBitmap
+        let firstWord = Int(range.lowerBound) >> 6
+        return bitmaps.words.withUnsafeBufferPointer { words -> Int32? in
+            var word = (Int(range.upperBound) - 1) >> 6
+            while word >= firstWord {
+                var combined = words[included[0] * stride + word]
+                for bitmap in included.dropFirst() { combined &= words[bitmap * stride + word] }
+                for bitmap in excluded { combined &= ~words[bitmap * stride + word] }
+                let base = Int32(word << 6)
+                // Only the bits of `range` count.
+                if base < range.lowerBound { combined &= ~0 << UInt64(range.lowerBound - base) }
+                if range.upperBound - base < 64 { combined &= (1 << UInt64(range.upperBound - base)) &- 1 }
+                if combined != 0 { return base + Int32(63 - combined.leadingZeroBitCount) }
+                word -= 1
+            }
+            return nil
+        }
+    }
+
+    /// The articles at `positions` of the ascending list of all of them (positions outside it give none).
     func ordinals(at positions: Range<Int>) -> [Int32] {
-        let positions = positions.clamped(to: 0..<count)
+        let positions = positions.clamped(to: 0..<Int.max)
         guard !positions.isEmpty else { return [] }
         var result: [Int32] = []
         result.reserveCapacity(positions.count)
@@ -71,18 +134,20 @@ struct TermConjunction: Sendable {
         return result
     }
 
-    /// Every article, ascending.
+    /// Every article, ascending; `count` is how many there are (as `countAll()` says).
     ///
     /// Each word's articles are written eight at a time whether or not it has that many (a word
     /// with fewer writes past its last one, into room the next word overwrites or the array drops),
     /// so the loop's branches do not depend on how many articles a word holds.
-    var ordinals: [Int32] {
+    func ordinals(count: Int) -> [Int32] {
         [Int32](unsafeUninitializedCapacity: count + 64) { result, written in
             var kept = 0
             TermConjunction.forEachChunk(bitmaps, included, excluded, in: range) { firstWord, chunk in
                 for (index, word) in chunk.enumerated() where word != 0 {
                     let base = Int32(truncatingIfNeeded: (firstWord + index) << 6)
                     let bits = word.nonzeroBitCount
+                    // Each word writes at most 64 past `kept`, within the room asked for.
+                    precondition(kept &+ bits <= count, "the count given is not the conjunction's")
                     var rest = word
                     var place = kept
                     repeat {
@@ -96,6 +161,7 @@ struct TermConjunction: Sendable {
                 }
                 return true
             }
+            precondition(kept == count, "the count given is not the conjunction's")
             written = kept
         }
     }

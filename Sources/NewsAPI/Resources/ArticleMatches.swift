@@ -12,13 +12,17 @@ struct ArticleMatches: Sendable {
     private enum Matches: Sendable {
         /// Listed, or a range.
         case ordinals(Ordinals)
-        /// Common words' bitmaps, combined on demand.
-        case commonWords(TermConjunction)
+        /// Common words' bitmaps, combined on demand, and how many articles they hold.
+        case commonWords(TermConjunction, count: Int)
     }
 
     init(snapshot: CorpusSnapshot, query: ArticleQuery, scope: Entity?) {
         self.snapshot = snapshot
         self.query = query
+        if scope == nil, let found = ArticleMatches.commonWords(of: query, in: snapshot) {
+            matches = .commonWords(found, count: found.countAll())
+            return
+        }
         let window = snapshot.articles(publishedFrom: query.firstDay, through: query.lastDay)
 
         var lists: [ArraySlice<Int32>] = []
@@ -32,12 +36,6 @@ struct ArticleMatches: Sendable {
             lists.append(snapshot.articles(ofKind: kind)[...])
         }
 
-        if let text = query.text, lists.isEmpty, window.isContiguous,
-            let found = snapshot.commonWordSearch(text, within: window.range)
-        {
-            matches = .commonWords(found)
-            return
-        }
         var found: [Int32]? = lists.isEmpty ? nil : SortedOrdinals.intersection(of: lists)
         if let text = query.text {
             found = snapshot.search(text, within: found)
@@ -51,12 +49,21 @@ struct ArticleMatches: Sendable {
         }
     }
 
+    /// The matches of a query that asks only for common words (no entity, source or kind, and a
+    /// date range that is one run of ordinals), uncounted and unlisted; else `nil`.
+    static func commonWords(of query: ArticleQuery, in snapshot: CorpusSnapshot) -> TermConjunction? {
+        guard let text = query.text, query.entities.isEmpty, query.sources.isEmpty, query.kind == nil else { return nil }
+        let window = snapshot.articles(publishedFrom: query.firstDay, through: query.lastDay)
+        guard window.isContiguous else { return nil }
+        return snapshot.commonWordSearch(text, within: window.range)
+    }
+
     /// Every match, ascending (newest first); a range stays a range. Matches held as bitmaps are
     /// listed on each call.
     var ordinals: Ordinals {
         switch matches {
         case .ordinals(let ordinals): ordinals
-        case .commonWords(let found): .list(found.ordinals)
+        case .commonWords(let found, let count): .list(found.ordinals(count: count))
         }
     }
 
@@ -68,28 +75,20 @@ struct ArticleMatches: Sendable {
         case list([Int32])
     }
 
-    /// The matches as a bitmap with ranks, when a search for common words found them (without
-    /// listing them); else `nil`.
-    var rankedBitmap: RankedBitmap? {
-        guard case .commonWords(let found) = matches else { return nil }
-        return found.rankedBitmap
-    }
-
     /// How many articles match.
     var count: Int {
         switch matches {
         case .ordinals(.range(let range)): range.count
         case .ordinals(.list(let list)): list.count
-        case .commonWords(let found): found.count
+        case .commonWords(_, let count): count
         }
     }
 
     /// The matches in the requested order. For relevance only the best `needed` are ranked (a top-k
     /// selection, not a sort of every match); `nil` ranks them all.
     func ordered(by sort: ArticleSort, needed: Int?) -> OrderedArticles {
-        if case .commonWords(let found) = matches, let needed, sort != .relevance {
+        if case .commonWords(let found, let count) = matches, let needed, sort != .relevance {
             // Only the first `needed` are listed, from the top or the bottom of the bitmaps.
-            let count = found.count
             let wanted = min(needed, count)
             return sort == .oldestFirst
                 ? OrderedArticles(storage: .list(found.ordinals(at: count - wanted..<count).reversed()))

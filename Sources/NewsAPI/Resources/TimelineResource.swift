@@ -117,7 +117,10 @@ struct TimelineResource: Sendable {
 
         let firstDay = articleQuery.firstDay
         let lastDay = articleQuery.lastDay
-        let articles = articleTimeline(articleQuery, included: kinds.isEmpty || kinds.contains(.articlePublished))
+        // Only a page of periods is counted in one pass; an export counts each period alone.
+        let articles = articleTimeline(
+            articleQuery, included: kinds.isEmpty || kinds.contains(.articlePublished),
+            countedInOnePass: interval != nil && format == .json)
         let selection = milestones.selection(articleQuery, measureFilter, kinds: kinds, catalog: catalog)
 
         var applied = articleQuery.applied
@@ -158,8 +161,9 @@ struct TimelineResource: Sendable {
     }
 
     /// The articles in scope, oldest first, as a view over the store's sorted indexes: one posting list
-    /// (one entity, one source or a kind, no `q`) is read in place, not copied.
-    private func articleTimeline(_ query: ArticleQuery, included: Bool) -> ArticleTimeline {
+    /// (one entity, one source or a kind, no `q`) is read in place, not copied. When they are only
+    /// counted, a page of periods in one pass, a search for common words is not listed either.
+    private func articleTimeline(_ query: ArticleQuery, included: Bool, countedInOnePass: Bool) -> ArticleTimeline {
         guard included else { return ArticleTimeline(boundaries: boundaries, ordinals: .list([])) }
         if let list = postingList(query) {
             let window = snapshot.articles(publishedFrom: query.firstDay, through: query.lastDay)
@@ -169,10 +173,12 @@ struct TimelineResource: Sendable {
                 return ArticleTimeline(boundaries: boundaries, ordinals: .list(list[start..<max(start, end)]))
             }
         }
-        let matches = ArticleMatches(snapshot: snapshot, query: query, scope: nil)
-        if let bitmap = matches.rankedBitmap {
-            return ArticleTimeline(boundaries: boundaries, ordinals: .bitmap(bitmap))
+        if let found = ArticleMatches.commonWords(of: query, in: snapshot) {
+            // Periods are counted straight from the words' bitmaps; listed events need ranks.
+            let ordinals: ArticleTimeline.Ordinals = countedInOnePass ? .conjunction(found) : .bitmap(found.rankedBitmap)
+            return ArticleTimeline(boundaries: boundaries, ordinals: ordinals)
         }
+        let matches = ArticleMatches(snapshot: snapshot, query: query, scope: nil)
         switch matches.ordinals {
         case .range(let range): return ArticleTimeline(boundaries: boundaries, ordinals: .range(range))
         case .list(let list): return ArticleTimeline(boundaries: boundaries, ordinals: .list(list[...]))

@@ -87,8 +87,9 @@ struct TimelineBuckets: Sendable {
         descending: Bool, coarse: DayRanges, tally: MilestoneTally, window: MilestoneWindow, started: [Int32],
         stopped: [Int32], labels: DayLabels
     ) throws -> TimelineBuckets {
-        let firstArticle = articles.count > 0 ? articles.day(at: 0) : nil
-        let lastArticle = articles.count > 0 ? articles.day(at: articles.count - 1) : nil
+        let articleDays = articles.oldestAndNewestDays
+        let firstArticle = articleDays?.oldest
+        let lastArticle = articleDays?.newest
         var edges: [Int32] = []
         if let start = firstDay ?? earliest(firstArticle, tally.firstDay(in: window)),
             let end = lastDay ?? latest(lastArticle, tally.lastDay(in: window)), start <= end
@@ -246,19 +247,38 @@ struct ArticleTimeline: Sendable {
         case range(Range<Int32>)
         /// Part of an ascending list, such as a posting list read in place.
         case list(ArraySlice<Int32>)
-        /// The members of a bitmap, such as a search's for common words.
+        /// The members of a bitmap, such as a search's for common words that lists its events.
         case bitmap(RankedBitmap)
+        /// A search for common words, counted from its words' bitmaps without listing it: for counts
+        /// by period, read in one pass. Listing one event costs a pass (use `bitmap` to list them).
+        case conjunction(TermConjunction)
     }
 
     /// Each article's publication day, by ordinal.
     var days: [Int32] { boundaries.days }
 
+    /// How many articles there are (a pass over the words for a conjunction).
     var count: Int {
         switch ordinals {
         case .range(let range): range.count
         case .list(let list): list.count
         case .bitmap(let bitmap): bitmap.count
+        case .conjunction(let conjunction): conjunction.countAll()
         }
+    }
+
+    /// The publication days of the oldest and the newest article, or `nil` when there are none.
+    var oldestAndNewestDays: (oldest: Int32, newest: Int32)? {
+        let ordinals: (oldest: Int32, newest: Int32)?
+        switch self.ordinals {
+        case .conjunction(let conjunction):
+            guard let first = conjunction.first, let last = conjunction.last else { return nil }
+            ordinals = (last, first)
+        default:
+            let count = count
+            ordinals = count > 0 ? (ordinal(at: 0), ordinal(at: count - 1)) : nil
+        }
+        return ordinals.map { (days[Int($0.oldest)], days[Int($0.newest)]) }
     }
 
     /// Whether the article at `ordinal` is in the timeline.
@@ -269,15 +289,19 @@ struct ArticleTimeline: Sendable {
             let index = list.partitioningIndex { $0 >= ordinal }
             return index < list.endIndex && list[index] == ordinal
         case .bitmap(let bitmap): return bitmap.contains(ordinal)
+        case .conjunction(let conjunction): return conjunction.contains(ordinal)
         }
     }
 
     /// The ordinal of the `index`-th oldest article.
     func ordinal(at index: Int) -> Int32 {
         switch ordinals {
-        case .range(let range): range.upperBound - 1 - Int32(index)
-        case .list(let list): list[list.endIndex - 1 - index]
-        case .bitmap(let bitmap): bitmap.member(withRank: bitmap.count - 1 - index)
+        case .range(let range): return range.upperBound - 1 - Int32(index)
+        case .list(let list): return list[list.endIndex - 1 - index]
+        case .bitmap(let bitmap): return bitmap.member(withRank: bitmap.count - 1 - index)
+        case .conjunction(let conjunction):
+            let position = conjunction.countAll() - 1 - index
+            return conjunction.ordinals(at: position..<position + 1)[0]
         }
     }
 
@@ -293,6 +317,7 @@ struct ArticleTimeline: Sendable {
         case .range(let range): return Int(range.upperBound - max(range.lowerBound, min(boundary, range.upperBound)))
         case .list(let list): return list.endIndex - list.partitioningIndex { $0 >= boundary }
         case .bitmap(let bitmap): return bitmap.count - bitmap.rank(of: boundary)
+        case .conjunction(let conjunction): return conjunction.countsAtOrAbove([boundary])[0]
         }
     }
 
@@ -300,6 +325,9 @@ struct ArticleTimeline: Sendable {
     /// list, each search starts where the previous one ended and steps down in doubling strides before
     /// halving, so it reads the part of the list next to the last period's articles, not the whole.
     func countsBefore(_ days: ArraySlice<Int32>) -> [Int] {
+        if case .conjunction(let conjunction) = ordinals {
+            return conjunction.countsAtOrAbove(days.lazy.map(boundaries.firstOrdinal(before:)))
+        }
         guard case .list(let list) = ordinals else { return days.map(countBefore) }
         var counts: [Int] = []
         counts.reserveCapacity(days.count)
