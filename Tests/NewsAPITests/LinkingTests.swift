@@ -142,6 +142,38 @@ import Testing
         }
     }
 
+    @Test func aWalkOverManyArticlesReadsEachArticlesEntities() {
+        var generator = SplitMix(seed: 12)
+        var list = MentionList()
+        var entitiesOfArticle: [[Int32]] = []
+        for _ in 0..<200 {
+            var entities: [Int32] = []
+            for _ in 0..<Int(generator.next() % 5) {
+                let entity = Int32(generator.next() % 30)
+                if !entities.contains(entity) { entities.append(entity) }
+            }
+            for entity in entities { list.beginMention(of: entity, count: 1) }
+            list.endDocument()
+            entitiesOfArticle.append(entities)
+        }
+        let ordered = (0..<200).map { DocumentLocation(part: 0, document: Int32($0)) }
+        let index = MentionIndex(lists: [list], ordered: ordered, entityCount: 30)
+        // Walks shorter than a batch, of one batch and a bit either side, and of several; ranges and
+        // lists, with articles far apart and repeated.
+        let walks: [[Int32]] =
+            [[], [7], Array(0..<31), Array(0..<32), Array(0..<33), Array(0..<200), Array(stride(from: 199, to: 0, by: -3))]
+            + [[5, 5, 5, 120, 3]]
+        for walk in walks {
+            var read: [[Int32]] = []
+            index.forEachArticle(in: walk) { read.append(Array($0)) }
+            #expect(read == walk.map { entitiesOfArticle[Int($0)] }, "\(walk.count) articles")
+            #expect(read == walk.map { Array(index.entities(inArticle: $0)) })
+        }
+        var ranged: [[Int32]] = []
+        index.forEachArticle(in: Int32(40)..<Int32(105)) { ranged.append(Array($0)) }
+        #expect(ranged == Array(entitiesOfArticle[40..<105]))
+    }
+
     // MARK: The bundled seed corpus
 
     @Test func seedCorpusLinksAsAReaderWould() throws {

@@ -149,6 +149,35 @@ final class MentionIndex: Sendable {
         }
     }
 
+    /// Calls `body` with the entity indexes mentioned in each article of `ordinals`, in turn, read in
+    /// place: for walks over many articles, which a slice per article would cost a reference count each.
+    ///
+    /// Articles are read a batch at a time: first where each one's entities start and end, loads that
+    /// do not wait for one another (so the cache misses of articles far apart overlap), then `body`
+    /// for each.
+    func forEachArticle(in ordinals: some Sequence<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> Void) {
+        let batch = 32
+        articleEntityStarts.withUnsafeBufferPointer { starts in
+            articleEntities.withUnsafeBufferPointer { entities in
+                withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: batch) { ranges in
+                    var iterator = ordinals.makeIterator()
+                    var done = false
+                    while !done {
+                        var count = 0
+                        while count < batch, let ordinal = iterator.next() {
+                            ranges[count] = starts[Int(ordinal)]..<starts[Int(ordinal) + 1]
+                            count += 1
+                        }
+                        done = count < batch
+                        for index in 0..<count {
+                            body(UnsafeBufferPointer(rebasing: entities[ranges[index]]))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The entity indexes mentioned in the article at `ordinal`.
     func entities(inArticle ordinal: Int32) -> ArraySlice<Int32> {
         articleEntities[articleEntityStarts[Int(ordinal)]..<articleEntityStarts[Int(ordinal) + 1]]

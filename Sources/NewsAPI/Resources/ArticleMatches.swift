@@ -112,6 +112,16 @@ struct ArticleMatches: Sendable {
     }
 }
 
+extension MentionIndex {
+    /// Calls `body` with the entities each of `matches` names, read in place (see `forEachArticle(in:_:)`).
+    func forEachArticle(in matches: ArticleMatches.Ordinals, _ body: (UnsafeBufferPointer<Int32>) -> Void) {
+        switch matches {
+        case .range(let range): forEachArticle(in: range, body)
+        case .list(let list): forEachArticle(in: list, body)
+        }
+    }
+}
+
 extension RandomAccessCollection {
     /// The first index whose element satisfies `predicate`, which must be false then true.
     func partitioningIndex(where predicate: (Element) -> Bool) -> Index {

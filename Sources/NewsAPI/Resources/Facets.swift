@@ -193,19 +193,21 @@ struct ArticleFacetTable: Sendable {
             let mentions = snapshot.mentionIndex
             var tally = [Int32](repeating: 0, count: snapshot.entities.count)
             var touched: [Int32] = []
-            forEach(matches) { ordinal in
-                for entity in mentions.entities(inArticle: ordinal) {
-                    if tally[Int(entity)] == 0 { touched.append(entity) }
-                    tally[Int(entity)] += 1
+            tally.withUnsafeMutableBufferPointer { tally in
+                mentions.forEachArticle(in: matches) { mentioned in
+                    for entity in mentioned {
+                        if tally[Int(entity)] == 0 { touched.append(entity) }
+                        tally[Int(entity)] += 1
+                    }
                 }
             }
             return touched.map { (Int($0), Int(tally[Int($0)])) }
         default:  // entity_type: articles naming at least one entity of each type
             let mentions = snapshot.mentionIndex
             var tally = [Int](repeating: 0, count: EntityType.allCases.count)
-            forEach(matches) { ordinal in
+            mentions.forEachArticle(in: matches) { mentioned in
                 var seen: UInt32 = 0
-                for entity in mentions.entities(inArticle: ordinal) {
+                for entity in mentioned {
                     seen |= 1 << UInt32(typeOfEntity[Int(entity)])
                 }
                 for type in tally.indices where seen & (1 << UInt32(type)) != 0 { tally[type] += 1 }

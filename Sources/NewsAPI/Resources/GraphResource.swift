@@ -30,24 +30,22 @@ struct GraphResource: Sendable {
         let matches = ArticleMatches(snapshot: snapshot, query: articleQuery, scope: nil)
         let entities = snapshot.entities
         let typeAllowed = EntityType.allCases.map { types.isEmpty || types.contains($0) }
-        let typeOfEntity = self.typeOfEntity
         // One copy of the index for both walks: reading it through the snapshot copies it each time.
         let mentions = snapshot.mentionIndex
-        func forEachArticle(_ body: (ArraySlice<Int32>) -> Void) {
-            switch matches.ordinals {
-            case .range(let range): for ordinal in range { body(mentions.entities(inArticle: ordinal)) }
-            case .list(let list): for ordinal in list { body(mentions.entities(inArticle: ordinal)) }
-            }
-        }
-        func allowed(_ entity: Int32) -> Bool { typeAllowed[Int(typeOfEntity[Int(entity)])] }
+        let ordinals = matches.ordinals
 
-        // Pass one: each entity's matching articles; pass two: pairs among the chosen nodes only.
+        // Pass one: each entity's matching articles; pass two: pairs among the chosen nodes only. The
+        // tallies are written through buffers: an array checks it is not shared on every write.
         var counts = [Int32](repeating: 0, count: entities.count)
         var touched: [Int32] = []
-        forEachArticle { mentioned in
-            for entity in mentioned where allowed(entity) {
-                if counts[Int(entity)] == 0 { touched.append(entity) }
-                counts[Int(entity)] += 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            typeOfEntity.withUnsafeBufferPointer { typeOfEntity in
+                mentions.forEachArticle(in: ordinals) { mentioned in
+                    for entity in mentioned where typeAllowed[Int(typeOfEntity[Int(entity)])] {
+                        if counts[Int(entity)] == 0 { touched.append(entity) }
+                        counts[Int(entity)] += 1
+                    }
+                }
             }
         }
         let nodes = TopK.indices(of: touched, count: limit) { left, right in
@@ -58,12 +56,27 @@ struct GraphResource: Sendable {
         var nodePosition = [Int32](repeating: -1, count: entities.count)
         for (position, entity) in nodes.enumerated() { nodePosition[Int(entity)] = Int32(position) }
         var pairs = [Int32](repeating: 0, count: nodes.count * nodes.count)
-        var present: [Int32] = []
-        forEachArticle { mentioned in
-            present.removeAll(keepingCapacity: true)
-            for entity in mentioned where nodePosition[Int(entity)] >= 0 { present.append(nodePosition[Int(entity)]) }
-            for (index, a) in present.enumerated() {
-                for b in present[(index + 1)...] { pairs[Int(min(a, b)) * nodes.count + Int(max(a, b))] += 1 }
+        let nodeCount = nodes.count
+        pairs.withUnsafeMutableBufferPointer { pairs in
+            nodePosition.withUnsafeBufferPointer { nodePosition in
+                // The nodes an article names are gathered here: at most all of them, as it names each entity once.
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: nodeCount) { present in
+                    mentions.forEachArticle(in: ordinals) { mentioned in
+                        var found = 0
+                        for entity in mentioned where nodePosition[Int(entity)] >= 0 {
+                            precondition(found < nodeCount, "an article names an entity twice")
+                            present[found] = nodePosition[Int(entity)]
+                            found += 1
+                        }
+                        for index in 0..<found {
+                            let a = Int(present[index])
+                            for other in index + 1..<found {
+                                let b = Int(present[other])
+                                pairs[min(a, b) * nodeCount + max(a, b)] += 1
+                            }
+                        }
+                    }
+                }
             }
         }
         let total = Double(matches.count)
