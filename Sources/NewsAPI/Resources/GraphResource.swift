@@ -30,29 +30,13 @@ struct GraphResource: Sendable {
         let matches = ArticleMatches(snapshot: snapshot, query: articleQuery, scope: nil)
         let entities = snapshot.entities
         let typeAllowed = EntityType.allCases.map { types.isEmpty || types.contains($0) }
-        // One copy of the index for both walks: reading it through the snapshot copies it each time.
+        // One copy of the index for the walk: reading it through the snapshot copies it each time.
         let mentions = snapshot.mentionIndex
         let ordinals = matches.ordinals
 
-        // Pass one: each entity's matching articles; pass two: pairs among the chosen nodes only. The
-        // tallies are written through buffers: an array checks it is not shared on every write.
-        var counts = [Int32](repeating: 0, count: entities.count)
-        var touched: [Int32] = []
-        counts.withUnsafeMutableBufferPointer { counts in
-            typeOfEntity.withUnsafeBufferPointer { typeOfEntity in
-                mentions.forEachArticle(in: ordinals) { mentioned in
-                    for entity in mentioned where typeAllowed[Int(typeOfEntity[Int(entity)])] {
-                        if counts[Int(entity)] == 0 { touched.append(entity) }
-                        counts[Int(entity)] += 1
-                    }
-                }
-            }
-        }
-        let nodes = TopK.indices(of: touched, count: limit) { left, right in
-            let l = touched[left]
-            let r = touched[right]
-            return counts[Int(l)] != counts[Int(r)] ? counts[Int(l)] > counts[Int(r)] : entities[Int(l)].id < entities[Int(r)].id
-        }.map { touched[$0] }
+        // Pass one: the nodes, with their matching articles; pass two: pairs among the nodes only.
+        let fromCoMentions = types.isEmpty ? soleEntity(of: articleQuery).flatMap { mostNamed(with: $0, limit: limit) } : nil
+        let (nodes, nodeCounts) = fromCoMentions ?? mostNamed(in: ordinals, typeAllowed: typeAllowed, limit: limit)
         var nodePosition = [Int32](repeating: -1, count: entities.count)
         for (position, entity) in nodes.enumerated() { nodePosition[Int(entity)] = Int32(position) }
         var pairs = [Int32](repeating: 0, count: nodes.count * nodes.count)
@@ -84,7 +68,7 @@ struct GraphResource: Sendable {
         for a in nodes.indices {
             for b in nodes.indices where b > a && pairs[a * nodes.count + b] > 0 {
                 let both = Double(pairs[a * nodes.count + b])
-                let pmi = log2(both * total / (Double(counts[Int(nodes[a])]) * Double(counts[Int(nodes[b])])))
+                let pmi = log2(both * total / (Double(nodeCounts[a]) * Double(nodeCounts[b])))
                 let npmi = both == total ? 1 : pmi / -log2(both / total)
                 edges.append((a, b, Int(both), pmi, npmi))
             }
@@ -103,10 +87,10 @@ struct GraphResource: Sendable {
         json.key("articles"); json.int(matches.count)
         json.key("nodes")
         json.beginArray()
-        for entity in nodes {
+        for (entity, count) in zip(nodes, nodeCounts) {
             json.beginObject()
             json.entityIdentity(entities[Int(entity)])
-            json.key("articles"); json.int(counts[Int(entity)])
+            json.key("articles"); json.int(count)
             json.key("links"); json.selfLink(Links.entity(entities[Int(entity)].id))
             json.endObject()
         }
@@ -126,5 +110,57 @@ struct GraphResource: Sendable {
         json.key("query"); applied.write(to: &json)
         json.endObject()
         return .json(json.bytes)
+    }
+
+    /// The `limit` entities (of the types `typeAllowed` keeps) named in the most of the articles at
+    /// `ordinals`, most first (ties by id), with how many: one walk over the articles' entities, whose
+    /// tallies are written through a buffer (an array checks it is not shared on every write).
+    func mostNamed(in ordinals: ArticleMatches.Ordinals, typeAllowed: [Bool], limit: Int) -> ([Int32], [Int32]) {
+        let entities = snapshot.entities
+        var counts = [Int32](repeating: 0, count: entities.count)
+        var touched: [Int32] = []
+        counts.withUnsafeMutableBufferPointer { counts in
+            typeOfEntity.withUnsafeBufferPointer { typeOfEntity in
+                snapshot.mentionIndex.forEachArticle(in: ordinals) { mentioned in
+                    for entity in mentioned where typeAllowed[Int(typeOfEntity[Int(entity)])] {
+                        if counts[Int(entity)] == 0 { touched.append(entity) }
+                        counts[Int(entity)] += 1
+                    }
+                }
+            }
+        }
+        let nodes = TopK.indices(of: touched, count: limit) { left, right in
+            let l = touched[left]
+            let r = touched[right]
+            return counts[Int(l)] != counts[Int(r)] ? counts[Int(l)] > counts[Int(r)] : entities[Int(l)].id < entities[Int(r)].id
+        }.map { touched[$0] }
+        return (nodes, nodes.map { counts[Int($0)] })
+    }
+
+    /// The index of the one entity `query` asks for, when it asks for nothing else.
+    private func soleEntity(of query: ArticleQuery) -> Int32? {
+        guard query.entities.count == 1, query.text == nil, query.sources.isEmpty, query.kind == nil,
+            query.firstDay == nil, query.lastDay == nil
+        else { return nil }
+        return snapshot.entityIndexByID[query.entities[0].id]
+    }
+
+    /// What `mostNamed(in:typeAllowed:limit:)` finds for the articles naming `entity`, of any type,
+    /// read from what was counted at load instead of walked: the entity itself, named in every one of
+    /// them, among the entities most often named with it. `nil` when `limit` asks for more nodes than
+    /// the co-mentions kept can tell apart.
+    func mostNamed(with entity: Int32, limit: Int) -> ([Int32], [Int32])? {
+        let mentions = snapshot.mentionIndex
+        let coMentions = mentions.coMentions(of: entity)
+        guard limit <= coMentions.count + 1 || coMentions.count < MentionIndex.coMentionLimit else { return nil }
+        // Both are ordered by count, then by index, which is the order of ids.
+        let count = Int32(mentions.articleCount(of: entity))
+        // An entity no article names has no node, itself included.
+        guard count > 0 else { return ([], []) }
+        var ranked = coMentions
+        let place = ranked.firstIndex { $0.count < count || ($0.count == count && $0.entity > entity) } ?? ranked.count
+        ranked.insert((entity, count), at: place)
+        let nodes = ranked.prefix(limit)
+        return (nodes.map(\.entity), nodes.map(\.count))
     }
 }
