@@ -1,19 +1,13 @@
 import Foundation
 import Testing
 
-@testable import CorpusGeneration
 @testable import NewsAPI
 
 /// The graph of one entity's articles reads its nodes from the co-mention counts made at load; they
 /// are the nodes the walk over those articles finds, for every entity and every number of nodes.
 @Suite struct GraphResourceTests {
     /// A generated corpus: 1,500 articles, and entities named in many, few or none of them.
-    private static let snapshot: Result<CorpusSnapshot, any Error> = Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("graph-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        _ = try CorpusGenerator(articles: 1_500, seed: 41, directory: directory).run()
-        return try CorpusLoader.load(from: directory, logger: CorpusFixture.logger)
-    }
+    private static let snapshot = Result { try CorpusFixture.generated(articles: 1_500, seed: 41) }
 
     @Test func nodesFromCoMentionsAreThoseTheWalkFinds() throws {
         let snapshot = try Self.snapshot.get()

@@ -2,7 +2,6 @@ import Foundation
 import NewsFormat
 import Testing
 
-@testable import CorpusGeneration
 @testable import NewsAPI
 
 /// What `/trade-measures` reads from the catalog made once per snapshot gives what the plain way gave:
@@ -10,12 +9,7 @@ import Testing
 /// and a summary encoded at load is the one encoded per request.
 @Suite struct MeasureCatalogTests {
     /// A generated corpus: 1,000 articles, 500 measures.
-    private static let catalog: Result<MeasureCatalog, any Error> = Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        _ = try CorpusGenerator(articles: 1000, seed: 31, directory: directory).run()
-        return MeasureCatalog(snapshot: try CorpusLoader.load(from: directory, logger: CorpusFixture.logger))
-    }
+    private static let catalog = Result { MeasureCatalog(snapshot: try CorpusFixture.generated(articles: 1000, seed: 31)) }
 
     /// The measure filter of a `/trade-measures` query string, as the resource reads it.
     private func filter(_ query: String, in snapshot: CorpusSnapshot) throws -> MeasureFilter {

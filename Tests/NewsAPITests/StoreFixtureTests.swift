@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 
+@testable import CorpusGeneration
 @testable import NewsAPI
 
 /// Builds small corpora in temporary directories for the store, loader and search tests.
@@ -16,6 +17,15 @@ enum CorpusFixture {
 
     /// A logger that drops everything.
     static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    /// The snapshot of the corpus `corpus-gen` makes of `articles` articles from `seed`, written to a
+    /// temporary directory that is removed once it is loaded.
+    static func generated(articles: Int, seed: UInt64) throws -> CorpusSnapshot {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try CorpusGenerator(articles: articles, seed: seed, directory: directory).run()
+        return try CorpusLoader.load(from: directory, logger: logger)
+    }
 
     static let entities = #"""
         [

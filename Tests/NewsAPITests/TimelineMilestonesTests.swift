@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import CorpusGeneration
 @testable import NewsAPI
 
 /// What `/timeline` makes once per snapshot gives what gathering and sorting per request gave: on a
@@ -12,12 +11,7 @@ import Testing
     typealias Milestone = TimelineResource.Milestone
 
     /// A generated corpus: 1,000 articles, 500 measures (some dated by month or year), 250 claims.
-    private static let generated: Result<CorpusSnapshot, any Error> = Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        _ = try CorpusGenerator(articles: 1000, seed: 23, directory: directory).run()
-        return try CorpusLoader.load(from: directory, logger: CorpusFixture.logger)
-    }
+    private static let generated = Result { try CorpusFixture.generated(articles: 1000, seed: 23) }
 
     private static let milestones: Result<TimelineMilestones, any Error> = Result {
         TimelineMilestones(snapshot: try generated.get())
