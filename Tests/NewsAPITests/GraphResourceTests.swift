@@ -24,10 +24,10 @@ import Testing
                     continue
                 }
                 let walked = graph.mostNamed(in: articles, typeAllowed: everyType, limit: limit)
-                #expect(read.0 == walked.0, "nodes of \(snapshot.entities[Int(entity)].id), limit \(limit)")
-                #expect(read.1 == walked.1, "counts of \(snapshot.entities[Int(entity)].id), limit \(limit)")
+                #expect(read.nodes == walked.nodes, "nodes of \(snapshot.entities[Int(entity)].id), limit \(limit)")
+                #expect(read.counts == walked.counts, "counts of \(snapshot.entities[Int(entity)].id), limit \(limit)")
                 answered += 1
-                if read.0.isEmpty { empty += 1 }
+                if read.nodes.isEmpty { empty += 1 }
             }
         }
         // The corpus has entities with many co-mentions, few, and none at all.

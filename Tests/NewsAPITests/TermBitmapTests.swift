@@ -74,6 +74,44 @@ import Testing
         #expect(snapshot.commonWordSearch(try TextQuery(parsing: "\"tariff steel\""), within: 0..<count) == nil)
     }
 
+    @Test func conjunctionsOfLongBitmapsAgreeWithAScan() {
+        // Three bitmaps over 100,000 articles (many chunks), the first two sparse and with nothing in
+        // common above ordinal 20,000, so the last article is far below the top of most ranges.
+        let articleCount = 100_000
+        let wordsPerBitmap = (articleCount + 63) / 64
+        var generator = SplitMix(seed: 7)
+        var words = ContiguousArray<UInt64>(repeating: 0, count: 3 * wordsPerBitmap)
+        var members: [[Bool]] = Array(repeating: Array(repeating: false, count: articleCount), count: 3)
+        for ordinal in 0..<articleCount {
+            let draws = [
+                generator.next() % 40 == 0 || ordinal < 20_000 && generator.next() % 3 == 0, generator.next() % 2 == 0,
+                generator.next() % 5 == 0,
+            ]
+            for (bitmap, isMember) in draws.enumerated() where isMember && (bitmap != 1 || ordinal < 20_000) {
+                words[bitmap * wordsPerBitmap + ordinal >> 6] |= 1 << UInt64(ordinal & 63)
+                members[bitmap][ordinal] = true
+            }
+        }
+        let bitmaps = CommonTermBitmaps(words: words, wordsPerBitmap: wordsPerBitmap, threads: 1)
+        let ranges: [Range<Int32>] = [0..<100_000, 5..<99_999, 19_000..<100_000, 20_000..<100_000, 40_001..<41_000]
+        for (included, excluded) in [([0, 1], [Int]()), ([0], [2]), ([0, 1], [2]), ([2], [])] {
+            for range in ranges {
+                let found = TermConjunction(bitmaps: bitmaps, included: included, excluded: excluded, range: range)
+                let expected = range.map { Int($0) }.filter { ordinal in
+                    included.allSatisfy { members[$0][ordinal] } && !excluded.contains { members[$0][ordinal] }
+                }.map { Int32($0) }
+                let label = "\(included) -\(excluded) in \(range)"
+                #expect(found.countAll() == expected.count, "\(label)")
+                #expect(found.first == expected.first && found.last == expected.last, "\(label)")
+                #expect(found.ordinals(count: expected.count) == expected, "\(label)")
+                let boundaries: [Int32] = [100_000, 70_000, 41_000, 20_000, 16_384, 16_383, 0]
+                #expect(
+                    found.countsAtOrAbove(boundaries) == boundaries.map { boundary in expected.filter { $0 >= boundary }.count },
+                    "\(label)")
+            }
+        }
+    }
+
     @Test func aSearchsTimelineCountsFromBitmapsAsFromItsList() throws {
         let corpus = try CommonWordCorpus()
         let snapshot = corpus.snapshot

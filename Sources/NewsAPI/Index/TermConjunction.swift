@@ -83,26 +83,24 @@ struct TermConjunction: Sendable {
     }
 
     /// The highest ordinal among the articles (the oldest), or `nil` when there are none: the words
-    /// are combined one at a time from the top of the range down.
+    /// are combined a chunk's worth at a time from the top of the range down.
     var last: Int32? {
-        guard !range.isEmpty else { return nil }
-        let stride = bitmaps.wordsPerBitmap
-        let firstWord = Int(range.lowerBound) >> 6
-        return bitmaps.words.withUnsafeBufferPointer { words -> Int32? in
-            var word = (Int(range.upperBound) - 1) >> 6
-            while word >= firstWord {
-                var combined = words[included[0] * stride + word]
-                for bitmap in included.dropFirst() { combined &= words[bitmap * stride + word] }
-                for bitmap in excluded { combined &= ~words[bitmap * stride + word] }
-                let base = Int32(word << 6)
-                // Only the bits of `range` count.
-                if base < range.lowerBound { combined &= ~0 << UInt64(range.lowerBound - base) }
-                if range.upperBound - base < 64 { combined &= (1 << UInt64(range.upperBound - base)) &- 1 }
-                if combined != 0 { return base + Int32(63 - combined.leadingZeroBitCount) }
-                word -= 1
+        let span = Int32(TermConjunction.chunkWords * 64)
+        var upper = range.upperBound
+        while upper > range.lowerBound {
+            let lower = upper - min(span, upper - range.lowerBound)
+            var found: Int32?
+            // A span not aligned to words comes in two chunks; the later one holds the higher ordinals.
+            TermConjunction.forEachChunk(bitmaps, included, excluded, in: lower..<upper) { firstWord, chunk in
+                if let index = chunk.lastIndex(where: { $0 != 0 }) {
+                    found = Int32((firstWord + index) << 6 + 63 - chunk[index].leadingZeroBitCount)
+                }
+                return true
             }
-            return nil
+            if let found { return found }
+            upper = lower
         }
+        return nil
     }
 
     /// The articles at `positions` of the ascending list of all of them (positions outside it give none).

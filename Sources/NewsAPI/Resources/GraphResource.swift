@@ -115,7 +115,7 @@ struct GraphResource: Sendable {
     /// The `limit` entities (of the types `typeAllowed` keeps) named in the most of the articles at
     /// `ordinals`, most first (ties by id), with how many: one walk over the articles' entities, whose
     /// tallies are written through a buffer (an array checks it is not shared on every write).
-    func mostNamed(in ordinals: ArticleMatches.Ordinals, typeAllowed: [Bool], limit: Int) -> ([Int32], [Int32]) {
+    func mostNamed(in ordinals: ArticleMatches.Ordinals, typeAllowed: [Bool], limit: Int) -> (nodes: [Int32], counts: [Int32]) {
         let entities = snapshot.entities
         var counts = [Int32](repeating: 0, count: entities.count)
         var touched: [Int32] = []
@@ -149,7 +149,7 @@ struct GraphResource: Sendable {
     /// read from what was counted at load instead of walked: the entity itself, named in every one of
     /// them, among the entities most often named with it. `nil` when `limit` asks for more nodes than
     /// the co-mentions kept can tell apart.
-    func mostNamed(with entity: Int32, limit: Int) -> ([Int32], [Int32])? {
+    func mostNamed(with entity: Int32, limit: Int) -> (nodes: [Int32], counts: [Int32])? {
         let mentions = snapshot.mentionIndex
         let coMentions = mentions.coMentions(of: entity)
         guard limit <= coMentions.count + 1 || coMentions.count < MentionIndex.coMentionLimit else { return nil }
