@@ -136,13 +136,24 @@ import Testing
 
     /// Connections opened together go to both worker threads (libmicrohttpd's own accepting let the
     /// thread that happened to run take a whole burst).
+    ///
+    /// libmicrohttpd picks a connection's worker by its descriptor number, and here the clients share
+    /// the server's process: opened at the lowest free descriptors, each client's socket could take the
+    /// number between two accepted connections, so that every connection accepted got a number of the
+    /// same parity (and one worker) whenever the accepting thread kept pace with the clients, as it did
+    /// in a CI run under ThreadSanitizer. The clients' sockets are therefore moved well above the
+    /// descriptors the server is given; without the move, this test fails every time.
     @Test func connectionsOpenedTogetherAreSpreadOverTheWorkers() throws {
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
             responder: HandlerResponder { _ in .json(Array("\(pthread_self())".utf8)) })
         let port = try server.start()
         defer { server.stop(grace: 1) }
-        let clients = try (0..<16).map { _ in try TestHTTPClient(port: port) }
+        // A millisecond apart, so that the accepting thread does keep pace.
+        let clients = try (0..<16).map { _ in
+            usleep(1_000)
+            return try TestHTTPClient(port: port, descriptorAtLeast: 900)
+        }
         for client in clients { client.sendRaw("GET /which HTTP/1.1\r\nHost: x\r\n\r\n") }
         let threads = try clients.map { try $0.readReply().text }
         #expect(Set(threads).count == 2, "\(threads)")

@@ -27,17 +27,25 @@ final class TestHTTPClient {
     private let socket: Int32
     private var buffer: [UInt8] = []
 
-    /// Connects to 127.0.0.1:`port`.
-    init(port: Int) throws {
+    /// Connects to 127.0.0.1:`port`. With `descriptorAtLeast`, the socket is moved to the lowest free
+    /// descriptor from that number up before it connects, out of the range a server in this process is
+    /// given its connections from.
+    init(port: Int, descriptorAtLeast: Int32? = nil) throws {
         // The socket is opened and connected before `self` exists, so a failed connect closes it once
         // here and `deinit` never closes it again (a double close could close a descriptor that a
         // server in another test has meanwhile been given).
-        socket = try TestHTTPClient.connect(port: port)
+        socket = try TestHTTPClient.connect(port: port, descriptorAtLeast: descriptorAtLeast)
     }
 
-    private static func connect(port: Int) throws -> Int32 {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    private static func connect(port: Int, descriptorAtLeast: Int32?) throws -> Int32 {
+        var socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure.connect }
+        if let descriptorAtLeast {
+            let moved = fcntl(socket, F_DUPFD, descriptorAtLeast)
+            close(socket)
+            guard moved >= 0 else { throw Failure.connect }
+            socket = moved
+        }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
