@@ -35,3 +35,31 @@ import Testing
         #expect(empty > 0 && empty < answered)
     }
 }
+
+extension GraphResourceTests {
+    /// With every entity's pairs counted when the resource is made (the least articles lowered to one),
+    /// the pairs read for each limit are those the walk over the entity's articles counts.
+    @Test func pairsCountedAtLoadAreThoseTheWalkCounts() throws {
+        let snapshot = try Self.snapshot.get()
+        let graph = GraphResource(snapshot: snapshot, loadedPairsMinimum: 1)
+        var compared = 0
+        var withEdges = 0
+        for entity in snapshot.entities.indices.map(Int32.init) {
+            let articles = ArticleMatches.Ordinals.list(Array(snapshot.mentionIndex.articles(mentioning: entity)))
+            for limit in [1, 2, 5, 19, 20, 21] {
+                guard let nodes = graph.mostNamed(with: entity, limit: limit)?.nodes, !nodes.isEmpty else { continue }
+                let loaded = graph.loadedPairCounts(of: entity, nodeCount: nodes.count)
+                let walked = GraphResource.pairCounts(
+                    among: nodes, in: articles, mentions: snapshot.mentionIndex, entityCount: snapshot.entities.count)
+                #expect(loaded == walked, "pairs of \(snapshot.entities[Int(entity)].id), limit \(limit)")
+                compared += 1
+                if walked.contains(where: { $0 > 0 }) { withEdges += 1 }
+            }
+        }
+        #expect(compared > 1_000)
+        #expect(withEdges > compared / 2)
+        // The default leaves out the entities of this small corpus: none is named in 16,384 articles.
+        let entity = Int32(try #require(snapshot.entities.indices.first { snapshot.mentionIndex.articleCount(of: Int32($0)) > 0 }))
+        #expect(GraphResource(snapshot: snapshot).loadedPairCounts(of: entity, nodeCount: 1) == nil)
+    }
+}

@@ -13,10 +13,38 @@ struct GraphResource: Sendable {
     /// matching articles reads a flat array).
     private let typeOfEntity: [UInt8]
 
-    init(snapshot: CorpusSnapshot) {
+    /// For each entity named in at least `loadedPairsMinimum` articles: how often the nodes of its own
+    /// graph (itself and the entities most often named with it, as `mostNamed(with:limit:)` reads them)
+    /// are named together in its articles, row by row. Counted once, as the resource is made: for these
+    /// entities the walk over their articles is what `/graph?entity=X` would otherwise cost, a
+    /// millisecond or more a request (about 19 ms for the most-named of 1,000,000 articles).
+    private let loadedPairs: [Int32: [Int32]]
+
+    /// How many articles must name an entity for its graph's pairs to be counted when the resource is made.
+    static let loadedPairsMinimum = 16_384
+
+    /// The graph resource of `snapshot`, with the pairs of the entities named in at least
+    /// `loadedPairsMinimum` articles counted now, on all cores.
+    init(snapshot: CorpusSnapshot, loadedPairsMinimum: Int = GraphResource.loadedPairsMinimum) {
         self.snapshot = snapshot
         let types = EntityType.allCases
         typeOfEntity = snapshot.entities.map { UInt8(types.firstIndex(of: $0.type) ?? 0) }
+        let mentions = snapshot.mentionIndex
+        let named = snapshot.entities.indices.map(Int32.init).filter { mentions.articleCount(of: $0) >= loadedPairsMinimum }
+        var pairs = [[Int32]](repeating: [], count: named.count)
+        pairs.withUnsafeMutableBufferPointer { pairs in
+            // Each iteration writes only its own entity's pairs.
+            nonisolated(unsafe) let pairs = pairs
+            DispatchQueue.concurrentPerform(iterations: named.count) { index in
+                let entity = named[index]
+                let everyNode = mentions.coMentions(of: entity).count + 1
+                guard let nodes = GraphResource.mostNamed(with: entity, limit: everyNode, in: mentions)?.nodes else { return }
+                pairs[index] = GraphResource.pairCounts(
+                    among: nodes, in: .list(Array(mentions.articles(mentioning: entity))), mentions: mentions,
+                    entityCount: snapshot.entities.count)
+            }
+        }
+        loadedPairs = Dictionary(uniqueKeysWithValues: zip(named, pairs).filter { !$0.1.isEmpty })
     }
 
     /// `GET /graph`.
@@ -34,35 +62,14 @@ struct GraphResource: Sendable {
         let mentions = snapshot.mentionIndex
         let ordinals = matches.ordinals
 
-        // Pass one: the nodes, with their matching articles; pass two: pairs among the nodes only.
-        let fromCoMentions = types.isEmpty ? soleEntity(of: articleQuery).flatMap { mostNamed(with: $0, limit: limit) } : nil
+        // Pass one: the nodes, with their matching articles; pass two: pairs among the nodes only. For
+        // one entity's graph, the first comes from the co-mentions counted at load, and for the entities
+        // named most, the second too.
+        let sole = types.isEmpty ? soleEntity(of: articleQuery) : nil
+        let fromCoMentions = sole.flatMap { mostNamed(with: $0, limit: limit) }
         let (nodes, nodeCounts) = fromCoMentions ?? mostNamed(in: ordinals, typeAllowed: typeAllowed, limit: limit)
-        var nodePosition = [Int32](repeating: -1, count: entities.count)
-        for (position, entity) in nodes.enumerated() { nodePosition[Int(entity)] = Int32(position) }
-        var pairs = [Int32](repeating: 0, count: nodes.count * nodes.count)
-        let nodeCount = nodes.count
-        pairs.withUnsafeMutableBufferPointer { pairs in
-            nodePosition.withUnsafeBufferPointer { nodePosition in
-                // The nodes an article names are gathered here: at most all of them, as it names each entity once.
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: nodeCount) { present in
-                    mentions.forEachArticle(in: ordinals) { mentioned in
-                        var found = 0
-                        for entity in mentioned where nodePosition[Int(entity)] >= 0 {
-                            precondition(found < nodeCount, "an article names an entity twice")
-                            present[found] = nodePosition[Int(entity)]
-                            found += 1
-                        }
-                        for index in 0..<found {
-                            let a = Int(present[index])
-                            for other in index + 1..<found {
-                                let b = Int(present[other])
-                                pairs[min(a, b) * nodeCount + max(a, b)] += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let loaded = fromCoMentions == nil ? nil : sole.flatMap { loadedPairCounts(of: $0, nodeCount: nodes.count) }
+        let pairs = loaded ?? GraphResource.pairCounts(among: nodes, in: ordinals, mentions: mentions, entityCount: entities.count)
         let total = Double(matches.count)
         var edges: [(a: Int, b: Int, count: Int, pmi: Double, npmi: Double)] = []
         for a in nodes.indices {
@@ -137,6 +144,53 @@ struct GraphResource: Sendable {
         return (nodes, nodes.map { counts[Int($0)] })
     }
 
+    /// How many of the articles at `ordinals` name each two of `nodes`, row by row (`[a × count + b]`
+    /// for a before b): one walk over the articles' entities. `entityCount` is the corpus's.
+    static func pairCounts(
+        among nodes: [Int32], in ordinals: ArticleMatches.Ordinals, mentions: MentionIndex, entityCount: Int
+    ) -> [Int32] {
+        let nodeCount = nodes.count
+        var nodePosition = [Int32](repeating: -1, count: entityCount)
+        for (position, entity) in nodes.enumerated() { nodePosition[Int(entity)] = Int32(position) }
+        var pairs = [Int32](repeating: 0, count: nodeCount * nodeCount)
+        pairs.withUnsafeMutableBufferPointer { pairs in
+            nodePosition.withUnsafeBufferPointer { nodePosition in
+                // The nodes an article names are gathered here: at most all of them, as it names each entity once.
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: nodeCount) { present in
+                    mentions.forEachArticle(in: ordinals) { mentioned in
+                        var found = 0
+                        for entity in mentioned where nodePosition[Int(entity)] >= 0 {
+                            precondition(found < nodeCount, "an article names an entity twice")
+                            present[found] = nodePosition[Int(entity)]
+                            found += 1
+                        }
+                        for index in 0..<found {
+                            let a = Int(present[index])
+                            for other in index + 1..<found {
+                                let b = Int(present[other])
+                                pairs[min(a, b) * nodeCount + max(a, b)] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// The pair counts among the first `nodeCount` nodes of `entity`'s own graph, counted when the
+    /// resource was made, or `nil` if they were not (an entity named in fewer articles).
+    func loadedPairCounts(of entity: Int32, nodeCount: Int) -> [Int32]? {
+        guard let loaded = loadedPairs[entity] else { return nil }
+        let loadedCount = Int(Double(loaded.count).squareRoot().rounded())
+        precondition(nodeCount <= loadedCount, "more nodes than the entity's graph has")
+        var pairs = [Int32](repeating: 0, count: nodeCount * nodeCount)
+        for a in 0..<nodeCount {
+            for b in a + 1..<nodeCount { pairs[a * nodeCount + b] = loaded[a * loadedCount + b] }
+        }
+        return pairs
+    }
+
     /// The index of the one entity `query` asks for, when it asks for nothing else.
     private func soleEntity(of query: ArticleQuery) -> Int32? {
         guard query.entities.count == 1, query.text == nil, query.sources.isEmpty, query.kind == nil,
@@ -150,7 +204,11 @@ struct GraphResource: Sendable {
     /// them, among the entities most often named with it. `nil` when `limit` asks for more nodes than
     /// the co-mentions kept can tell apart.
     func mostNamed(with entity: Int32, limit: Int) -> (nodes: [Int32], counts: [Int32])? {
-        let mentions = snapshot.mentionIndex
+        GraphResource.mostNamed(with: entity, limit: limit, in: snapshot.mentionIndex)
+    }
+
+    /// `mostNamed(with:limit:)`, read from `mentions`.
+    private static func mostNamed(with entity: Int32, limit: Int, in mentions: MentionIndex) -> (nodes: [Int32], counts: [Int32])? {
         let coMentions = mentions.coMentions(of: entity)
         guard limit <= coMentions.count + 1 || coMentions.count < MentionIndex.coMentionLimit else { return nil }
         // Both are ordered by count, then by index, which is the order of ids.
