@@ -59,7 +59,8 @@ extension GraphResourceTests {
         #expect(compared > 1_000)
         #expect(withEdges > compared / 2)
         // The default leaves out the entities of this small corpus: none is named in 16,384 articles.
-        let entity = Int32(try #require(snapshot.entities.indices.first { snapshot.mentionIndex.articleCount(of: Int32($0)) > 0 }))
+        let entity = Int32(
+            try #require(snapshot.entities.indices.first { snapshot.mentionIndex.articleCount(of: Int32($0)) > 0 }))
         #expect(GraphResource(snapshot: snapshot).loadedPairCounts(of: entity, nodeCount: 1) == nil)
     }
 }

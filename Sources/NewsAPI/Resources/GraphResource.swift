@@ -69,7 +69,8 @@ struct GraphResource: Sendable {
         let fromCoMentions = sole.flatMap { mostNamed(with: $0, limit: limit) }
         let (nodes, nodeCounts) = fromCoMentions ?? mostNamed(in: ordinals, typeAllowed: typeAllowed, limit: limit)
         let loaded = fromCoMentions == nil ? nil : sole.flatMap { loadedPairCounts(of: $0, nodeCount: nodes.count) }
-        let pairs = loaded ?? GraphResource.pairCounts(among: nodes, in: ordinals, mentions: mentions, entityCount: entities.count)
+        let pairs =
+            loaded ?? GraphResource.pairCounts(among: nodes, in: ordinals, mentions: mentions, entityCount: entities.count)
         let total = Double(matches.count)
         var edges: [(a: Int, b: Int, count: Int, pmi: Double, npmi: Double)] = []
         for a in nodes.indices {
@@ -208,7 +209,8 @@ struct GraphResource: Sendable {
     }
 
     /// `mostNamed(with:limit:)`, read from `mentions`.
-    private static func mostNamed(with entity: Int32, limit: Int, in mentions: MentionIndex) -> (nodes: [Int32], counts: [Int32])? {
+    private static func mostNamed(with entity: Int32, limit: Int, in mentions: MentionIndex) -> (nodes: [Int32], counts: [Int32])?
+    {
         let coMentions = mentions.coMentions(of: entity)
         guard limit <= coMentions.count + 1 || coMentions.count < MentionIndex.coMentionLimit else { return nil }
         // Both are ordered by count, then by index, which is the order of ids.
