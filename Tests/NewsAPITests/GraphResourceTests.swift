@@ -64,3 +64,23 @@ extension GraphResourceTests {
         #expect(GraphResource(snapshot: snapshot).loadedPairCounts(of: entity, nodeCount: 1) == nil)
     }
 }
+
+extension GraphResourceTests {
+    /// `/graph?entity=X` answers the same, byte for byte, whether X's pairs were counted when the
+    /// resource was made or are walked for the request.
+    @Test func answersWithPairsFromLoadAreThoseOfTheWalk() throws {
+        let snapshot = try Self.snapshot.get()
+        let loaded = GraphResource(snapshot: snapshot, loadedPairsMinimum: 1)
+        let walking = GraphResource(snapshot: snapshot, loadedPairsMinimum: .max)
+        var withEdges = 0
+        for entity in snapshot.entities.prefix(300) {
+            for limit in [1, 5, 20, 21, 22] {
+                let request = Request(target: "/graph?entity=\(entity.id)&limit=\(limit)")
+                let answer = try loaded.show(request, PathParameters()).body
+                #expect(answer == (try walking.show(request, PathParameters()).body), "\(entity.id), limit \(limit)")
+                if String(decoding: answer, as: UTF8.self).contains(#""source""#) { withEdges += 1 }
+            }
+        }
+        #expect(withEdges > 500)
+    }
+}

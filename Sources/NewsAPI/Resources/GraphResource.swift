@@ -15,10 +15,10 @@ struct GraphResource: Sendable {
 
     /// For each entity named in at least `loadedPairsMinimum` articles: how often the nodes of its own
     /// graph (itself and the entities most often named with it, as `mostNamed(with:limit:)` reads them)
-    /// are named together in its articles, row by row. Counted once, as the resource is made: for these
-    /// entities the walk over their articles is what `/graph?entity=X` would otherwise cost, a
-    /// millisecond or more a request (about 19 ms for the most-named of 1,000,000 articles).
-    private let loadedPairs: [Int32: [Int32]]
+    /// are named together in its articles, row by row, and how many nodes that is. Counted once, as the
+    /// resource is made: for these entities the walk over their articles is what `/graph?entity=X` would
+    /// otherwise cost, a millisecond or more a request (15-20 ms for the most-named of 1,000,000 articles).
+    private let loadedPairs: [Int32: (nodeCount: Int, counts: [Int32])]
 
     /// How many articles must name an entity for its graph's pairs to be counted when the resource is made.
     static let loadedPairsMinimum = 16_384
@@ -31,7 +31,7 @@ struct GraphResource: Sendable {
         typeOfEntity = snapshot.entities.map { UInt8(types.firstIndex(of: $0.type) ?? 0) }
         let mentions = snapshot.mentionIndex
         let named = snapshot.entities.indices.map(Int32.init).filter { mentions.articleCount(of: $0) >= loadedPairsMinimum }
-        var pairs = [[Int32]](repeating: [], count: named.count)
+        var pairs = [(nodeCount: Int, counts: [Int32])](repeating: (0, []), count: named.count)
         pairs.withUnsafeMutableBufferPointer { pairs in
             // Each iteration writes only its own entity's pairs.
             nonisolated(unsafe) let pairs = pairs
@@ -39,12 +39,13 @@ struct GraphResource: Sendable {
                 let entity = named[index]
                 let everyNode = mentions.coMentions(of: entity).count + 1
                 guard let nodes = GraphResource.mostNamed(with: entity, limit: everyNode, in: mentions)?.nodes else { return }
-                pairs[index] = GraphResource.pairCounts(
+                let counts = GraphResource.pairCounts(
                     among: nodes, in: .list(Array(mentions.articles(mentioning: entity))), mentions: mentions,
                     entityCount: snapshot.entities.count)
+                pairs[index] = (nodes.count, counts)
             }
         }
-        loadedPairs = Dictionary(uniqueKeysWithValues: zip(named, pairs).filter { !$0.1.isEmpty })
+        loadedPairs = Dictionary(uniqueKeysWithValues: zip(named, pairs).filter { $0.1.nodeCount > 0 })
     }
 
     /// `GET /graph`.
@@ -183,11 +184,10 @@ struct GraphResource: Sendable {
     /// resource was made, or `nil` if they were not (an entity named in fewer articles).
     func loadedPairCounts(of entity: Int32, nodeCount: Int) -> [Int32]? {
         guard let loaded = loadedPairs[entity] else { return nil }
-        let loadedCount = Int(Double(loaded.count).squareRoot().rounded())
-        precondition(nodeCount <= loadedCount, "more nodes than the entity's graph has")
+        precondition(nodeCount <= loaded.nodeCount, "more nodes than the entity's graph has")
         var pairs = [Int32](repeating: 0, count: nodeCount * nodeCount)
         for a in 0..<nodeCount {
-            for b in a + 1..<nodeCount { pairs[a * nodeCount + b] = loaded[a * loadedCount + b] }
+            for b in a + 1..<nodeCount { pairs[a * nodeCount + b] = loaded.counts[a * loaded.nodeCount + b] }
         }
         return pairs
     }
