@@ -264,6 +264,14 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes already-encoded members followed by the name of one more (`"a":1,"b":`) inside the open
+    /// object, read in place; the next call writes that member's value.
+    @inlinable public mutating func rawMembers(throughName encoded: UnsafeBufferPointer<UInt8>) {
+        separate()
+        output.append(contentsOf: encoded)
+        needsComma = false
+    }
+
     /// Ends a line of NDJSON: a newline, after which the next value starts afresh (no comma).
     @inlinable public mutating func rawNewline() {
         output.append(0x0A)

@@ -1,3 +1,5 @@
+import CorpusGeneration
+import Foundation
 import Testing
 
 @testable import NewsAPI
@@ -109,6 +111,86 @@ import Testing
             plain.endObject()
             #expect(fast.bytes == plain.bytes)
         }
+    }
+
+    /// An article's head, its shared members copied in as its placement and dateline encoded them,
+    /// is byte for byte the head written member by member: for hand-made articles with every
+    /// optional member absent or present and strings that need escaping, and for every article of a
+    /// generated corpus, whose placements and datelines are shared.
+    @Test func articleHeadsMatchPlainOnes() throws {
+        let wire = Article.Source(id: "wire", name: "The \"Wire\"")
+        let post = Article.Source(id: "post", name: "Post")
+        let day = try #require(DateValue(value: "2025-03-04", precision: .day, origin: .external))
+        let month = try #require(DateValue(value: "2025-03", precision: .month, origin: .text, note: "\"early\" March"))
+        let handMade = [
+            Article(
+                id: "a", kind: .article, title: "Tabs\tand \"quotes\"", section: "World", source: wire,
+                url: "https://example.com/a?b=\"c\"", language: "en", publishedAt: day, body: "First.\n\nSecond."),
+            Article(
+                id: "b", kind: .brief, title: "Brief", source: wire, language: "en", publishedAt: day,
+                lede: "A lede of its own.", body: "Body."),
+            Article(
+                id: "c", kind: .article, title: "Other language", section: "World", source: post,
+                language: "vi", publishedAt: day, body: "Body."),
+            Article(
+                id: "d", kind: .brief, title: "Month", section: "Back\\slash", source: post, url: "https://example.com/d",
+                language: "en", publishedAt: month, body: "Body."),
+        ]
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("heads-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try CorpusGenerator(articles: 800, seed: 23, directory: directory).run()
+        let snapshot = try CorpusLoader.load(from: directory, logger: CorpusFixture.logger)
+        let generated = snapshot.articles
+        // Each loaded article has the placement and dateline its own line gives, read on its own.
+        let lines = try String(contentsOf: directory.appendingPathComponent("articles.ndjson"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == generated.count)
+        for (number, line) in lines.enumerated() {
+            var reader = RecordReader(file: "articles.ndjson", line: number + 1)
+            let read = try #require(reader.readArticle(try JSONParser.parse(Array(line.utf8))))
+            let loaded = snapshot.article(at: try #require(snapshot.article(id: read.id)))
+            #expect(loaded.section == read.section && loaded.source == read.source, "\(read.id)")
+            #expect(loaded.language == read.language && loaded.publishedAt == read.publishedAt, "\(read.id)")
+        }
+        for article in handMade + generated {
+            var fast = JSONWriter()
+            fast.beginObject()
+            fast.articleHeadMembers(article)
+            fast.key("next"); fast.int(1)
+            fast.endObject()
+            #expect(fast.bytes == Self.plainHead(of: article), "\(article.id)")
+        }
+        // Loading shares them: a few per source and section, and per language and date, not one per article.
+        let placements = Set(generated.map { ObjectIdentifier($0.placement) })
+        let datelines = Set(generated.map { ObjectIdentifier($0.dateline) })
+        let distinctPlacements = Set(generated.map { ArticlePlacement.Key(section: $0.section, source: $0.source) })
+        let distinctDatelines = Set(generated.map { ArticleDateline.Key(language: $0.language, publishedAt: $0.publishedAt) })
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        #expect(placements.count <= distinctPlacements.count * workers)
+        #expect(datelines.count <= distinctDatelines.count * workers)
+        #expect(distinctPlacements.count < generated.count / 5)
+    }
+
+    /// An article's head members written one by one, in a one-member-more object as the test writes them.
+    private static func plainHead(of article: Article) -> [UInt8] {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("id"); json.string(article.id)
+        json.key("kind"); json.string(article.kind.rawValue)
+        json.key("title"); json.string(article.title)
+        json.key("section"); json.string(article.section)
+        json.key("source")
+        json.beginObject()
+        json.key("id"); json.string(article.source.id)
+        json.key("name"); json.string(article.source.name)
+        json.endObject()
+        json.key("url"); json.string(article.url)
+        json.key("language"); json.string(article.language)
+        json.key("published_at"); json.date(article.publishedAt)
+        json.key("lede"); json.string(article.lede)
+        json.key("next"); json.int(1)
+        json.endObject()
+        return json.bytes
     }
 
     /// An article's self link is written straight in, or escaped as `Links` does for an id that

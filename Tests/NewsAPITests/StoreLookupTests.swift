@@ -36,20 +36,22 @@ import Testing
         #expect(snapshot.article(at: 2).lede == snapshot.article(at: 2).body)
     }
 
-    @Test func internedStringsShareOneStorage() {
-        func storage(_ text: String) -> UnsafeRawPointer? {
-            var text = text
-            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
-        }
-        let one = String(decoding: Array("Global Trade Review Wire".utf8), as: UTF8.self)
-        let two = String(decoding: Array("Global Trade Review Wire".utf8), as: UTF8.self)
-        #expect(storage(one) != storage(two))
-        var interner = StringInterner()
-        let first = interner.intern(one)
-        let second = interner.intern(two)
-        #expect(second == two)
-        #expect(storage(first) == storage(second))
-        #expect(interner.intern("en") == "en")
+    @Test func equalPlacementsAndDatelinesAreSharedOnce() throws {
+        var shared = SharedArticleFields()
+        let source = Article.Source(
+            id: "global-trade-review-wire", name: String(decoding: Array("Global Trade Review Wire".utf8), as: UTF8.self))
+        let sameSource = Article.Source(
+            id: "global-trade-review-wire", name: String(decoding: Array("Global Trade Review Wire".utf8), as: UTF8.self))
+        let first = shared.placement(section: "World", source: source)
+        #expect(shared.placement(section: "World", source: sameSource) === first)
+        #expect(shared.placement(section: nil, source: source) !== first)
+        #expect(shared.placement(section: "World", source: Article.Source(id: "other", name: "Other")) !== first)
+        let day = try #require(DateValue(value: "2025-04-10", precision: .day, origin: .text))
+        let dateline = shared.dateline(language: "en", publishedAt: day)
+        #expect(shared.dateline(language: "en", publishedAt: day) === dateline)
+        #expect(shared.dateline(language: "vi", publishedAt: day) !== dateline)
+        let month = try #require(DateValue(value: "2025-04", precision: .month, origin: .text))
+        #expect(shared.dateline(language: "en", publishedAt: month) !== dateline)
     }
 
     @Test func aLedeThatIsTheFirstParagraphIsStoredOnceAndSourcesAreShared() throws {

@@ -126,20 +126,16 @@ extension JSONWriter {
     }
 
     /// The article fields shared by summaries and the full article (inside an open object).
+    ///
+    /// The members an article shares with others (its section and source; its language and date)
+    /// are copied in as its placement and dateline encoded them once, rather than written again.
     mutating func articleHeadMembers(_ article: Article) {
         key(ascii: "id"); string(article.id)
         key(ascii: "kind"); string(article.kind.rawValue)
         key(ascii: "title"); string(article.title)
-        key(ascii: "section"); string(article.section)
-        key(ascii: "source")
-        beginObject()
-        key(ascii: "id"); string(article.source.id)
-        key(ascii: "name"); string(article.source.name)
-        endObject()
-        key(ascii: "url"); string(article.url)
-        key(ascii: "language"); string(article.language)
-        key(ascii: "published_at"); date(article.publishedAt)
-        key(ascii: "lede")
+        article.placement.encodedMembers.withUnsafeBufferPointer { rawMembers(throughName: $0) }
+        string(article.url)
+        article.dateline.encodedMembers.withUnsafeBufferPointer { rawMembers(throughName: $0) }
         if let lede = article.statedLede { string(lede) } else { string(utf8: article.firstParagraphUTF8) }
     }
 }
@@ -169,5 +165,15 @@ extension JSONWriter {
         write(&json)
         json.endObject()
         return Array(json.bytes.dropFirst().dropLast())
+    }
+
+    /// The members `write` writes, ending with the name of one more member, encoded on their own to
+    /// go inside an open object later (with `rawMembers(throughName:)`), where the next call writes
+    /// that member's value.
+    static func membersThroughName(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var json = JSONWriter(capacity: 128)
+        json.beginObject()
+        write(&json)
+        return Array(json.bytes.dropFirst())
     }
 }

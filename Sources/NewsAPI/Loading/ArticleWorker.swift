@@ -19,8 +19,8 @@ struct ArticleWorker {
     private(set) var indexer: ArticleIndexer
     /// The results of the last batch, in line order.
     private(set) var results: [LineResult] = []
-    /// One copy of each repeated string of this worker's articles.
-    private var strings = StringInterner()
+    /// One placement and one dateline for each distinct one of this worker's articles.
+    private var shared = SharedArticleFields()
     /// This worker's zstd context for compressing bodies.
     private let compression = TextCompressor.Context()
     /// How many of the first lines train the body compressor's dictionary (about 2 MB of bodies;
@@ -62,7 +62,7 @@ struct ArticleWorker {
             return LineResult(line: number, recordID: nil, article: nil, errors: [syntaxError])
         }
         var reader = RecordReader(file: ArticleWorker.file, line: number)
-        let article = reader.readArticle(value)
+        let article = reader.readArticle(value, sharing: &shared)
         var explicitEntities: [Int32] = []
         if let article {
             for (position, id) in article.explicitEntityIDs.enumerated() {
@@ -81,15 +81,12 @@ struct ArticleWorker {
         return LineResult(line: number, recordID: stored.id, article: stored, errors: [])
     }
 
-    /// The same article stored more compactly: its repeated strings shared with other articles, a
+    /// The same article stored more compactly (its placement and dateline are already shared): a
     /// stated lede that is just the body's first paragraph dropped (`lede` gives it back), and the
     /// body after that paragraph compressed.
     private mutating func compact(_ article: Article, compressor: TextCompressor) -> Article {
-        let source = Article.Source(id: strings.intern(article.source.id), name: strings.intern(article.source.name))
         let lede = article.statedLede.flatMap { $0[...] == article.firstParagraph ? nil : $0 }
-        return Article(
-            article, lede: lede, section: article.section.map { strings.intern($0) }, source: source,
-            language: strings.intern(article.language), compressor: compressor, context: compression)
+        return Article(article, lede: lede, compressor: compressor, context: compression)
     }
 
     /// A compressor for the bodies of articles like those on `lines` (byte ranges of `buffer`), its

@@ -8,6 +8,13 @@ extension RecordReader {
     ///
     /// Explicit entity ids are checked for shape only; the loader checks that they exist.
     mutating func readArticle(_ value: JSONValue) -> Article? {
+        var unshared = SharedArticleFields()
+        return readArticle(value, sharing: &unshared)
+    }
+
+    /// Reads one line of `articles.ndjson` (see `readArticle(_:)`), the article's placement and
+    /// dateline taken from `shared`.
+    mutating func readArticle(_ value: JSONValue, sharing shared: inout SharedArticleFields) -> Article? {
         guard let object = object(value, at: "") else { return nil }
         let id = articleStyleID("id", of: object)
         recordID = id
@@ -29,9 +36,9 @@ extension RecordReader {
             return nil
         }
         return Article(
-            id: id, kind: kind, title: title, section: section, source: source, url: url, language: language,
-            publishedAt: publishedAt, lede: lede, body: body, explicitEntityIDs: entityIDs
-        )
+            id: id, kind: kind, title: title, placement: shared.placement(section: section, source: source), url: url,
+            dateline: shared.dateline(language: language, publishedAt: publishedAt), lede: lede, body: body,
+            explicitEntityIDs: entityIDs)
     }
 
     private mutating func readSource(of article: JSONObject) -> Article.Source? {

@@ -26,16 +26,12 @@ final class Article: Hashable, Sendable {
     let kind: ArticleKind
     /// The headline.
     let title: String
-    /// The site's section or kicker label, if known.
-    let section: String?
-    /// The publication it appeared in.
-    let source: Source
+    /// Its section and publication, shared with the loaded articles that share them.
+    let placement: ArticlePlacement
     /// The original URL, if known.
     let url: String?
-    /// The BCP 47 language tag, e.g. `en`.
-    let language: String
-    /// When it was published.
-    let publishedAt: DateValue
+    /// Its language and publication date, shared with the loaded articles that share them.
+    let dateline: ArticleDateline
     /// How the body is kept.
     private enum StoredBody {
         /// The whole body as it was read.
@@ -53,7 +49,7 @@ final class Article: Hashable, Sendable {
     private let storedBody: StoredBody
 
     /// Creates an article from its fields; `lede` may be omitted to use the body's first paragraph.
-    init(
+    convenience init(
         id: String,
         kind: ArticleKind,
         title: String,
@@ -66,14 +62,30 @@ final class Article: Hashable, Sendable {
         body: String,
         explicitEntityIDs: [String] = []
     ) {
+        self.init(
+            id: id, kind: kind, title: title, placement: ArticlePlacement(section: section, source: source), url: url,
+            dateline: ArticleDateline(language: language, publishedAt: publishedAt), lede: lede, body: body,
+            explicitEntityIDs: explicitEntityIDs)
+    }
+
+    /// Creates an article from its fields, its placement and dateline shared with other articles.
+    init(
+        id: String,
+        kind: ArticleKind,
+        title: String,
+        placement: ArticlePlacement,
+        url: String?,
+        dateline: ArticleDateline,
+        lede: String?,
+        body: String,
+        explicitEntityIDs: [String]
+    ) {
         self.id = id
         self.kind = kind
         self.title = title
-        self.section = section
-        self.source = source
+        self.placement = placement
         self.url = url
-        self.language = language
-        self.publishedAt = publishedAt
+        self.dateline = dateline
         self.statedLede = lede
         self.explicitEntityIDs = explicitEntityIDs
         let utf8 = body.utf8
@@ -81,20 +93,15 @@ final class Article: Hashable, Sendable {
         storedBody = .whole(body)
     }
 
-    /// The same article with its lede, section, source and language replaced, and the body after its
-    /// first paragraph compressed by `compressor` (the first paragraph is not searched again).
-    init(
-        _ article: Article, lede: String?, section: String?, source: Source, language: String,
-        compressor: TextCompressor, context: TextCompressor.Context
-    ) {
+    /// The same article with its lede replaced and the body after its first paragraph compressed by
+    /// `compressor` (the first paragraph is not searched again).
+    init(_ article: Article, lede: String?, compressor: TextCompressor, context: TextCompressor.Context) {
         id = article.id
         kind = article.kind
         title = article.title
-        self.section = section
-        self.source = source
+        placement = article.placement
         url = article.url
-        self.language = language
-        publishedAt = article.publishedAt
+        dateline = article.dateline
         statedLede = lede
         explicitEntityIDs = article.explicitEntityIDs
         leadingParagraph = article.leadingParagraph
@@ -150,6 +157,15 @@ final class Article: Hashable, Sendable {
             return compressor.withDecompressed(rest, after: leadingParagraph, read)
         }
     }
+
+    /// The site's section or kicker label, if known.
+    var section: String? { placement.section }
+    /// The publication it appeared in.
+    var source: Source { placement.source }
+    /// The BCP 47 language tag, e.g. `en`.
+    var language: String { dateline.language }
+    /// When it was published.
+    var publishedAt: DateValue { dateline.publishedAt }
 
     /// The opening paragraph: the stated lede, or else the body's first paragraph.
     var lede: String {
