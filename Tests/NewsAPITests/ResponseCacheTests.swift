@@ -124,6 +124,26 @@ import Testing
         #expect(usage.bytes == kept.reduce(0) { $0 + costs[$1]! }, "the bytes counted are those of the entries kept")
     }
 
+    /// Threads keeping and looking up answers at once, all in one shard so that they contend for its
+    /// lock, leave it within its budget with its count and bytes exact. (Under `make test-tsan` this is
+    /// also the check that the shard's lock is one ThreadSanitizer follows.)
+    @Test func threadsKeepingAndLookingUpAtOnceLeaveTheCountsExact() {
+        let capacity = 1 << 20
+        let cache = ResponseCache(capacity: capacity, shards: 1)
+        let keys = (0..<400).map { Self.entryKey("shared", $0) }
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            for step in 0..<3_000 {
+                let key = keys[(step * 7 + thread * 101) % keys.count]
+                if cache.response(for: key) == nil { _ = cache.keep(Self.answer(500 + key.hash & 1023), for: key) }
+            }
+        }
+        let usage = cache.usage
+        let kept = keys.filter { cache.response(for: $0) != nil }
+        #expect(usage.bytes <= capacity)
+        #expect(usage.count == kept.count)
+        #expect(usage.bytes == kept.reduce(0) { $0 + ResponseCache.cost(of: Self.answer(500 + $1.hash & 1023), key: $1) })
+    }
+
     @Test func keepingAKeyAgainReplacesItsEntryAndItsBytes() {
         let keys = (0..<16).map { Self.entryKey("a", $0) } + (0..<40).map { Self.entryKey("b", $0) }
         let costs = keys.map { ResponseCache.cost(of: Self.answer(), key: $0) }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Keeps successful answers, each with libmicrohttpd's copy made once, by URL and negotiated headers,
 /// so a resource or a list asked for again is sent without being computed or encoded again.
 ///
@@ -55,8 +53,10 @@ final class ResponseCache: Sendable {
         }
     }
 
+    /// A shard's lock is an `NSLock` rather than a `Mutex`: request threads contend for it, and
+    /// ThreadSanitizer does not follow a contended `Mutex`'s hand-over (see `LockedValue`).
     private final class Shard: Sendable {
-        let contents = Mutex(Contents())
+        let contents = LockedValue(Contents())
     }
 
     private let shards: [Shard]
