@@ -158,22 +158,12 @@ extension JSONWriter {
 
 extension JSONWriter {
     /// The members `write` writes, encoded on their own to go inside an open object later (with
-    /// `rawMembers`).
+    /// `rawMembers`; or, when they end with a member's name, with `rawMembers(throughName:)`).
     static func members(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
         var json = JSONWriter(capacity: 128)
         json.beginObject()
         write(&json)
         json.endObject()
         return Array(json.bytes.dropFirst().dropLast())
-    }
-
-    /// The members `write` writes, ending with the name of one more member, encoded on their own to
-    /// go inside an open object later (with `rawMembers(throughName:)`), where the next call writes
-    /// that member's value.
-    static func membersThroughName(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
-        var json = JSONWriter(capacity: 128)
-        json.beginObject()
-        write(&json)
-        return Array(json.bytes.dropFirst())
     }
 }

@@ -13,7 +13,7 @@ final class ArticleDateline: Sendable {
     init(language: String, publishedAt: DateValue) {
         self.language = language
         self.publishedAt = publishedAt
-        encodedMembers = JSONWriter.membersThroughName { json in
+        encodedMembers = JSONWriter.members { json in
             json.key(ascii: "language"); json.string(language)
             json.key(ascii: "published_at"); json.date(publishedAt)
             json.key(ascii: "lede")

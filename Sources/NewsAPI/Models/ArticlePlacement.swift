@@ -14,7 +14,7 @@ final class ArticlePlacement: Sendable {
     init(section: String?, source: Article.Source) {
         self.section = section
         self.source = source
-        encodedMembers = JSONWriter.membersThroughName { json in
+        encodedMembers = JSONWriter.members { json in
             json.key(ascii: "section"); json.string(section)
             json.key(ascii: "source")
             json.beginObject()
