@@ -25,9 +25,11 @@ with wrk (-t1, keep-alive) at each connection count in one or both of two modes:
   first-time cost. With the cache on, the cycle is a working set: the first pass misses and later passes can
   hit, so those rows show a cache holding a dashboard's recent URLs. The kinds run one after another on one
   server, so a later kind (and the second connection count) finds the cache holding what earlier ones left:
-  once its 64 MB are full, a new working set gets in as the cache drops entries not asked for since they
-  last came round (its CLOCK eviction), so a kind's first pass misses and its later passes mostly hit.
-  Compare a cache-on row with its cache-off one before reading it as hits.
+  once its 64 MB are full, a new working set gets in as its URLs come to be asked for more often lately than
+  the entries they would push out (the cache's admission test; the old counts halve within a few passes), so
+  a kind's first passes miss and its later ones mostly hit. The mix's 4,000 URLs are more than 64 MB of
+  answers: the cache keeps the part that fits and the rest misses. Compare a cache-on row with its cache-off
+  one before reading it as hits.
 - repeat: wrk asks for one URL per endpoint again and again (with the cache on, every answer after the first
   is a kept one). In the same run, alternating with our server, it drives references serving the exact bytes
   of one /articles/{id} response: bench/bare.c (the least a libmicrohttpd program can do), the same program

@@ -11,8 +11,9 @@ package struct Request: Sendable {
     /// Why the server refused the request while reading it (a body, a limit, bad framing): the answer
     /// it gets instead of being routed.
     var refusal: Problem?
-    /// The response cache's key for this request when the server already built it (looking the answer
-    /// up before copying the request), so that a miss does not build it again.
+    /// The response cache's key for this request when the server already looked the answer up with it,
+    /// before copying the request, and found none: the cache is not asked again, and keeps the answer
+    /// under this key.
     var cacheKey: ResponseCacheKey?
 
     /// Creates a request; tests use this to call the router with no socket.

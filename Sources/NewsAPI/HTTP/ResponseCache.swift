@@ -11,6 +11,14 @@
 /// a referenced entry loses its mark and goes to the back, an unreferenced one is dropped. So answers
 /// asked for again stay while those asked for once make way, whatever their keys hash to, and making
 /// room costs a constant number of steps per entry dropped.
+///
+/// A new answer gets into a full shard only if its URL was asked for more often lately than the one
+/// it would push out (each shard counts every look-up in a `FrequencySketch`, whose counts halve
+/// after ten look-ups per entry kept, so that they follow what is asked for now); otherwise it is sent
+/// without being kept. Without this test, URLs asked for in turn, more of them than fit, would each
+/// push out the one asked for next: no look-up would hit, and every miss would pay for keeping its
+/// answer. With it, the kept part of such a cycle stays and hits, answers asked for once cost
+/// nothing to keep, and URLs asked for more than those kept get in once the old counts have halved.
 final class ResponseCache: Sendable {
     private struct Entry {
         var response: Response
@@ -29,17 +37,32 @@ final class ResponseCache: Sendable {
         var ring: [ResponseCacheKey?] = []
         var head = 0
         var bytes = 0
+        /// How often each key was looked up lately.
+        var frequencies: FrequencySketch
+
+        /// Counts a look-up of `key`.
+        mutating func countLookUp(of key: ResponseCacheKey) {
+            frequencies.add(key.hash, sampleSize: 10 * max(16, entries.count))
+        }
+
+        /// Whether a new answer costing `cost` may be kept for `key`: always while the shard has room
+        /// for it (or when it replaces the key's own entry); in a full shard, only if the key was asked
+        /// for more often lately than the entry CLOCK would drop first.
+        mutating func admits(_ key: ResponseCacheKey, cost: Int, within budget: Int) -> Bool {
+            guard bytes + cost > budget, entries.index(forKey: key) == nil, let victim = nextToDrop() else {
+                return true
+            }
+            return frequencies.estimate(key.hash) > frequencies.estimate(entries.keys[victim].hash)
+        }
 
         /// Drops entries, CLOCK-wise, until the shard holds at most `budget` bytes; `newest`, just
         /// kept, goes round again rather than being dropped.
         mutating func makeRoom(within budget: Int, sparing newest: ResponseCacheKey) {
-            while bytes > budget, head < ring.count {
+            while bytes > budget, let index = nextToDrop() {
                 let key = ring[head]!
                 ring[head] = nil
                 head += 1
-                let index = entries.index(forKey: key)!
-                if entries.values[index].referenced || key == newest {
-                    entries.values[index].referenced = false
+                if key == newest {
                     ring.append(key)
                 } else {
                     bytes -= entries.values[index].cost
@@ -51,12 +74,33 @@ final class ResponseCache: Sendable {
                 head = 0
             }
         }
+
+        /// The entry of the key at the front of the ring once the entries asked for since the ring
+        /// last passed over them have lost their mark and gone to the back; `nil` when the shard is empty.
+        private mutating func nextToDrop() -> Dictionary<ResponseCacheKey, Entry>.Index? {
+            while head < ring.count {
+                let key = ring[head]!
+                let index = entries.index(forKey: key)!
+                guard entries.values[index].referenced else { return index }
+                entries.values[index].referenced = false
+                ring[head] = nil
+                head += 1
+                ring.append(key)
+            }
+            return nil
+        }
     }
 
     /// A shard's lock is an `NSLock` rather than a `Mutex`: request threads contend for it, and
     /// ThreadSanitizer does not follow a contended `Mutex`'s hand-over (see `LockedValue`).
     private final class Shard: Sendable {
-        let contents = LockedValue(Contents())
+        let contents: LockedValue<Contents>
+
+        /// A shard of `budget` bytes.
+        init(budget: Int) {
+            let entries = max(1, budget / ResponseCache.perEntryBytes)
+            contents = LockedValue(Contents(frequencies: FrequencySketch(entries: entries)))
+        }
     }
 
     private let shards: [Shard]
@@ -64,8 +108,8 @@ final class ResponseCache: Sendable {
 
     /// Creates a cache holding at most about `capacity` bytes; 0 keeps nothing.
     init(capacity: Int, shards: Int = 16) {
-        self.shards = (0..<shards).map { _ in Shard() }
         bytesPerShard = max(0, capacity / shards)
+        self.shards = (0..<shards).map { [bytesPerShard] _ in Shard(budget: bytesPerShard) }
     }
 
     /// Whether anything can be kept (a capacity of 0 turns the cache off).
@@ -73,10 +117,11 @@ final class ResponseCache: Sendable {
         bytesPerShard > 0
     }
 
-    /// The response kept for `key`, if any.
+    /// The response kept for `key`, if any. The look-up counts as the key being asked for once more.
     func response(for key: ResponseCacheKey) -> Response? {
         guard isEnabled else { return nil }
         return shard(for: key).contents.withLock { contents in
+            contents.countLookUp(of: key)
             guard let index = contents.entries.index(forKey: key) else { return nil }
             if !contents.entries.values[index].referenced { contents.entries.values[index].referenced = true }
             return contents.entries.values[index].response
@@ -84,14 +129,17 @@ final class ResponseCache: Sendable {
     }
 
     /// Keeps `response` for `key` when it is a 200 with a body (streams are never kept) small enough
-    /// to leave room for others, and returns it with its libmicrohttpd copy; anything else is
-    /// returned as it is.
+    /// to leave room for others, and its shard admits it (see the type's summary), and returns it with
+    /// its libmicrohttpd copy; anything else is returned as it is.
     func keep(_ response: Response, for key: ResponseCacheKey) -> Response {
         let cost = ResponseCache.cost(of: response, key: key)
-        guard response.status == .ok, response.stream == nil, cost <= bytesPerShard / 8,
+        guard response.status == .ok, response.stream == nil, cost <= bytesPerShard / 8 else { return response }
+        let shard = shard(for: key)
+        // The copy for libmicrohttpd is made outside the lock, and only for an answer that will be kept.
+        guard shard.contents.withLock({ $0.admits(key, cost: cost, within: bytesPerShard) }),
             let cached = response.withCachedCopy()
         else { return response }
-        shard(for: key).contents.withLock { contents in
+        shard.contents.withLock { contents in
             if let index = contents.entries.index(forKey: key) {
                 contents.bytes += cost - contents.entries.values[index].cost
                 contents.entries.values[index].response = cached
@@ -104,6 +152,11 @@ final class ResponseCache: Sendable {
             contents.makeRoom(within: bytesPerShard, sparing: key)
         }
         return cached
+    }
+
+    /// Whether an answer is kept for `key`, without counting the key as asked for or marking its entry.
+    func holds(_ key: ResponseCacheKey) -> Bool {
+        shard(for: key).contents.withLock { $0.entries.index(forKey: key) != nil }
     }
 
     /// The responses kept and the bytes they are counted as, over all shards.

@@ -3,8 +3,9 @@
 ///
 /// The key is built once per request, from its path, query and the request headers the answer
 /// varies on, and serves both the look-up and, on a miss, the keeping. The server may look a GET or
-/// HEAD up before copying the request out of libmicrohttpd (`HTTPPipeline.frontCache`); it then
-/// hands the key it built on with the request.
+/// HEAD up before copying the request out of libmicrohttpd (`HTTPPipeline.frontCache`); on a miss it
+/// hands the key it built on with the request, which is then not looked up again (each request counts
+/// once in what the cache knows of how often a URL is asked for).
 struct ResponseCaching: HTTPMiddleware {
     let cache: ResponseCache
     /// Whether answers differ by `Origin` (CORS restricted to a list of origins).
@@ -22,8 +23,14 @@ struct ResponseCaching: HTTPMiddleware {
         else {
             return next(request)
         }
-        let key = request.cacheKey ?? ResponseCacheKey(request, variesByOrigin: variesByOrigin)
-        if let kept = cache.response(for: key) { return kept }
+        let key: ResponseCacheKey
+        if let missed = request.cacheKey {
+            // Looked up in front with this key, before the request was copied, and not kept then.
+            key = missed
+        } else {
+            key = ResponseCacheKey(request, variesByOrigin: variesByOrigin)
+            if let kept = cache.response(for: key) { return kept }
+        }
         let fresh = next(request)
         guard fresh.caching != .never else { return fresh }
         return cache.keep(fresh, for: key)
