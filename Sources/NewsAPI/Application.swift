@@ -22,6 +22,9 @@ package final class Application: HTTPCachingResponder {
     private let logger: Logger
     /// The metrics served at `/metrics`; the server reports every request to `metrics.record`.
     package let metrics: APIMetrics
+    /// The hits, misses and refusals of the response caches that reloads replaced. Taken before
+    /// `current` wherever both are, so that a reload moves a cache's counts here in one step.
+    private let retiredCacheCounts = LockedValue(ResponseCache.Statistics())
 
     /// Builds the API over `snapshot`; `loader` makes reloads possible.
     package init(
@@ -37,6 +40,7 @@ package final class Application: HTTPCachingResponder {
         current = LockedValue(Served(snapshot: snapshot, pipeline: HTTPPipeline([], endpoint: Router(logger: logger).respond)))
         current.withLock { $0 = serve(snapshot) }
         metrics.corpusLoaded(snapshot)
+        metrics.observeResponseCache { [weak self] in self?.responseCacheStatistics }
     }
 
     /// Answers one request on the current snapshot.
@@ -51,6 +55,16 @@ package final class Application: HTTPCachingResponder {
         return current.withLock { $0.pipeline.frontCache }
     }
 
+    /// The response cache's counts since the server started (with those of the caches reloads replaced,
+    /// up to their replacement) and what the current one holds; `nil` when the configuration keeps no
+    /// answers.
+    var responseCacheStatistics: ResponseCache.Statistics? {
+        guard configuration.responseCacheBytes > 0 else { return nil }
+        return retiredCacheCounts.withLock { retired in
+            current.withLock { $0 }.pipeline.cache.map { $0.statistics.adding(countsOf: retired) }
+        }
+    }
+
     /// The snapshot being served.
     var snapshot: CorpusSnapshot {
         current.withLock { $0 }.snapshot
@@ -59,7 +73,13 @@ package final class Application: HTTPCachingResponder {
     /// Serves `snapshot` from now on.
     func replace(snapshot: CorpusSnapshot) {
         let served = serve(snapshot)
-        current.withLock { $0 = served }
+        retiredCacheCounts.withLock { retired in
+            let replaced = current.withLock { current in
+                defer { current = served }
+                return current
+            }
+            if let cache = replaced.pipeline.cache { retired = retired.adding(countsOf: cache.statistics) }
+        }
         metrics.corpusLoaded(snapshot)
     }
 

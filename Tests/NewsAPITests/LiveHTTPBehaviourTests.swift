@@ -137,16 +137,24 @@ import Testing
         let client = try TestHTTPClient(port: port)
         _ = try client.request("GET", "/articles/d679149af95f4c6c")
         _ = try client.request("GET", "/articles/f82d3cef4f15fde1")
+        _ = try client.request("GET", "/articles/d679149af95f4c6c")
         _ = try client.request("GET", "/no/such/path")
         let reply = try client.request("GET", "/metrics")
         #expect(reply.status == 200)
         #expect(reply.header("Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
         #expect(reply.header("Cache-Control") == "no-store")
         let text = reply.text
-        #expect(text.contains(#"http_requests_total{route="/articles/{id}",method="GET",status="200"} 2"#))
+        #expect(text.contains(#"http_requests_total{route="/articles/{id}",method="GET",status="200"} 3"#))
         #expect(text.contains(#"http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
         #expect(!text.contains("d679149af95f4c6c"))
-        #expect(text.contains(#"http_request_duration_seconds_count{route="/articles/{id}"} 2"#))
+        #expect(text.contains(#"http_request_duration_seconds_count{route="/articles/{id}"} 3"#))
+        // The response cache: the article asked for twice hit once; every GET looked its answer up first
+        // (the two articles, the unknown path, and /metrics itself, which is never kept).
+        #expect(text.contains("news_api_response_cache_lookups_total{result=\"hit\"} 1\n"))
+        #expect(text.contains("news_api_response_cache_lookups_total{result=\"miss\"} 4\n"))
+        #expect(text.contains("news_api_response_cache_refusals_total 0\n"))
+        #expect(text.contains("news_api_response_cache_entries 2\n"))
+        #expect(text.contains("# TYPE news_api_response_cache_bytes gauge\nnews_api_response_cache_bytes "))
         #expect(text.contains(#"news_api_corpus_records{kind="articles"} 7"#))
         #expect(text.contains(#"news_api_dataset_info{version="\#(application.snapshot.version)"} 1"#))
     }

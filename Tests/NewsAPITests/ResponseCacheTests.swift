@@ -39,6 +39,14 @@ import Testing
         // Once the cache is full, answers asked for once do not push out others asked for as often.
         #expect(cache.holds(Self.key("/articles/0")))
         #expect(!cache.holds(Self.key("/articles/499")))
+        #expect(cache.response(for: Self.key("/articles/0")) != nil)
+        let statistics = cache.statistics
+        #expect(statistics.hits == 1)
+        #expect(statistics.misses == 500)
+        #expect(statistics.entries == usage.count && statistics.bytes == usage.bytes)
+        // Each answer not refused was kept (a refusal drops nothing, so the two add up to 500 unless
+        // a newcomer's count, shared with other keys', let it push one out).
+        #expect(statistics.refusals > 0 && statistics.refusals + statistics.entries <= 500)
 
         let missing = Problem.notFound("no such article").response
         #expect(cache.keep(missing, for: Self.key("/articles/missing")).cached == nil)
@@ -177,6 +185,22 @@ import Testing
         }
         #expect(cache.holds(newcomer), "not kept after \(asked) requests")
         #expect(asked > 1, "kept at its first request, in place of an answer asked for more often")
+    }
+
+    @Test func aReloadKeepsTheCountsOfTheCacheItReplaces() throws {
+        let application = try Self.application(cacheBytes: 64 << 20)
+        let request = Request(path: "/articles/d679149af95f4c6c")
+        for _ in 0..<3 { #expect(application.respond(to: request).status == .ok) }
+        var statistics = try #require(application.responseCacheStatistics)
+        #expect(statistics.hits == 2 && statistics.misses == 1 && statistics.entries == 1)
+        application.replace(snapshot: application.snapshot)
+        statistics = try #require(application.responseCacheStatistics)
+        #expect(statistics.hits == 2 && statistics.misses == 1, "the replaced cache's counts are kept")
+        #expect(statistics.entries == 0 && statistics.bytes == 0, "the new cache holds nothing yet")
+        _ = application.respond(to: request)
+        statistics = try #require(application.responseCacheStatistics)
+        #expect(statistics.hits == 2 && statistics.misses == 2 && statistics.entries == 1)
+        #expect(try Self.application(cacheBytes: 0).responseCacheStatistics == nil)
     }
 
     @Test func churnStaysWithinTheBudgetAndCountsExactly() {

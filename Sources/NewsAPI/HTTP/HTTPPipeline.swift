@@ -9,11 +9,14 @@ struct HTTPPipeline: Sendable {
     /// without validators (`If-None-Match`, `If-Modified-Since`) the pipeline then answers what the
     /// cache keeps, so the server can send a kept answer before it copies the request.
     let frontCache: ResponseCaching?
+    /// The response cache of the pipeline's caching step, wherever it sits; `nil` without one.
+    let cache: ResponseCache?
 
     /// Creates a pipeline that passes each request through `steps`, the first outermost, to `endpoint`.
     init(_ steps: [any HTTPMiddleware], endpoint: @escaping @Sendable (Request) -> Response) {
         self.steps = steps
         self.endpoint = endpoint
+        cache = steps.lazy.compactMap { ($0 as? ResponseCaching)?.cache }.first
         frontCache = steps.firstIndex { $0 is ResponseCaching }.flatMap { index in
             steps[..<index].allSatisfy { $0 is ConditionalRequests } ? steps[index] as? ResponseCaching : nil
         }

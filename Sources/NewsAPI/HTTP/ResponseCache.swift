@@ -20,6 +20,30 @@
 /// answer. With it, the kept part of such a cycle stays and hits, answers asked for once cost
 /// nothing to keep, and URLs asked for more than those kept get in once the old counts have halved.
 final class ResponseCache: Sendable {
+    /// What a cache has done since it was made, and what it holds now.
+    struct Statistics: Equatable, Sendable {
+        /// Look-ups that found an answer.
+        var hits = 0
+        /// Look-ups that found none.
+        var misses = 0
+        /// New answers a full cache did not keep, their URL asked for no more often than the entry
+        /// they would have pushed out.
+        var refusals = 0
+        /// Answers kept now.
+        var entries = 0
+        /// What the answers kept now are counted as, in bytes.
+        var bytes = 0
+
+        /// These counts with `other`'s hits, misses and refusals added (what it holds is not).
+        func adding(countsOf other: Statistics) -> Statistics {
+            var sum = self
+            sum.hits += other.hits
+            sum.misses += other.misses
+            sum.refusals += other.refusals
+            return sum
+        }
+    }
+
     private struct Entry {
         var response: Response
         /// What the entry is counted as (`cost(of:key:)`), kept so dropping it need not work it out again.
@@ -39,6 +63,10 @@ final class ResponseCache: Sendable {
         var bytes = 0
         /// How often each key was looked up lately.
         var frequencies: FrequencySketch
+        /// Look-ups that hit and missed, and answers not admitted, in this shard.
+        var hits = 0
+        var misses = 0
+        var refusals = 0
 
         /// Counts a look-up of `key`.
         mutating func countLookUp(of key: ResponseCacheKey) {
@@ -52,7 +80,11 @@ final class ResponseCache: Sendable {
             guard bytes + cost > budget, entries.index(forKey: key) == nil, let victim = nextToDrop() else {
                 return true
             }
-            return frequencies.estimate(key.hash) > frequencies.estimate(entries.keys[victim].hash)
+            guard frequencies.estimate(key.hash) > frequencies.estimate(entries.keys[victim].hash) else {
+                refusals += 1
+                return false
+            }
+            return true
         }
 
         /// Drops entries, CLOCK-wise, until the shard holds at most `budget` bytes; `newest`, just
@@ -122,7 +154,11 @@ final class ResponseCache: Sendable {
         guard isEnabled else { return nil }
         return shard(for: key).contents.withLock { contents in
             contents.countLookUp(of: key)
-            guard let index = contents.entries.index(forKey: key) else { return nil }
+            guard let index = contents.entries.index(forKey: key) else {
+                contents.misses += 1
+                return nil
+            }
+            contents.hits += 1
             if !contents.entries.values[index].referenced { contents.entries.values[index].referenced = true }
             return contents.entries.values[index].response
         }
@@ -161,9 +197,19 @@ final class ResponseCache: Sendable {
 
     /// The responses kept and the bytes they are counted as, over all shards.
     var usage: (count: Int, bytes: Int) {
-        shards.reduce(into: (count: 0, bytes: 0)) { total, shard in
-            shard.contents.withLock {
-                total.count += $0.entries.count; total.bytes += $0.bytes
+        let statistics = statistics
+        return (statistics.entries, statistics.bytes)
+    }
+
+    /// The counts of all shards, each read under its lock.
+    var statistics: Statistics {
+        shards.reduce(into: Statistics()) { total, shard in
+            shard.contents.withLock { contents in
+                total.hits += contents.hits
+                total.misses += contents.misses
+                total.refusals += contents.refusals
+                total.entries += contents.entries.count
+                total.bytes += contents.bytes
             }
         }
     }

@@ -3,7 +3,7 @@ import Prometheus
 import Synchronization
 
 /// The server's metrics, served at `/metrics` in the Prometheus text format: requests by route
-/// pattern, method and status; latency per route; the corpus.
+/// pattern, method and status; latency per route; the response cache; the corpus.
 ///
 /// Routes are labelled by pattern (`/articles/{id}`), never by raw path, so label cardinality stays
 /// bounded by the number of routes. Every request is recorded, so recording takes no lock: the routes
@@ -26,6 +26,8 @@ package final class APIMetrics: Sendable {
     private let unregisteredRoutes = LockedValue<[String: RouteMetrics]>([:])
     /// The version of the corpus last published, whose info gauge is set to 0 when another replaces it.
     private let datasetVersion = Mutex<String?>(nil)
+    /// Where each exposition reads the response cache's statistics from (`nil`: no cache families).
+    private let responseCache = LockedValue<(@Sendable () -> ResponseCache.Statistics?)?>(nil)
 
     /// Creates the metrics, with no request counted.
     init() {
@@ -70,6 +72,11 @@ package final class APIMetrics: Sendable {
             unregistered[route] = metrics
             return metrics
         }
+    }
+
+    /// Reads the response cache's statistics from `statistics` at each exposition from now on.
+    func observeResponseCache(_ statistics: @escaping @Sendable () -> ResponseCache.Statistics?) {
+        responseCache.withLock { $0 = statistics }
     }
 
     /// Publishes the counts, load duration and version of the corpus being served.
@@ -117,8 +124,28 @@ package final class APIMetrics: Sendable {
             text.append(contentsOf: "# TYPE http_request_duration_seconds histogram\n".utf8)
             text.append(contentsOf: latencies)
         }
+        if let statistics = responseCache.withLock({ $0 })?() {
+            APIMetrics.appendResponseCache(statistics, to: &text)
+        }
         registry.emit(into: &text)
         return text
+    }
+
+    /// The response cache's families: look-ups by result and refusals (counters), entries and bytes (gauges).
+    private static func appendResponseCache(_ statistics: ResponseCache.Statistics, to text: inout [UInt8]) {
+        text.append(
+            contentsOf: """
+                # TYPE news_api_response_cache_lookups_total counter
+                news_api_response_cache_lookups_total{result="hit"} \(statistics.hits)
+                news_api_response_cache_lookups_total{result="miss"} \(statistics.misses)
+                # TYPE news_api_response_cache_refusals_total counter
+                news_api_response_cache_refusals_total \(statistics.refusals)
+                # TYPE news_api_response_cache_entries gauge
+                news_api_response_cache_entries \(statistics.entries)
+                # TYPE news_api_response_cache_bytes gauge
+                news_api_response_cache_bytes \(statistics.bytes)
+
+                """.utf8)
     }
 
     /// The registered routes: in their order, and by label.
