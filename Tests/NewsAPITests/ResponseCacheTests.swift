@@ -123,17 +123,19 @@ import Testing
         for index in stride(from: 1, to: 32, by: 2) { #expect(cache.response(for: old[index]) == nil) }
     }
 
-    /// Asks for each of `keys` in turn, `rounds` times, keeping an answer after each look-up that missed
-    /// (as the server does); returns the hits of the rounds from `counted` on, and their look-ups.
+    /// Asks for each of `keys` in turn, `rounds` times, keeping an answer (of `size(i)` bytes for the
+    /// `i`th key) after each look-up that missed, as the server does; returns the hits of the rounds from
+    /// `counted` on, and their look-ups.
     private static func cycle(
-        _ keys: [ResponseCacheKey], rounds: Int, countedFrom counted: Int = 0, through cache: ResponseCache
+        _ keys: [ResponseCacheKey], rounds: Int, countedFrom counted: Int = 0, through cache: ResponseCache,
+        size: (Int) -> Int = { _ in 700 }
     ) -> (hits: Int, lookUps: Int) {
         var hits = 0
         var lookUps = 0
         for round in 0..<rounds {
-            for key in keys {
+            for (index, key) in keys.enumerated() {
                 let hit = cache.response(for: key) != nil
-                if !hit { _ = cache.keep(Self.answer(), for: key) }
+                if !hit { _ = cache.keep(Self.answer(size(index)), for: key) }
                 if round >= counted {
                     lookUps += 1
                     if hit { hits += 1 }
@@ -154,6 +156,22 @@ import Testing
         // About two thirds of the cycle fits (less what the shards' uneven shares leave over).
         #expect(hits * 2 >= lookUps, "\(hits) hits of \(lookUps) look-ups, \(fits) answers fit")
         #expect(cache.usage.bytes <= capacity)
+    }
+
+    @Test func aCycleOfAnswersOfManySizesKeepsThoseThatFit() {
+        // As the bench's mix: twice as many URLs as fit, their answers from 300 bytes to 6 KB, asked for
+        // in turn long enough for the counts to halve many times. The halvings leave the URLs asked for
+        // before one a count ahead of those asked for after it, and the URL being answered is a count
+        // ahead of those not yet asked for in this turn: neither may let an answer push one out.
+        let capacity = 1 << 20
+        let cache = ResponseCache(capacity: capacity, shards: 4)
+        let size = { (index: Int) in 300 + index * 7_919 % 5_700 }
+        let keys = (0..<200).map { Self.entryKey("sizes", $0) }
+        let costs = keys.indices.map { ResponseCache.cost(of: Self.answer(size($0)), key: keys[$0]) }
+        #expect(costs.reduce(0, +) >= 2 * capacity)
+        let (hits, lookUps) = Self.cycle(keys, rounds: 40, countedFrom: 10, through: cache, size: size)
+        let statistics = cache.statistics
+        #expect(hits * 100 >= lookUps * 40, "\(hits) hits of \(lookUps) look-ups, \(statistics.entries) kept")
     }
 
     @Test func aScanOfURLsAskedForOnceLeavesTheKeptOnesAlone() {
