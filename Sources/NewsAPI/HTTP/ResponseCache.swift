@@ -78,8 +78,8 @@ final class ResponseCache: Sendable {
         /// for more often lately than the entry CLOCK would drop first, by more than one request. In a
         /// cycle of URLs each is asked for once a turn, but the key counts the request being answered
         /// and a halving leaves the URLs asked for before it one ahead of the others: with no margin,
-        /// those single counts let a cycle's answers push one another out (a third of the hits of a
-        /// mixed cycle at 1M were lost so).
+        /// those single counts let a cycle's answers push one another out (two fifths of the hits of a
+        /// mixed cycle at 1M were lost so: 27-30% of its look-ups hit, against 48-49%).
         mutating func admits(_ key: ResponseCacheKey, cost: Int, within budget: Int) -> Bool {
             guard bytes + cost > budget, entries.index(forKey: key) == nil, let victim = nextToDrop() else {
                 return true
