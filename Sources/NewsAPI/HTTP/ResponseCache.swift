@@ -15,10 +15,11 @@
 /// A new answer gets into a full shard only if its URL was asked for more often lately than the one
 /// it would push out, by more than one request (each shard counts every look-up in a
 /// `FrequencySketch`, whose counts halve after ten look-ups per entry kept, so that they follow what
-/// is asked for now); otherwise it is sent without being kept. Without this test, URLs asked for in turn, more of them than fit, would each
-/// push out the one asked for next: no look-up would hit, and every miss would pay for keeping its
-/// answer. With it, the kept part of such a cycle stays and hits, answers asked for once cost
-/// nothing to keep, and URLs asked for more than those kept get in once the old counts have halved.
+/// is asked for now); otherwise it is sent without being kept. Without this test, URLs asked for in
+/// turn, more of them than fit, would each push out the one asked for next: no look-up would hit,
+/// and every miss would pay for keeping its answer. With it, the kept part of such a cycle stays and
+/// hits, answers asked for once cost nothing to keep, and URLs asked for more than those kept get in
+/// once the old counts have halved.
 final class ResponseCache: Sendable {
     /// What a cache has done since it was made, and what it holds now.
     struct Statistics: Equatable, Sendable {
@@ -26,8 +27,8 @@ final class ResponseCache: Sendable {
         var hits = 0
         /// Look-ups that found none.
         var misses = 0
-        /// New answers a full cache did not keep, their URL asked for no more often than the entry
-        /// they would have pushed out.
+        /// New answers a full cache did not keep, their URL not asked for more often (by more than one
+        /// request) than the entry they would have pushed out.
         var refusals = 0
         /// Answers kept now.
         var entries = 0
