@@ -121,8 +121,16 @@ class Suite:
         self.settle()
 
     def settle(self) -> None:
+        """Waits until the view of the current URL is shown: a click or back/forward changes the hash at
+        once, and until the page's hashchange handler runs, the previous view is still there, not busy."""
         self.page.wait_for_load_state("networkidle")
-        self.page.wait_for_selector("main:not([aria-busy]) > *", timeout=TIMEOUT_MS)
+        self.page.wait_for_function(
+            """() => {
+                const main = document.getElementById("main");
+                const hash = location.hash.replace(/^#/, "") || "/";
+                return main.dataset.hash === hash && !main.hasAttribute("aria-busy") && main.childElementCount > 0;
+            }""",
+            timeout=TIMEOUT_MS)
 
     def shot(self, name: str, full_page: bool = True) -> None:
         self.page.screenshot(path=str(self.shots / f"{name}.png"), full_page=full_page)

@@ -41,6 +41,7 @@ async function render() {
   }
   if (mine !== generation) return; // a newer navigation won
   main.replaceChildren(content);
+  main.dataset.hash = hash; // which view this is, for scripts that wait for a navigation to finish
   main.removeAttribute("aria-busy");
   const heading = main.querySelector("h1");
   document.title = heading ? `${heading.textContent} · news-api dashboard` : "news-api dashboard";
