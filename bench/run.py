@@ -17,7 +17,10 @@ with wrk (-t1, keep-alive) at each connection count in one or both of two modes:
   `/entities/{key}` (ids, and some names and aliases, percent-encoded); `/timeline?interval=month&entity=X`;
   the analytics kinds of issue #14 (`/articles?entity=X&facets=entity,source`, `/timeline?interval=month&q=
   two+words`, `/timeline?interval=month&event=E&from=D[&entity=X]` (one kind of event from a sampled article's
-  day, every other one also for an entity), `/graph?entity=X`, `/trade-measures?affected=X`); and `mixed`, the first five kinds (those of
+  day, every other one also for an entity), `/graph?entity=X`, `/trade-measures?affected=X`,
+  `/timeline?interval=month&measure_type=T&affected=X|status=S[&entity=E]` (the measure filters: one
+  or two measure types and an affected jurisdiction or a status, every other one also for an entity)); and
+  `mixed`, the first five kinds (those of
   issue #16's table) interleaved. The lists are written to bench/out/paths/{size}-{seed}/, and
   bench/first-time.lua has wrk cycle through one in order, wrapping around. Before measuring, the first few
   paths of each kind are fetched once and must answer 200 (and a search or an entity's list must find
@@ -329,6 +332,24 @@ def filtered_timelines(named, articles, rng):
     return paths
 
 
+MEASURE_STATUSES = ["proposed", "announced", "in_force", "suspended", "removed"]
+
+
+def measure_timelines(named, measures, rng):
+    """Monthly timelines narrowed by the trade-measure filters: one or (a third of the time) two measure
+    types, with an affected jurisdiction or (every third one) a status; every other one also to an entity,
+    so the whole corpus's milestones and one entity's are both filtered."""
+    types = sorted({measure["measure_type"] for measure in measures})
+    affected = sorted({jurisdiction for measure in measures for jurisdiction in measure.get("affected") or []})
+    paths = []
+    for number, entity in enumerate(rng.sample(named, min(PATHS_PER_KIND, len(named)))):
+        chosen = rng.sample(types, 2 if number % 3 == 1 else 1)
+        path = "/timeline?interval=month" + "".join(f"&measure_type={kind}" for kind in chosen)
+        path += f"&status={rng.choice(MEASURE_STATUSES)}" if number % 3 == 2 else f"&affected={rng.choice(affected)}"
+        paths.append(path + (f"&entity={entity}" if number % 2 else ""))
+    return paths
+
+
 def interleaved(lists):
     """The items of `lists` taken in turn, one from each until every list is used up."""
     out = []
@@ -373,6 +394,8 @@ def first_time_paths(directory, size):
             named, articles, random.Random(f"{URL_SEED}:timeline-filtered")),
         "/graph?entity=X": [f"/graph?entity={e}" for e in draw("graph", named)],
         "/trade-measures?affected=X": [f"/trade-measures?affected={e}" for e in draw("affected", affected)],
+        "/timeline?interval=month&measure_type=T&affected=X|status=S[&entity=E]": measure_timelines(
+            named, measures, random.Random(f"{URL_SEED}:timeline-measures")),
     }
     # The mix of issue #16's table: its five kinds, in turn.
     lists["mixed"] = interleaved(list(lists.values())[:5])
@@ -380,9 +403,11 @@ def first_time_paths(directory, size):
 
 
 def write_paths(size, lists):
-    """Writes each list to bench/out/paths/{size}-{seed}/, one path a line; returns kind -> file."""
+    """Writes each list to bench/out/paths/{size}-{seed}/, one path a line, in place of any lists an earlier
+    run left there; returns kind -> file."""
     directory = os.path.join(OUT, "paths", f"{size}-{seed(size)}")
-    os.makedirs(directory, exist_ok=True)
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory)
     files = {}
     for number, (kind, paths) in enumerate(lists.items()):
         slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-")
