@@ -218,8 +218,9 @@ import Testing
         expectSameCounts(selection, expected, "filtered", from: first, through: last)
     }
 
-    /// Random windows (kinds, `from`, `to`) and single status, type or evaluation filters, read from
-    /// the scopes made at load, list and count what filtering the gathered milestones gives.
+    /// Random windows (kinds, `from`, `to`) and one value of some of status, type and evaluation, read
+    /// from the scopes made at load (two kinds over the whole timeline from its narrowings' narrowings),
+    /// list and count what filtering the gathered milestones gives.
     @Test func windowsOverScopesAreWhatFilteringGives() throws {
         let snapshot = try Self.generated.get()
         var random = SplitMix(seed: 16)
@@ -232,17 +233,29 @@ import Testing
         let all = gathered(about: nil, in: snapshot)
         let (oldest, newest) = (all.first!.day, all.map(\.lastDay).max()!)
         var narrowed = 0
-        for round in 0..<200 {
+        var narrowedTwice = 0
+        for round in 0..<300 {
             let entity = pick(entities)
             let kinds = TimelineResource.EventKind.allCases.filter { _ in random.next() % 3 == 0 }
             let status = pick(MeasureStatus.allCases)
             let type = pick(MeasureType.allCases)
             let evaluation = pick(MeasureEvaluation.allCases)
+            let ofStatus = { (position: Int) in snapshot.measures[position].status == status }
+            let ofType = { (position: Int) in snapshot.measures[position].measureType == type }
+            let ofEvaluation = { (position: Int) in snapshot.measures[position].evaluation == evaluation }
             let facet: (parameter: String, holds: (Int) -> Bool)? = pick([
                 nil, nil,
-                ("status=\(status.rawValue)", { snapshot.measures[$0].status == status }),
-                ("measure_type=\(type.rawValue)", { snapshot.measures[$0].measureType == type }),
-                ("evaluation=\(evaluation.rawValue)", { snapshot.measures[$0].evaluation == evaluation }),
+                ("status=\(status.rawValue)", ofStatus),
+                ("measure_type=\(type.rawValue)", ofType),
+                ("evaluation=\(evaluation.rawValue)", ofEvaluation),
+                // Two or three kinds: narrowed twice over the whole timeline, gathered otherwise.
+                ("measure_type=\(type.rawValue)&status=\(status.rawValue)", { ofStatus($0) && ofType($0) }),
+                ("evaluation=\(evaluation.rawValue)&status=\(status.rawValue)", { ofStatus($0) && ofEvaluation($0) }),
+                ("evaluation=\(evaluation.rawValue)&measure_type=\(type.rawValue)", { ofType($0) && ofEvaluation($0) }),
+                (
+                    "status=\(status.rawValue)&measure_type=\(type.rawValue)&evaluation=\(evaluation.rawValue)",
+                    { ofStatus($0) && ofType($0) && ofEvaluation($0) }
+                ),
             ])
             // Day and week periods over a few months at most, month periods over any span.
             let interval = pick(TimelineInterval.allCases)
@@ -265,28 +278,39 @@ import Testing
             let expected = expectSelection(
                 selection, of: inScope, kinds: kinds, from: first, through: last, interval: interval,
                 "\(round) \(parameters)", in: snapshot)
-            if facet != nil, expected.contains(where: { $0.isMeasure }) { narrowed += 1 }
+            if let facet, expected.contains(where: { $0.isMeasure }) {
+                narrowed += 1
+                if entity == nil, facet.parameter.contains("&") { narrowedTwice += 1 }
+            }
         }
         #expect(narrowed > 12)
+        #expect(narrowedTwice > 3)
     }
 
-    @Test func aFacetIsOneValueOfOneFilterAndNothingElse() throws {
+    @Test func facetsAreOneValueOfEachOfSomeFiltersAndNothingElse() throws {
         let snapshot = try Self.generated.get()
-        func facet(_ query: String) -> MeasureFacet? {
+        func facets(_ query: String) -> [MeasureFacet]? {
             var parameters = QueryParameters(Request(method: .get, target: "/timeline?\(query)").query)
-            return MeasureFacet(MeasureFilter(reading: &parameters, in: snapshot, readsText: false, readsPeriod: false))
+            let filter = MeasureFilter(reading: &parameters, in: snapshot, readsText: false, readsPeriod: false)
+            return MeasureFacet.facets(of: filter)
         }
         let country = try #require(snapshot.measures.first?.implementing.first)
-        #expect(facet("status=removed") == .status(.removed))
-        #expect(facet("status=removed&status=removed") == .status(.removed))
-        #expect(facet("measure_type=tariff") == .type(.tariff))
-        #expect(facet("evaluation=mixed") == .evaluation(.mixed))
+        #expect(facets("status=removed") == [.status(.removed)])
+        #expect(facets("status=removed&status=removed") == [.status(.removed)])
+        #expect(facets("measure_type=tariff") == [.type(.tariff)])
+        #expect(facets("evaluation=mixed") == [.evaluation(.mixed)])
+        // In the order scopes are narrowed, whatever the query's.
+        #expect(facets("measure_type=tariff&status=removed") == [.status(.removed), .type(.tariff)])
+        #expect(facets("evaluation=mixed&measure_type=tariff") == [.type(.tariff), .evaluation(.mixed)])
+        #expect(
+            facets("evaluation=mixed&status=proposed&measure_type=tariff")
+                == [.status(.proposed), .type(.tariff), .evaluation(.mixed)])
         for query in [
-            "", "status=removed&status=proposed", "status=removed&measure_type=tariff", "measure_type=tariff&evaluation=mixed",
+            "", "status=removed&status=proposed", "status=removed&measure_type=tariff&measure_type=safeguard",
             "status=removed&in_force_on=2024-01-01", "status=removed&implementing=\(country)",
             "status=removed&announced_from=2024-01-01", "evaluation=mixed&removed_to=2024-01-01",
         ] {
-            #expect(facet(query) == nil, "\(query)")
+            #expect(facets(query) == nil, "\(query)")
         }
     }
 

@@ -64,7 +64,8 @@ struct TimelineMilestones: Sendable {
         let finer: MilestoneTally
         let monthly: MilestoneTally
         /// The same claims with only the measures of one status, type or evaluation, for each; none
-        /// when the scope has no measures (it is then its own narrowing) or is itself a narrowing.
+        /// when the scope has no measures (it is then its own narrowing) or is itself a narrowing (but
+        /// for the whole timeline's narrowings, narrowed again by the facets of the kinds after theirs).
         let narrowed: [MeasureFacet: Scope]
 
         /// The scope of the milestones at `places` (ascending) in `all`, of measures that came into
@@ -93,6 +94,17 @@ struct TimelineMilestones: Sendable {
         /// This scope with only the measures of `facet`.
         func narrowed(to facet: MeasureFacet) -> Scope {
             narrowed[facet] ?? self
+        }
+
+        /// This scope with only the measures of every one of `facets` (one a kind, in `MeasureFacet.Kind`'s
+        /// order), when it was narrowed that far at load; else `nil`.
+        func narrowed(toEvery facets: [MeasureFacet]) -> Scope? {
+            var scope = self
+            for facet in facets where !scope.measures.isEmpty {
+                guard let next = scope.narrowed[facet] else { return nil }
+                scope = next
+            }
+            return scope
         }
 
         /// The days the measures in `kept` came into force and stopped, ascending (`started` and
@@ -234,14 +246,18 @@ struct TimelineMilestones: Sendable {
                 ofClaim[Int(milestone.subject)] = Int32(place)
             }
         }
-        // A scope and, when `narrowing`, its narrowings (those with no measure share one scope).
-        func scope(measures: [Int32], claims: [Int32], narrowing: Bool = true) -> Scope {
+        // A scope and its narrowings to each facet of `narrowing` (those with no measure share one scope),
+        // each narrowed again to the facets of the kinds after its own when `twice`.
+        func scope(
+            measures: [Int32], claims: [Int32], narrowing: [MeasureFacet] = MeasureFacet.all, twice: Bool = false
+        ) -> Scope {
             var narrowed: [MeasureFacet: Scope] = [:]
-            if narrowing, !measures.isEmpty {
-                let claimsOnly = scope(measures: [], claims: claims, narrowing: false)
-                for facet in MeasureFacet.all {
+            if !narrowing.isEmpty, !measures.isEmpty {
+                let claimsOnly = scope(measures: [], claims: claims, narrowing: [])
+                for facet in narrowing {
                     let kept = measures.filter { facet.holds(for: Int($0), in: snapshot) }
-                    narrowed[facet] = kept.isEmpty ? claimsOnly : scope(measures: kept, claims: claims, narrowing: false)
+                    let again = twice ? narrowing.filter { $0.kind > facet.kind } : []
+                    narrowed[facet] = kept.isEmpty ? claimsOnly : scope(measures: kept, claims: claims, narrowing: again)
                 }
             }
             let places = (measures.flatMap { ofMeasure[Int($0)] } + claims.map { ofClaim[Int($0)] }.filter { $0 >= 0 }).sorted()
@@ -250,7 +266,8 @@ struct TimelineMilestones: Sendable {
                 inForce: TimelineMilestones.inForceDays(of: measures, in: snapshot), narrowed: narrowed)
         }
         let everyClaim = snapshot.claims.indices.map { Int32($0) }
-        everything = scope(measures: snapshot.measures.indices.map { Int32($0) }, claims: everyClaim)
+        // The whole timeline also keeps ready each pair of facets of two kinds (a status and a type, say).
+        everything = scope(measures: snapshot.measures.indices.map { Int32($0) }, claims: everyClaim, twice: true)
         byEntity = snapshot.entities.indices.map { index in
             let measures = Set(
                 snapshot.measuresByImplementing[index] + snapshot.measuresByAffected[index]
@@ -261,7 +278,7 @@ struct TimelineMilestones: Sendable {
         func jurisdictionScopes(_ lists: [[Int32]]) -> [Int32: Scope] {
             var scopes: [Int32: Scope] = [:]
             for (index, measures) in lists.enumerated() where !measures.isEmpty {
-                scopes[Int32(index)] = scope(measures: measures, claims: everyClaim, narrowing: false)
+                scopes[Int32(index)] = scope(measures: measures, claims: everyClaim, narrowing: [])
             }
             return scopes
         }
@@ -375,13 +392,15 @@ struct TimelineMilestones: Sendable {
         let entityScope = query.entities.isEmpty ? nil : snapshot.entityIndexByID[query.entities[0].id].map { byEntity[Int($0)] }
         let window = MilestoneWindow(kinds: kinds, first: query.firstDay, last: query.lastDay)
 
-        // One entity or none, no words and no measure filter or one status, type or evaluation: a scope
-        // made at load, read through the window. Any other measure filter reads the smallest scope made
-        // at load that holds every measure it keeps.
+        // One entity or none, no words and no measure filter, or one status, type or evaluation (over the
+        // whole timeline, one value of two or three of them): a scope made at load, read through the window.
+        // Any other measure filter reads the smallest scope made at load that holds every measure it keeps.
         if words.isEmpty, query.entities.count <= 1, query.entities.isEmpty || entityScope != nil {
             let scope = entityScope ?? everything
             if filter.isEmpty { return Selection(all: all, scope: scope, window: window) }
-            if let facet = MeasureFacet(filter) { return Selection(all: all, scope: scope.narrowed(to: facet), window: window) }
+            if let facets = MeasureFacet.facets(of: filter), let narrowed = scope.narrowed(toEvery: facets) {
+                return Selection(all: all, scope: narrowed, window: window)
+            }
             let narrowest = narrowest(scope, for: filter, whole: entityScope == nil, in: snapshot)
             return selection(of: narrowest, filteredBy: filter, window: window, catalog: catalog)
         }
@@ -541,7 +560,8 @@ extension MeasureFilter {
 }
 
 /// One value of a measure's own status, type or evaluation: a measure filter asking for exactly one,
-/// whose milestones each scope keeps ready (see `TimelineMilestones.Scope.narrowed`).
+/// whose milestones each scope keeps ready, or (over the whole timeline) for one of each of two kinds
+/// (see `TimelineMilestones.Scope.narrowed`).
 enum MeasureFacet: Hashable, Sendable {
     case status(MeasureStatus)
     case type(MeasureType)
@@ -552,8 +572,25 @@ enum MeasureFacet: Hashable, Sendable {
         MeasureStatus.allCases.map(MeasureFacet.status) + MeasureType.allCases.map(MeasureFacet.type)
         + MeasureEvaluation.allCases.map(MeasureFacet.evaluation)
 
-    /// The facet `filter` asks for when it asks for one value of one of them and nothing else; else `nil`.
-    init?(_ filter: MeasureFilter) {
+    /// Status, type and evaluation, in the order a scope is narrowed by them.
+    enum Kind: Int, Comparable, Sendable {
+        case status, type, evaluation
+
+        static func < (left: Kind, right: Kind) -> Bool { left.rawValue < right.rawValue }
+    }
+
+    /// Which of the three this is a value of.
+    var kind: Kind {
+        switch self {
+        case .status: .status
+        case .type: .type
+        case .evaluation: .evaluation
+        }
+    }
+
+    /// The facets `filter` asks for, in `Kind`'s order, when it asks for one value of each of some of
+    /// them and nothing else; else `nil`.
+    static func facets(of filter: MeasureFilter) -> [MeasureFacet]? {
         guard filter.implementing.isEmpty, filter.affected.isEmpty, filter.words.isEmpty, filter.inForceOn == nil,
             filter.period == (nil, nil), filter.announced == (nil, nil), filter.inForce == (nil, nil),
             filter.removed == (nil, nil)
@@ -561,12 +598,9 @@ enum MeasureFacet: Hashable, Sendable {
         let statuses = Set(filter.statuses)
         let types = Set(filter.types)
         let evaluations = Set(filter.evaluations)
-        switch (statuses.count, types.count, evaluations.count) {
-        case (1, 0, 0): self = .status(statuses.first!)
-        case (0, 1, 0): self = .type(types.first!)
-        case (0, 0, 1): self = .evaluation(evaluations.first!)
-        default: return nil
-        }
+        guard statuses.count <= 1, types.count <= 1, evaluations.count <= 1 else { return nil }
+        let facets = statuses.map(MeasureFacet.status) + types.map(MeasureFacet.type) + evaluations.map(MeasureFacet.evaluation)
+        return facets.isEmpty ? nil : facets
     }
 
     /// Whether the measure at `position` has this value.
