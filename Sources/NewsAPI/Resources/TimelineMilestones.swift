@@ -573,10 +573,8 @@ enum MeasureFacet: Hashable, Sendable {
         + MeasureEvaluation.allCases.map(MeasureFacet.evaluation)
 
     /// Status, type and evaluation, in the order a scope is narrowed by them.
-    enum Kind: Int, Comparable, Sendable {
+    enum Kind: Comparable, Sendable {
         case status, type, evaluation
-
-        static func < (left: Kind, right: Kind) -> Bool { left.rawValue < right.rawValue }
     }
 
     /// Which of the three this is a value of.
