@@ -47,12 +47,36 @@ import Testing
                     filter.matches(Int($0), in: catalog)
                 }
                 #expect(catalog.matching(filter, newestFirst: newestFirst) == walked, "\(round) \(parameters)")
+                // The filter's own check, which reads jurisdictions resolved once and facets kept apart,
+                // keeps what reading each measure's fields keeps (and then the date, when there is one).
+                let plain = (newestFirst ? catalog.newestFirst : catalog.oldestFirst).filter {
+                    passesPlainly(snapshot.measures[Int($0)], filter)
+                }
+                if filter.announced == (nil, nil) {
+                    #expect(walked == plain, "\(round) \(parameters)")
+                } else {
+                    #expect(Set(walked).isSubset(of: plain), "\(round) \(parameters)")
+                }
                 if newestFirst, walked.count > 1 { kept += 1 }
             }
             if catalog.candidates(for: filter) != nil { narrowed += 1 }
         }
         // Most filters are narrowed, and enough keep more than one measure for the order to be tested.
         #expect(narrowed > 250 && kept > 120, "\(narrowed) \(kept)")
+    }
+
+    /// Whether `measure` names the filter's jurisdictions and has one of its types, statuses and
+    /// evaluations, read from its own fields.
+    private func passesPlainly(_ measure: TradeMeasure, _ filter: MeasureFilter) -> Bool {
+        func names(_ ids: [String], _ wanted: [Entity], _ match: MeasureFilter.Match) -> Bool {
+            wanted.isEmpty
+                || (match == .all ? wanted.allSatisfy { ids.contains($0.id) } : wanted.contains { ids.contains($0.id) })
+        }
+        return names(measure.implementing, filter.implementing, filter.implementingMatch)
+            && names(measure.affected, filter.affected, filter.affectedMatch)
+            && (filter.types.isEmpty || filter.types.contains(measure.measureType))
+            && (filter.statuses.isEmpty || filter.statuses.contains(measure.status))
+            && (filter.evaluations.isEmpty || filter.evaluations.contains(measure.evaluation))
     }
 
     @Test func summariesAreThoseEncodedPerRequest() throws {

@@ -98,39 +98,44 @@ import Testing
         return counts
     }
 
-    private func tallied(
-        _ tally: MilestoneTally, from start: Int32, before next: Int32, in window: MilestoneWindow = .everything
-    ) -> [Int] {
-        var bucket = TimelineBucket(start: start, end: next - 1)
-        tally.count(into: &bucket, from: start, before: next, in: window)
-        return [
-            bucket.measuresAnnounced, bucket.measuresInForce, bucket.measuresRemoved, bucket.claims, bucket.measuresImprecise,
-        ]
+    /// A period's milestone counts: announced, in force, removed, claims and imprecise.
+    private func counts(_ bucket: TimelineBucket) -> [Int] {
+        [bucket.measuresAnnounced, bucket.measuresInForce, bucket.measuresRemoved, bucket.claims, bucket.measuresImprecise]
     }
 
     /// Compares every period of each interval (or of `intervals`) that a timeline shows: over the
-    /// milestones' span, or from the window's first day and through its last when it has them.
+    /// milestones' span, or from the window's first day and through its last when it has them. The
+    /// periods are counted all in one run, each alone, and the later half in one run.
     private func expectSameCounts(
         _ selection: TimelineMilestones.Selection, _ expected: [Milestone], _ label: String,
         from firstDay: Int32? = nil, through lastDay: Int32? = nil, intervals: [TimelineInterval] = TimelineInterval.allCases
     ) {
-        let window = selection.window
         for interval in intervals {
-            let tally = selection.tally(interval)
-            if firstDay == nil { #expect(tally.firstDay(in: window) == expected.map(\.day).min(), "\(label) \(interval)") }
-            if lastDay == nil { #expect(tally.lastDay(in: window) == expected.map(\.lastDay).max(), "\(label) \(interval)") }
+            let counting = selection.counting(interval)
+            if firstDay == nil { #expect(counting.firstDay == expected.map(\.day).min(), "\(label) \(interval)") }
+            if lastDay == nil { #expect(counting.lastDay == expected.map(\.lastDay).max(), "\(label) \(interval)") }
             guard let first = firstDay ?? expected.first?.day, let last = lastDay ?? expected.map(\.lastDay).max() else {
                 continue
             }
+            var periods: [TimelineBucket] = []
             var start = interval.start(of: first)
             while start <= last {
                 let next = interval.next(after: start)
-                #expect(
-                    tallied(tally, from: start, before: next, in: window)
-                        == walked(expected, interval, from: start, before: next),
-                    "\(label) \(interval) \(start)")
+                periods.append(TimelineBucket(start: start, end: next - 1))
                 start = next
             }
+            let walkedCounts = periods.map { walked(expected, interval, from: $0.start, before: $0.end + 1) }
+            var together = periods
+            counting.count(into: &together)
+            #expect(together.map(counts) == walkedCounts, "\(label) \(interval)")
+            for (index, period) in periods.enumerated() {
+                var alone = [period]
+                counting.count(into: &alone)
+                #expect(counts(alone[0]) == walkedCounts[index], "\(label) \(interval) \(period.start)")
+            }
+            var later = Array(periods[(periods.count / 2)...])
+            counting.count(into: &later)
+            #expect(later.map(counts) == Array(walkedCounts[(periods.count / 2)...]), "\(label) \(interval) later half")
         }
     }
 
@@ -582,7 +587,7 @@ import Testing
         let boundaries = DayBoundaries(days: snapshot.articles.map(\.publishedAt.day))
         let entities = snapshot.entities.map { snapshot.articlePostings(mentioning: $0) }
         let busiest = try #require(entities.max { $0.count < $1.count })
-        let tally = MilestoneTally(try Self.milestones.get().all, interval: .month)
+        let tally = MilestoneCounting.tally(MilestoneTally(try Self.milestones.get().all, interval: .month), .everything)
         let days = snapshot.articles.map(\.publishedAt.day)
         let oldest = try #require(days.min())
         let newest = try #require(days.max())
@@ -600,7 +605,7 @@ import Testing
                 let labels = DayLabels(from: oldest + 100, through: newest - 100)
                 let buckets = TimelineBuckets(
                     articles: articles, edges: edges, descending: descending, coarse: DayRanges([(oldest + 3, oldest + 40)]),
-                    tally: tally, window: .everything, started: [], stopped: [], labels: labels)
+                    milestones: tally, started: [], stopped: [], labels: labels)
                 let unlabelled = DayLabels(from: 1, through: 0)
                 for positions in [0..<buckets.count, 0..<1, 2..<5, (buckets.count - 3)..<buckets.count, 4..<4] {
                     var together = JSONWriter()

@@ -1,4 +1,5 @@
-/// Set operations on ascending lists of article ordinals, in time proportional to the smaller lists.
+/// Set operations on ascending lists of article ordinals (or of other positions, such as measures'), in
+/// time proportional to the smaller lists.
 enum SortedOrdinals {
     /// The ordinals present in every list, ascending. Starts from the shortest list and keeps what
     /// each longer one also holds (see `retained(_:in:)`). No lists, or any empty list, gives an
@@ -132,5 +133,13 @@ enum SortedOrdinals {
             if list[middle] < target { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+}
+
+extension [Int32] {
+    /// Whether the array, ascending, holds `value` (a binary search).
+    func contains(sorted value: Int32) -> Bool {
+        let index = partitioningIndex { $0 >= value }
+        return index < count && self[index] == value
     }
 }

@@ -15,10 +15,14 @@ struct MeasureFilter {
         case any
     }
 
-    var implementing: [Entity] = []
-    var affected: [Entity] = []
-    var implementingMatch: Match = .all
-    var affectedMatch: Match = .all
+    let implementing: [Entity]
+    let affected: [Entity]
+    let implementingMatch: Match
+    let affectedMatch: Match
+    /// The measures (positions, ascending) naming the jurisdictions as `implementing` and `affected` ask,
+    /// resolved once from the lists made at load, so checking a measure reads none of its names; `nil`
+    /// when neither is set.
+    private let namingJurisdictions: [Int32]?
     var types: [MeasureType] = []
     var statuses: [MeasureStatus] = []
     var evaluations: [MeasureEvaluation] = []
@@ -61,6 +65,27 @@ struct MeasureFilter {
         announced = MeasureFilter.period(&query, "announced_from", "announced_to")
         inForce = MeasureFilter.period(&query, "in_force_from", "in_force_to")
         removed = MeasureFilter.period(&query, "removed_from", "removed_to")
+        namingJurisdictions = MeasureFilter.naming(
+            [
+                (implementing, implementingMatch, snapshot.measuresByImplementing),
+                (affected, affectedMatch, snapshot.measuresByAffected),
+            ],
+            in: snapshot)
+    }
+
+    /// The measures (ascending) naming the entities of every one of `jurisdictions`, all of them or any
+    /// with `Match.any`, read from `byEntity`, each entity's measures; `nil` when no entity is given.
+    private static func naming(
+        _ jurisdictions: [(entities: [Entity], match: Match, byEntity: [[Int32]])], in snapshot: CorpusSnapshot
+    ) -> [Int32]? {
+        var naming: [[Int32]] = []
+        for (entities, match, byEntity) in jurisdictions where !entities.isEmpty {
+            let lists = Set(entities.map(\.id)).map { id in snapshot.entityIndexByID[id].map { byEntity[Int($0)] } ?? [] }
+            naming.append(
+                match == .all || lists.count == 1 ? SortedOrdinals.intersection(of: lists) : Set(lists.joined()).sorted())
+        }
+        if naming.isEmpty { return nil }
+        return naming.count == 1 ? naming[0] : SortedOrdinals.intersection(of: naming)
     }
 
     private static func period(_ query: inout QueryParameters, _ from: String, _ to: String) -> (first: Int32?, last: Int32?) {
@@ -99,19 +124,17 @@ struct MeasureFilter {
 
     /// Whether the measure at `position` passes every filter.
     func matches(_ position: Int, in catalog: MeasureCatalog) -> Bool {
-        // Fields are read in place: binding a whole measure would copy (and retain) every field.
-        let measures = catalog.snapshot.measures
-        if !implementing.isEmpty, !MeasureFilter.names(measures[position].implementing, implementing, implementingMatch) {
-            return false
-        }
-        if !affected.isEmpty, !MeasureFilter.names(measures[position].affected, affected, affectedMatch) { return false }
-        if !types.isEmpty, !types.contains(measures[position].measureType) { return false }
-        if !statuses.isEmpty, !statuses.contains(measures[position].status) { return false }
-        if !evaluations.isEmpty, !evaluations.contains(measures[position].evaluation) { return false }
+        // The measure itself (272 bytes, its names on the heap) is read only for the dates: the rest
+        // comes from arrays of a few bytes a measure, which stay in the cache over a request.
+        if let namingJurisdictions, !namingJurisdictions.contains(sorted: Int32(position)) { return false }
+        if !types.isEmpty, !types.contains(catalog.types[position]) { return false }
+        if !statuses.isEmpty, !statuses.contains(catalog.statuses[position]) { return false }
+        if !evaluations.isEmpty, !evaluations.contains(catalog.evaluations[position]) { return false }
         if !words.isEmpty, !catalog.text(of: position, containsWordsStartingWith: words) { return false }
         if inForceOn == nil, announced == (nil, nil), inForce == (nil, nil), removed == (nil, nil), period == (nil, nil) {
             return true
         }
+        let measures = catalog.snapshot.measures
         let lifecycle = catalog.snapshot.measureLifecycles[position]
         if let inForceOn, !lifecycle.isInForce(on: inForceOn) { return false }
         if !MeasureFilter.overlaps(measures[position].dateAnnounced, announced) { return false }
@@ -135,11 +158,6 @@ struct MeasureFilter {
         return (required(implementing, implementingMatch), required(affected, affectedMatch))
     }
 
-    private static func names(_ ids: [String], _ wanted: [Entity], _ match: Match) -> Bool {
-        if wanted.isEmpty { return true }
-        return match == .all ? wanted.allSatisfy { ids.contains($0.id) } : wanted.contains { ids.contains($0.id) }
-    }
-
     /// Whether `date`'s range overlaps the period; with no period set, anything passes, and with one
     /// set, a missing date fails.
     private static func overlaps(_ date: DateValue?, _ period: (first: Int32?, last: Int32?)) -> Bool {
@@ -155,6 +173,10 @@ struct MeasureFilter {
 /// summary as lists write it, and each measure's folded text for `q`.
 struct MeasureCatalog: Sendable {
     let snapshot: CorpusSnapshot
+    /// Each measure's type, status and evaluation, by position (what the filters on them read).
+    let types: [MeasureType]
+    let statuses: [MeasureStatus]
+    let evaluations: [MeasureEvaluation]
     /// Measure positions by announcement date, newest first, undated last.
     let newestFirst: [Int32]
     /// Measure positions by announcement date, oldest first, undated last.
@@ -173,6 +195,9 @@ struct MeasureCatalog: Sendable {
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
         let measures = snapshot.measures
+        types = measures.map(\.measureType)
+        statuses = measures.map(\.status)
+        evaluations = measures.map(\.evaluation)
         let days = measures.map { $0.dateAnnounced?.day }
         func order(_ newest: Bool) -> [Int32] {
             measures.indices.sorted { left, right in

@@ -203,10 +203,11 @@ struct TimelineMilestones: Sendable {
             MilestoneList(all: all, places: scope?.places(in: window, of: all) ?? gathered[...])
         }
 
-        /// The milestones laid out for counting in periods of `interval`, read through `window`.
-        func tally(_ interval: TimelineInterval) -> MilestoneTally {
-            if let scope { return interval == .month ? scope.monthly : scope.finer }
-            return MilestoneTally(gathered.map { all[Int($0)] }, interval: interval, tabled: false)
+        /// How the milestones shown are counted in periods of `interval`: a scope's tally made at load,
+        /// read through `window`, or one walk over those gathered.
+        func counting(_ interval: TimelineInterval) -> MilestoneCounting {
+            if let scope { return .tally(interval == .month ? scope.monthly : scope.finer, window) }
+            return .walk(MilestoneWalk(all: all, places: gathered, interval: interval))
         }
     }
 
@@ -689,10 +690,8 @@ final class MilestoneTally: Sendable {
     private let firstDays: [Int32?]
     private let lastDays: [Int32?]
 
-    /// Lays out `milestones` (oldest first) for periods of `interval` (day and week read the same);
-    /// `tabled` lets dense days be counted from tables, which pay for their making only over many
-    /// requests (a tally made for one request searches its days).
-    init(_ milestones: some Collection<TimelineResource.Milestone>, interval: TimelineInterval, tabled: Bool = true) {
+    /// Lays out `milestones` (oldest first) for periods of `interval` (day and week read the same).
+    init(_ milestones: some Collection<TimelineResource.Milestone>, interval: TimelineInterval) {
         var placed = [[(first: Int32, last: Int32)]](repeating: [], count: EventKind.allCases.count)
         var coarse = placed
         var firstDays = [Int32?](repeating: nil, count: EventKind.allCases.count)
@@ -708,7 +707,7 @@ final class MilestoneTally: Sendable {
             }
         }
         func ranges(_ lists: [[(first: Int32, last: Int32)]], _ kind: EventKind) -> DayRanges {
-            DayRanges(lists[kind.order], tabled: tabled)
+            DayRanges(lists[kind.order])
         }
         announced = ranges(placed, .measureAnnounced)
         inForce = ranges(placed, .measureInForce)
@@ -719,8 +718,8 @@ final class MilestoneTally: Sendable {
         coarseInForce = ranges(coarse, .measureInForce)
         coarseRemoved = ranges(coarse, .measureRemoved)
         coarseSuspended = ranges(coarse, .measureSuspended)
-        removals = DayRanges(placed[EventKind.measureRemoved.order] + placed[EventKind.measureSuspended.order], tabled: tabled)
-        self.coarse = DayRanges(coarse.flatMap { $0 }, tabled: tabled)
+        removals = DayRanges(placed[EventKind.measureRemoved.order] + placed[EventKind.measureSuspended.order])
+        self.coarse = DayRanges(coarse.flatMap { $0 })
         self.firstDays = firstDays
         self.lastDays = lastDays
     }
@@ -779,13 +778,12 @@ struct DayRanges: Sendable {
     private let firstDays: DaysBefore
     private let lastDays: DaysBefore
 
-    /// Lays out `ranges`, from tables when `tabled` (see `DaysBefore`); ranges of one day each share
-    /// one layout.
-    init(_ ranges: [(first: Int32, last: Int32)], tabled: Bool = true) {
+    /// Lays out `ranges` (see `DaysBefore`); ranges of one day each share one layout.
+    init(_ ranges: [(first: Int32, last: Int32)]) {
         let firsts = ranges.map(\.first).sorted()
         let lasts = ranges.map(\.last).sorted()
-        firstDays = DaysBefore(firsts, tabled: tabled)
-        lastDays = firsts == lasts ? firstDays : DaysBefore(lasts, tabled: tabled)
+        firstDays = DaysBefore(firsts)
+        lastDays = firsts == lasts ? firstDays : DaysBefore(lasts)
     }
 
     /// How many ranges start in `start..<next`.
@@ -817,10 +815,10 @@ struct DaysBefore: Sendable {
     private static let tableMinimum = 32
     private static let tableSpread = 8
 
-    /// Counts `sorted`, from a table when `tabled` and the days are many over a short span.
-    init(_ sorted: [Int32], tabled: Bool = true) {
+    /// Counts `sorted`, from a table when the days are many over a short span.
+    init(_ sorted: [Int32]) {
         total = sorted.count
-        guard tabled, sorted.count >= DaysBefore.tableMinimum, let first = sorted.first, let last = sorted.last,
+        guard sorted.count >= DaysBefore.tableMinimum, let first = sorted.first, let last = sorted.last,
             Int(last) - Int(first) < sorted.count * DaysBefore.tableSpread
         else {
             days = sorted
@@ -845,13 +843,5 @@ struct DaysBefore: Sendable {
         if day <= first { return 0 }
         let offset = Int(day) - Int(first)
         return offset < table.count ? Int(table[offset]) : total
-    }
-}
-
-extension [Int32] {
-    /// Whether the array, ascending, holds `value` (a binary search).
-    fileprivate func contains(sorted value: Int32) -> Bool {
-        let index = partitioningIndex { $0 >= value }
-        return index < count && self[index] == value
     }
 }

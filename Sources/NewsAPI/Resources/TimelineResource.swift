@@ -134,8 +134,8 @@ struct TimelineResource: Sendable {
         if let interval {
             let buckets = try TimelineBuckets.counting(
                 articles, by: interval, from: firstDay, through: lastDay, descending: descending,
-                coarse: coarseArticles(in: articles, finerThan: interval), tally: selection.tally(interval),
-                window: selection.window, started: selection.started, stopped: selection.stopped, labels: labels)
+                coarse: coarseArticles(in: articles, finerThan: interval), milestones: selection.counting(interval),
+                started: selection.started, stopped: selection.stopped, labels: labels)
             var envelope = ListEnvelope(path: "/timeline", query: applied, page: page, total: buckets.count, format: format)
             // A page is counted in one pass; an export, which writes every period, counts each alone.
             let pageRange = format == .ndjson ? 0..<0 : page.range(in: buckets.count)

@@ -38,9 +38,8 @@ struct TimelineBuckets: Sendable {
     let descending: Bool
     /// Article dates coarser than the interval: counted as `articles_imprecise`, not in `articles`.
     let coarse: DayRanges
-    /// The milestones in scope, laid out for the interval, and what of them is counted.
-    let tally: MilestoneTally
-    let window: MilestoneWindow
+    /// How the milestones in scope are counted in the interval's periods.
+    let milestones: MilestoneCounting
     /// Days the measures in scope came into force, and days they stopped, sorted.
     let started: [Int32]
     let stopped: [Int32]
@@ -53,7 +52,9 @@ struct TimelineBuckets: Sendable {
     subscript(position: Int) -> TimelineBucket {
         let index = ascendingIndex(of: position)
         let articlesBefore = (articles.countBefore(edges[index]), articles.countBefore(edges[index + 1]))
-        return bucket(at: index, articlesBefore: articlesBefore)
+        var alone = [bucket(at: index, articlesBefore: articlesBefore)]
+        milestones.count(into: &alone)
+        return alone[0]
     }
 
     /// The periods at `positions`, in position order, counted together: each edge shared by two
@@ -69,6 +70,7 @@ struct TimelineBuckets: Sendable {
             let offset = index - first
             buckets.append(bucket(at: index, articlesBefore: (before[offset], before[offset + 1])))
         }
+        milestones.count(into: &buckets)
         if descending { buckets.reverse() }
         return buckets
     }
@@ -76,23 +78,22 @@ struct TimelineBuckets: Sendable {
     /// The most periods one request may count, so a wide range of days cannot exhaust the server.
     static let maximumBuckets = 50_000
 
-    /// The periods of `articles` and the milestones of `tally` from `from` (or the first event) through
-    /// `through` (or the last event). `coarse` are the article dates coarser than the interval; `tally`
-    /// the milestones laid out for the interval, counted as `window` keeps them (the same days as
-    /// `from` and `through`); `started` and `stopped` when the measures in scope
+    /// The periods of `articles` and of the milestones `milestones` counts from `from` (or the first
+    /// event) through `through` (or the last event). `coarse` are the article dates coarser than the
+    /// interval; `started` and `stopped` when the measures in scope
     /// came into force and stopped (sorted), for the stock in force at the end of each period; `labels`
     /// the days' spellings made at load.
     static func counting(
         _ articles: ArticleTimeline, by interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?,
-        descending: Bool, coarse: DayRanges, tally: MilestoneTally, window: MilestoneWindow, started: [Int32],
-        stopped: [Int32], labels: DayLabels
+        descending: Bool, coarse: DayRanges, milestones: MilestoneCounting, started: [Int32], stopped: [Int32],
+        labels: DayLabels
     ) throws -> TimelineBuckets {
         let articleDays = articles.oldestAndNewestDays
         let firstArticle = articleDays?.oldest
         let lastArticle = articleDays?.newest
         var edges: [Int32] = []
-        if let start = firstDay ?? earliest(firstArticle, tally.firstDay(in: window)),
-            let end = lastDay ?? latest(lastArticle, tally.lastDay(in: window)), start <= end
+        if let start = firstDay ?? earliest(firstArticle, milestones.firstDay),
+            let end = lastDay ?? latest(lastArticle, milestones.lastDay), start <= end
         {
             guard let periods = interval.edges(from: start, through: end, limit: TimelineBuckets.maximumBuckets) else {
                 throw Problem.invalidParameters([
@@ -106,7 +107,7 @@ struct TimelineBuckets: Sendable {
             edges = periods
         }
         return TimelineBuckets(
-            articles: articles, edges: edges, descending: descending, coarse: coarse, tally: tally, window: window,
+            articles: articles, edges: edges, descending: descending, coarse: coarse, milestones: milestones,
             started: started, stopped: stopped, labels: labels)
     }
 
@@ -125,14 +126,14 @@ struct TimelineBuckets: Sendable {
         descending ? count - 1 - position : position
     }
 
-    /// The period starting at `edges[index]`, given how many articles come before its start and its end.
+    /// The period starting at `edges[index]`, given how many articles come before its start and its end,
+    /// with every count but the milestones'.
     private func bucket(at index: Int, articlesBefore: (start: Int, next: Int)) -> TimelineBucket {
         let start = edges[index]
         let next = edges[index + 1]
         var bucket = TimelineBucket(start: start, end: next - 1)
         bucket.articles = articlesBefore.next - articlesBefore.start - coarse.starting(from: start, before: next)
         bucket.articlesImprecise = coarse.overlapping(from: start, before: next)
-        tally.count(into: &bucket, from: start, before: next, in: window)
         bucket.measuresActive = started.partitioningIndex { $0 > bucket.end } - stopped.partitioningIndex { $0 > bucket.end }
         return bucket
     }
