@@ -37,10 +37,12 @@ enum MilestoneCounting: Sendable {
     }
 }
 
-/// Milestones gathered for one request, oldest first, counted into a run of periods in one walk over
-/// them, by the rules of `MilestoneTally`: one dated at least as precisely as the interval lies within
-/// one period and counts there, by kind; a measure's dated more coarsely counts in `measures_imprecise`
-/// of every period its range overlaps; a claim's dated more coarsely is not counted.
+/// Milestones gathered for one request, oldest first, counted into a run of periods by the rules of
+/// `MilestoneTally`: one dated at least as precisely as the interval lies within one period and counts
+/// there, by kind, found in one walk from the run's first day (the milestones are in day order); a
+/// measure's dated more coarsely counts in `measures_imprecise` of every period its range overlaps, by
+/// binary searches over those alone; a claim's dated more coarsely is not counted. A run of one period
+/// (an export counts each alone) reads only that period's milestones.
 struct MilestoneWalk: Sendable {
     typealias Milestone = TimelineResource.Milestone
 
@@ -49,6 +51,8 @@ struct MilestoneWalk: Sendable {
     /// The places in `all` of those counted, ascending (so in day order).
     private let places: [Int32]
     private let interval: TimelineInterval
+    /// The date ranges of the measure milestones dated more coarsely than the interval.
+    private let coarse: DayRanges
     /// The first day of the earliest milestone, and the last day of the latest.
     let firstDay: Int32?
     let lastDay: Int32?
@@ -57,39 +61,40 @@ struct MilestoneWalk: Sendable {
         self.all = all
         self.places = places
         self.interval = interval
+        var coarse: [(first: Int32, last: Int32)] = []
+        var lastDay: Int32?
+        for place in places {
+            let milestone = all[Int(place)]
+            lastDay = max(lastDay ?? milestone.lastDay, milestone.lastDay)
+            if milestone.isMeasure, !interval.isAsCoarse(as: milestone.precision) {
+                coarse.append((milestone.day, milestone.lastDay))
+            }
+        }
+        self.coarse = DayRanges(coarse)
         firstDay = places.first.map { all[Int($0)].day }
-        lastDay = places.lazy.map { all[Int($0)].lastDay }.max()
+        self.lastDay = lastDay
     }
 
     /// Counts into `buckets` (consecutive periods of the interval, ascending) the milestones of each.
     func count(into buckets: inout [TimelineBucket]) {
         guard let runStart = buckets.first?.start, let runEnd = buckets.last.map({ $0.end + 1 }) else { return }
-        // The period of the last milestone placed; days only grow along the walk, so it only moves on.
-        var period = 0
-        func moveOn(to day: Int32) {
-            while buckets[period].end < day { period += 1 }
+        for index in buckets.indices {
+            buckets[index].measuresImprecise = coarse.overlapping(from: buckets[index].start, before: buckets[index].end + 1)
         }
-        for place in places {
+        // The period of the last milestone placed: days only grow along the walk, so it only moves on.
+        var period = 0
+        let first = places.partitioningIndex { all[Int($0)].day >= runStart }
+        for place in places[first...] {
             let milestone = all[Int(place)]
             if milestone.day >= runEnd { break }
-            if interval.isAsCoarse(as: milestone.precision) {
-                // Within one period of the interval: before the run's first, or one of the run's.
-                guard milestone.day >= runStart else { continue }
-                moveOn(to: milestone.day)
-                switch milestone.kind {
-                case .measureAnnounced: buckets[period].measuresAnnounced += 1
-                case .measureInForce: buckets[period].measuresInForce += 1
-                case .measureRemoved, .measureSuspended: buckets[period].measuresRemoved += 1
-                case .claimDisputed: buckets[period].claims += 1
-                case .articlePublished: break
-                }
-            } else if milestone.isMeasure, milestone.lastDay >= runStart {
-                moveOn(to: max(milestone.day, runStart))
-                var overlapped = period
-                while overlapped < buckets.count, buckets[overlapped].start <= milestone.lastDay {
-                    buckets[overlapped].measuresImprecise += 1
-                    overlapped += 1
-                }
+            guard interval.isAsCoarse(as: milestone.precision) else { continue }
+            while buckets[period].end < milestone.day { period += 1 }
+            switch milestone.kind {
+            case .measureAnnounced: buckets[period].measuresAnnounced += 1
+            case .measureInForce: buckets[period].measuresInForce += 1
+            case .measureRemoved, .measureSuspended: buckets[period].measuresRemoved += 1
+            case .claimDisputed: buckets[period].claims += 1
+            case .articlePublished: break
             }
         }
     }
