@@ -81,8 +81,13 @@ struct MeasureFilter {
         var naming: [[Int32]] = []
         for (entities, match, byEntity) in jurisdictions where !entities.isEmpty {
             let lists = Set(entities.map(\.id)).map { id in snapshot.entityIndexByID[id].map { byEntity[Int($0)] } ?? [] }
-            naming.append(
-                match == .all || lists.count == 1 ? SortedOrdinals.intersection(of: lists) : Set(lists.joined()).sorted())
+            if lists.count == 1 {
+                naming.append(lists[0])  // shared as it is, not copied
+            } else if match == .all {
+                naming.append(SortedOrdinals.intersection(of: lists))
+            } else {
+                naming.append(Set(lists.joined()).sorted())
+            }
         }
         if naming.isEmpty { return nil }
         return naming.count == 1 ? naming[0] : SortedOrdinals.intersection(of: naming)

@@ -80,9 +80,8 @@ struct TimelineBuckets: Sendable {
 
     /// The periods of `articles` and of the milestones `milestones` counts from `from` (or the first
     /// event) through `through` (or the last event). `coarse` are the article dates coarser than the
-    /// interval; `started` and `stopped` when the measures in scope
-    /// came into force and stopped (sorted), for the stock in force at the end of each period; `labels`
-    /// the days' spellings made at load.
+    /// interval; `started` and `stopped` when the measures in scope came into force and stopped (sorted),
+    /// for the stock in force at the end of each period; `labels` the days' spellings made at load.
     static func counting(
         _ articles: ArticleTimeline, by interval: TimelineInterval, from firstDay: Int32?, through lastDay: Int32?,
         descending: Bool, coarse: DayRanges, milestones: MilestoneCounting, started: [Int32], stopped: [Int32],
