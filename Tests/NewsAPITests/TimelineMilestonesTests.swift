@@ -501,30 +501,42 @@ import Testing
         #expect(passed > 1000 && failed > 1000)
     }
 
-    @Test func claimsFoundByWordAreThoseAByteSearchFinds() throws {
+    @Test func claimsAndMeasuresFoundByWordAreThoseAByteSearchFinds() throws {
         let snapshot = try Self.generated.get()
         let texts = snapshot.claims.map(ClaimsResource.searchText)
-        // Prefixes of the claims' own words, one to five bytes long, and pairs of them.
+        let measureTexts = snapshot.measures.map { measure in
+            " " + TextFolding.normalizedKey(([measure.title, measure.description] + measure.products).joined(separator: " "))
+        }
+        // The measures with milestones on the whole timeline: those a search may list.
+        let dated = Set(try selection("").milestones.filter(\.isMeasure).map(\.subject))
+        // Prefixes of the claims' and the measures' own words, one to five bytes long, and pairs of them.
         var prefixes: Set<String> = ["zzzz", "é", "a"]
-        for text in texts.prefix(40) {
+        for text in texts.prefix(40) + measureTexts.prefix(40) {
             for word in text.split(separator: " ").prefix(6) {
                 for length in 1...min(5, word.count) { prefixes.insert(String(word.prefix(length))) }
             }
         }
         let sorted = prefixes.sorted()
+        var measuresFound = 0
         for (index, prefix) in sorted.enumerated() {
             for words in [[prefix], [prefix, sorted[(index * 7) % sorted.count]]] {
                 // The words as `q` reads them: tokenized and folded (a query with none is refused).
                 guard let parsed = try? TextQuery(parsing: words.joined(separator: " ")) else { continue }
                 let query = words.map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }.joined(separator: "+")
-                let found = try selection("q=\(query)").milestones.filter { !$0.isMeasure }.map(\.subject)
+                let found = try selection("q=\(query)").milestones
                 let terms = parsed.words + parsed.phrases.flatMap { $0 }
                 let expected = snapshot.claims.indices.filter { claim in
                     terms.allSatisfy { ByteSearch.contains(texts[claim], " " + $0) }
                 }.filter { claim in snapshot.claims[claim].claims.contains { snapshot.article(id: $0.articleID) != nil } }
-                #expect(Set(found) == Set(expected.map(Int32.init)), "\(words)")
+                #expect(Set(found.filter { !$0.isMeasure }.map(\.subject)) == Set(expected.map(Int32.init)), "\(words)")
+                let expectedMeasures = measureTexts.indices.filter { measure in
+                    terms.allSatisfy { ByteSearch.contains(measureTexts[measure], " " + $0) }
+                }.map(Int32.init).filter(dated.contains)
+                #expect(Set(found.filter(\.isMeasure).map(\.subject)) == Set(expectedMeasures), "\(words)")
+                if !expectedMeasures.isEmpty { measuresFound += 1 }
             }
         }
+        #expect(measuresFound > 50, "searches that find measures")
     }
 
     @Test func dayRangesCountAsAWalkDoes() {

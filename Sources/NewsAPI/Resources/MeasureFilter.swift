@@ -193,9 +193,9 @@ struct MeasureCatalog: Sendable {
     private let summaries: PackedBytes
     /// Each measure's title, description and products, folded, with a space before each word.
     private let foldedText: [String]
-    /// Every (word, measure) pair of that text, sorted, so the measures with a word beginning with a
+    /// The words of that text, each with its measures, so the measures with a word beginning with a
     /// prefix are one binary search away.
-    private let words: [(word: String, measure: Int32)]
+    private let words: WordPrefixIndex
 
     init(snapshot: CorpusSnapshot) {
         self.snapshot = snapshot
@@ -233,30 +233,14 @@ struct MeasureCatalog: Sendable {
         foldedText = measures.map { measure in
             " " + TextFolding.normalizedKey(([measure.title, measure.description] + measure.products).joined(separator: " "))
         }
-        var words: [(word: String, measure: Int32)] = []
-        for (position, text) in foldedText.enumerated() {
-            for word in Set(text.split(separator: " ")) {
-                words.append((word: String(word), measure: Int32(position)))
-            }
-        }
-        words.sort { left, right in left.word != right.word ? left.word < right.word : left.measure < right.measure }
-        self.words = words
+        words = WordPrefixIndex(texts: foldedText)
     }
 
-    /// The positions of the measures whose text has, for each of `prefixes`, a word beginning with it;
-    /// ascending.
-    func measures(withWordsStartingWith prefixes: [String]) -> [Int32] {
-        var result: Set<Int32>?
-        for prefix in prefixes {
-            let start = words.partitioningIndex { $0.word >= prefix }
-            var found = Set<Int32>()
-            for entry in words[start...] {
-                guard entry.word.hasPrefix(prefix) else { break }
-                found.insert(entry.measure)
-            }
-            result = result.map { $0.intersection(found) } ?? found
-        }
-        return (result ?? []).sorted()
+    /// The positions of the measures whose text has, for each of `prefixes`, a word beginning with it,
+    /// ascending (those `text(of:containsWordsStartingWith:)` accepts); `nil` when there are none or one
+    /// is empty or holds a space, which no word of the index answers.
+    func measures(withWordsStartingWith prefixes: [String]) -> [Int32]? {
+        words.texts(withWordsStartingWith: prefixes)
     }
 
     /// Whether each of `words` begins a word of the measure's text.

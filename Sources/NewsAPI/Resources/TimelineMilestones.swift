@@ -36,9 +36,9 @@ struct TimelineMilestones: Sendable {
     private let claimEntities: [[String]]
     /// Each claim's folded text, for `q` (see `ClaimsResource.searchText`).
     private let claimText: [String]
-    /// Every word of each claim's folded text with the claim's position, sorted by the word's bytes, so
-    /// the claims with a word beginning with a prefix are one binary search away.
-    private let claimWords: [(word: String, claim: Int32)]
+    /// The words of each claim's folded text, each with its claims, so the claims with a word beginning
+    /// with a prefix are one binary search away.
+    private let claimWords: WordPrefixIndex
 
     /// Some measures and claims, with their milestones and what counting those per period reads: a
     /// class, so a request reads a scope made at load through one reference, not a copy of its arrays.
@@ -292,46 +292,7 @@ struct TimelineMilestones: Sendable {
         self.ofClaim = ofClaim
         claimEntities = snapshot.claims.map(\.entityIDs)
         claimText = snapshot.claims.map(ClaimsResource.searchText)
-        claimWords = TimelineMilestones.wordIndex(of: claimText)
-    }
-
-    /// The words of each text (split at spaces, byte for byte) with the text's position, sorted by
-    /// their bytes and then position, each pair once.
-    private static func wordIndex(of texts: [String]) -> [(word: String, claim: Int32)] {
-        var pairs: [(word: String, claim: Int32)] = []
-        for (position, text) in texts.enumerated() {
-            for word in text.utf8.split(separator: UInt8(ascii: " ")) {
-                pairs.append((String(decoding: word, as: UTF8.self), Int32(position)))
-            }
-        }
-        pairs.sort { left, right in
-            left.word.utf8.elementsEqual(right.word.utf8)
-                ? left.claim < right.claim : left.word.utf8.lexicographicallyPrecedes(right.word.utf8)
-        }
-        var unique: [(word: String, claim: Int32)] = []
-        for pair in pairs {
-            if let last = unique.last, last.claim == pair.claim, last.word.utf8.elementsEqual(pair.word.utf8) { continue }
-            unique.append(pair)
-        }
-        return unique
-    }
-
-    /// The claims whose folded text has, for each of `prefixes`, a word beginning with it, ascending:
-    /// those where `ByteSearch` finds a space and the prefix, when no prefix is empty or has a space.
-    private func claims(withWordsStartingWith prefixes: [String]) -> [Int32]? {
-        guard prefixes.allSatisfy({ !$0.isEmpty && !$0.utf8.contains(UInt8(ascii: " ")) }) else { return nil }
-        var result: [Int32]?
-        for prefix in prefixes {
-            let start = claimWords.partitioningIndex { !$0.word.utf8.lexicographicallyPrecedes(prefix.utf8) }
-            var found: [Int32] = []
-            for entry in claimWords[start...] {
-                guard entry.word.utf8.starts(with: prefix.utf8) else { break }
-                found.append(entry.claim)
-            }
-            found.sort()
-            result = result.map { kept in kept.filter { found.contains(sorted: $0) } } ?? found
-        }
-        return result
+        claimWords = WordPrefixIndex(texts: claimText)
     }
 
     /// A measure's announcement, coming into force and end, as `MeasureLifecycle` has them.
@@ -408,23 +369,23 @@ struct TimelineMilestones: Sendable {
 
         let measures = snapshot.measures
         let entityIDs = query.entities.map(\.id)
+        // With words and no entity, the measures holding the words, found in the index of their words.
+        let withWords = entityScope == nil && !words.isEmpty ? catalog.measures(withWordsStartingWith: words) : nil
         let candidates =
-            entityScope == nil && !words.isEmpty
-            ? catalog.measures(withWordsStartingWith: words)
-            : TimelineMilestones.candidates(in: entityScope ?? everything, for: filter, catalog: catalog)
+            withWords ?? TimelineMilestones.candidates(in: entityScope ?? everything, for: filter, catalog: catalog)
         let measuresInScope = candidates.filter { position in
             let index = Int(position)
             return entityIDs.allSatisfy { id in
                 measures[index].implementing.contains(id) || measures[index].affected.contains(id)
                     || measures[index].targetedFirms.contains(id)
             }
-                && catalog.text(of: index, containsWordsStartingWith: words)
+                && (withWords != nil || catalog.text(of: index, containsWordsStartingWith: words))
                 && filter.matches(index, in: catalog)
         }
-        let withWords = words.isEmpty ? nil : claims(withWordsStartingWith: words)
+        let claimsWithWords = words.isEmpty ? nil : claimWords.texts(withWordsStartingWith: words)
         let claims = (entityScope ?? everything).claims.filter { claim in
             guard entityIDs.allSatisfy(claimEntities[Int(claim)].contains) else { return false }
-            if let withWords { return withWords.contains(sorted: claim) }
+            if let claimsWithWords { return claimsWithWords.contains(sorted: claim) }
             return words.allSatisfy { ByteSearch.contains(claimText[Int(claim)], " " + $0) }
         }
         var places = measuresInScope.flatMap { ofMeasure[Int($0)] }
