@@ -140,6 +140,21 @@ import Testing
         }
     }
 
+    @Test func listedAndCommonWordsCombineAsAScanDoes() throws {
+        let corpus = try CommonWordCorpus()
+        // A listed word with common ones, required or excluded; two listed words merged; over the
+        // whole corpus and within a scope.
+        let queries = ["tin steel", "tin -steel", "steel -tin", "jade tin", "tin -jade", "jade -tin -coal", "tariff jade -silk"]
+        let scope = Array(stride(from: Int32(0), to: Int32(corpus.snapshot.articleCount), by: 2))
+        for text in queries {
+            let query = try TextQuery(parsing: text)
+            let expected = corpus.matches(query)
+            #expect(!expected.isEmpty, "\(text) finds some")
+            #expect(corpus.snapshot.search(query) == expected, "\(text)")
+            #expect(corpus.snapshot.search(query, within: scope) == expected.filter { $0 % 2 == 0 }, "\(text) in a scope")
+        }
+    }
+
     @Test func frequenciesComeFromListsAndBitmapsAlike() throws {
         let corpus = try CommonWordCorpus()
         let index = corpus.snapshot.textIndex
@@ -159,7 +174,7 @@ import Testing
 }
 
 /// 2,500 generated briefs: a filler that every one shares, eleven words each in a different share
-/// of them (all common enough for a bitmap) and one word of its own.
+/// of them (all common enough for a bitmap), two rare enough to be listed, and one word of its own.
 private struct CommonWordCorpus {
     let snapshot: CorpusSnapshot
     /// Each article's folded words, title and body, by ordinal.
@@ -170,7 +185,9 @@ private struct CommonWordCorpus {
         let filler = String(repeating: "Ministers met again this week. ", count: 3)
         let lines = (0..<2500).map { index in
             let chosen = common.indices.filter { (index + $0 * 5) % ($0 + 2) == 0 }.map { common[$0] }
-            let body = "\(filler)\(chosen.joined(separator: " ")) unique\(index)"
+            // Two words too rare for a bitmap, listed: in one brief in 50 and one in 45.
+            let listed = (index % 50 == 0 ? " tin" : "") + (index % 45 == 0 ? " jade" : "")
+            let body = "\(filler)\(chosen.joined(separator: " ")) unique\(index)\(listed)"
             return
                 #"{"id": "p\#(index)", "kind": "brief", "title": "Note \#(index)", "source": {"id": "s", "name": "S"}, "language": "en", "published_at": {"value": "2024-\#(String(format: "%02d", index % 12 + 1))-\#(String(format: "%02d", index % 28 + 1))", "precision": "day", "origin": "text"}, "body": "\#(body)"}"#
         }

@@ -50,13 +50,22 @@ enum SortedOrdinals {
                     let candidate = candidates[left]
                     let other = list[right]
                     result[kept] = candidate
-                    kept &+= candidate == other ? 1 : 0
-                    left &+= candidate <= other ? 1 : 0
-                    right &+= other <= candidate ? 1 : 0
+                    let leftStep = oneIfAtMost(candidate, other)
+                    let rightStep = oneIfAtMost(other, candidate)
+                    kept &+= leftStep & rightStep
+                    left &+= leftStep
+                    right &+= rightStep
                 }
                 count = kept
             }
         }
+    }
+
+    /// 1 when `value` is at most `limit`, else 0: the sign bit of `value - limit - 1`, not a comparison,
+    /// which the compiler turns into a branch that the merge above mispredicts at every other step.
+    @inline(__always)
+    private static func oneIfAtMost(_ value: Int32, _ limit: Int32) -> Int {
+        Int(truncatingIfNeeded: UInt64(bitPattern: Int64(value) &- Int64(limit) &- 1) >> 63)
     }
 
     /// How much longer than the candidates a list may be for merging to beat galloping.
