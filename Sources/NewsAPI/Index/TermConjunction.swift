@@ -191,20 +191,22 @@ struct TermConjunction: Sendable {
         let endWord = (Int(range.upperBound) + 63) >> 6
         let stride = bitmaps.wordsPerBitmap
         bitmaps.words.withUnsafeBufferPointer { words in
+            guard let words = words.baseAddress else { return }
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: chunkWords) { buffer in
+                guard let combined = buffer.baseAddress else { return }
                 var start = firstWord
                 while start < endWord {
                     let length = min(chunkWords, endWord - start)
                     let chunk = UnsafeMutableBufferPointer(rebasing: buffer[..<length])
-                    let first = included[0] * stride + start
-                    for index in 0..<length { chunk[index] = words[first + index] }
+                    // Read through pointers, so that the loops have no overflow checks and vectorize.
+                    combined.update(from: words + (included[0] * stride + start), count: length)
                     for bitmap in included.dropFirst() {
-                        let base = bitmap * stride + start
-                        for index in 0..<length { chunk[index] &= words[base + index] }
+                        let source = words + (bitmap * stride + start)
+                        for index in 0..<length { combined[index] &= source[index] }
                     }
                     for bitmap in excluded {
-                        let base = bitmap * stride + start
-                        for index in 0..<length { chunk[index] &= ~words[base + index] }
+                        let source = words + (bitmap * stride + start)
+                        for index in 0..<length { combined[index] &= ~source[index] }
                     }
                     if start == firstWord {
                         chunk[0] &= ~0 << UInt64(range.lowerBound & 63)
