@@ -4,9 +4,9 @@
 For each corpus size it generates (or reuses) a synthetic corpus with corpus-gen, reads it once (so the load is
 timed from the page cache, not the disk), boots the release server on it and records boot time, MB/s loaded,
 resident memory and resident bytes per article (with how many articles a 24, 64 and 256 GiB machine would hold
-at that figure). Each server runs with the response cache on (the
-default, 64 MB) and off (--response-cache-mb 0: every request is routed, computed and encoded), and is driven
-with wrk (-t1, keep-alive) at each connection count in one or both of two modes:
+at that figure). Each server runs with the response cache on (the default, 64 MB) and off (--response-cache-mb
+0: every request is routed, computed and encoded), and is driven with wrk (-t1, keep-alive) at each connection
+count in one or both of two modes:
 
 - first-time: the traffic of a dashboard, where nearly every URL is asked for the first time. URL lists are
   drawn from the corpus directory itself with a fixed random seed, so every run asks for the same URLs:

@@ -86,7 +86,7 @@ struct MeasureFilter {
             } else if match == .all {
                 naming.append(SortedOrdinals.intersection(of: lists))
             } else {
-                naming.append(Set(lists.joined()).sorted())
+                naming.append(SortedOrdinals.union(of: lists))
             }
         }
         if naming.isEmpty { return nil }
