@@ -26,7 +26,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // zstd keeps the article bodies compressed in memory (Compression/TextCompressor.swift).
+        // zstd keeps the article bodies compressed in memory (NewsAPI/HTTP/TextCompressor.swift, beside the other C calls).
         .systemLibrary(
             name: "CZstd",
             pkgConfig: "libzstd",

@@ -3,6 +3,9 @@
 #define CZSTD_SHIM_H
 
 #include <string.h>
+// For the block-at-a-time decoding calls (ZSTD_decompressBegin_usingDDict, ZSTD_decompressContinue),
+// which the shared library exports too.
+#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 // For ZDICT_optimizeTrainFromBuffer_fastCover and its parameters (exported by the shared library too).
 #define ZDICT_STATIC_LINKING_ONLY

@@ -99,17 +99,17 @@ import Testing
                     return isWhole ? Array(bytes) : nil
                 }
                 #expect(read == whole)
-                // The prefix alone, then the first block but its last byte, then the whole text.
+                // The prefix alone, then the first block, then the whole text.
                 let size = text.utf8.count
                 let expected =
-                    [prefix.utf8.count] + (size > block ? [prefix.utf8.count + block - 1] : [])
+                    [prefix.utf8.count] + (size > block ? [prefix.utf8.count + block] : [])
                     + [prefix.utf8.count + size]
                 #expect(lengths == expected, "\(size) bytes")
                 // A reader that stops early leaves its context ready for the next text.
                 let opening = compressor.readPrefixes(of: compressed, after: "") { bytes, _ in
                     bytes.isEmpty ? nil : bytes.count
                 }
-                #expect(opening == (size <= block ? size : block - 1))
+                #expect(opening == min(size, block))
                 #expect(compressor.decompress(compressed, after: "") == text)
             }
         }
