@@ -242,16 +242,20 @@ extension TextCompressor {
         private let dictionary: [UInt8]
         /// The dictionary's copy, then room for `capacity` bytes of text.
         private var area: UnsafeMutableRawPointer
-        private var capacity = 0
+        private var capacity: Int
         /// The dictionary's tables, referring to its copy in `area` (nil without a dictionary).
         private var digested: OpaquePointer?
+
+        /// The room for text a decoder starts with: more than nearly every article body needs.
+        private static let initialCapacity = 64 * 1024
 
         /// A decoder for texts compressed with `dictionary` (empty for none).
         init(dictionary: [UInt8]) {
             guard let context = ZSTD_createDCtx() else { fatalError("zstd: out of memory for a decompression context") }
             self.context = context
             self.dictionary = dictionary
-            area = UnsafeMutableRawPointer.allocate(byteCount: max(dictionary.count, 1), alignment: 16)
+            capacity = Decoder.initialCapacity
+            (area, digested) = Decoder.makeArea(dictionary: dictionary, capacity: capacity)
         }
 
         deinit {
@@ -271,18 +275,27 @@ extension TextCompressor {
             // A larger area moves the dictionary, and its tables are made again for the new place.
             ZSTD_freeDDict(digested)
             area.deallocate()
-            capacity = max(size, 2 * capacity, 64 * 1024)
-            area = UnsafeMutableRawPointer.allocate(byteCount: dictionary.count + capacity, alignment: 16)
+            capacity = max(size, 2 * capacity)
+            (area, digested) = Decoder.makeArea(dictionary: dictionary, capacity: capacity)
+        }
+
+        /// A copy of `dictionary` followed by room for `capacity` bytes, and the dictionary's tables
+        /// made by reference to that copy.
+        private static func makeArea(dictionary: [UInt8], capacity: Int) -> (UnsafeMutableRawPointer, OpaquePointer?) {
+            let area = UnsafeMutableRawPointer.allocate(byteCount: dictionary.count + capacity, alignment: 16)
+            guard !dictionary.isEmpty else { return (area, nil) }
             dictionary.withUnsafeBytes { area.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-            digested = dictionary.isEmpty ? nil : ZSTD_createDDict_byReference(area, dictionary.count)
-            precondition(dictionary.isEmpty || digested != nil, "zstd: not a dictionary")
+            guard let digested = ZSTD_createDDict_byReference(area, dictionary.count) else {
+                fatalError("zstd: the trained dictionary could not be read")
+            }
+            return (area, digested)
         }
 
         /// Decodes blocks of the frame `compressed` (of a text of `size` bytes, which `reserve` made
         /// room for) into `text` until at least `wanted` bytes of it are out, from where `progress`
         /// stands: a new `Progress` starts the frame.
         func decode(_ compressed: UnsafeRawBufferPointer, until wanted: Int, of size: Int, progress: inout Progress) {
-            precondition(size <= capacity || size == 0, "zstd: no room reserved for the text")
+            precondition(size <= capacity, "zstd: no room reserved for the text")
             if progress.consumed == 0 {
                 let begun = ZSTD_decompressBegin_usingDDict(context, digested)
                 precondition(ZSTD_isError(begun) == 0, "zstd: \(String(cString: ZSTD_getErrorName(begun)))")
