@@ -200,6 +200,43 @@ import Testing
         #expect(skipped > 1000, "most scans of bodies with a late match skip the text before it")
     }
 
+    @Test func requiredPhrasesFoundBySkippingAreThoseAFullScanFinds() throws {
+        // The snippet test's vocabulary (case, letters outside ASCII, combining marks, quotes and
+        // dashes outside ASCII, words that hold a query word, four-byte scalars), with phrases that
+        // repeat a word or start with a word the text often holds without the rest.
+        let vocabulary = [
+            "Trade", "TRADE", "trade", "contrade", "trades", "tráde", "tra\u{0301}de", "\u{0301}trade", "trade\u{0301}",
+            "Đà", "Nẵng", "nang", "“quoted”", "—", "steel,", "steel.", "Stéel", "war", "WAR", "warlike", "😀", "𝒜bc",
+            "x2", "the", "and", "straße", "STRASSE", "in-trade", "O’Trade", "\n\n", "filler",
+        ]
+        var state: UInt64 = 0x6A09_E667_F3BC_C908
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let queries = [
+            "\"trade war\"", "\"trade trade war\"", "\"đà nẵng\" steel", "\"steel nang\" \"war the\"", "\"the and\"",
+            "\"x2 the trade\"", "\"strasse trade\"", "\"o trade\"", "\"in trade war\"", "\"abc\"",
+        ]
+        var found = 0
+        var missing = 0
+        for _ in 0..<600 {
+            let text = (0..<(1 + next(120))).map { _ in vocabulary[next(vocabulary.count)] }
+                .joined(separator: next(3) == 0 ? ", " : " ")
+            for query in queries {
+                let matcher = QueryTermMatcher(try TextQuery(parsing: query))
+                let tokens = matcher.scan(text)
+                for phrase in matcher.phrases {
+                    let expected = matcher.firstOccurrence(of: phrase, in: tokens) != nil
+                    let skipping = Array(text.utf8).withUnsafeBufferPointer { matcher.contains(phrase, in: $0) }
+                    #expect(skipping == expected, "\(query) in \(text)")
+                    if expected { found += 1 } else { missing += 1 }
+                }
+            }
+        }
+        #expect(found > 500 && missing > 500, "phrases both found and missing: \(found), \(missing)")
+    }
+
     @Test func termOpeningsNeverSkipAPlaceWhereATermMayStart() {
         // Text of words in any case, bytes outside ASCII, digits and punctuation: from every start,
         // the first candidate leaves out no place where a term is spelled (in either case) and no

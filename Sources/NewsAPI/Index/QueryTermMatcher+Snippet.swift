@@ -40,7 +40,7 @@ extension QueryTermMatcher {
                 tokens: continues ? [] : openingTokens(bytes, length: length), fromTop: true, mayStopShort: false,
                 termSearchEnd: termSearchEnd)
         }
-        guard let termStart = firstTermStart(in: bytes, from: searchStart) else {
+        guard let termStart = firstTermStart(in: bytes, from: searchStart, finding: positiveTerms) else {
             return opening(termSearchEnd: bytes.count)
         }
         let resume = QueryTermMatcher.tokenBoundary(before: termStart, units: lookback, in: bytes)
@@ -96,20 +96,47 @@ extension QueryTermMatcher {
         return tokens
     }
 
-    /// Where the first token equal to a positive query term starts, if one does at or after `start`
-    /// (0, or a byte after an ASCII separator, where no token goes on from before).
+    /// Whether the required `phrase` (indexes into the terms, every one positive) occurs in the
+    /// UTF-8 `bytes`.
+    ///
+    /// Each token equal to the phrase's first word is found as a snippet's first match is, and the
+    /// rest of the phrase compared from it; the search then goes on from that token's end. A token never begins
+    /// inside another, so a scan from a token's start or end reads the tokens a scan from the top
+    /// reads from there.
+    func contains(_ phrase: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        precondition(!phrase.isEmpty && phrase.allSatisfy(isPositive), "only a required phrase's terms are searched for")
+        var searchStart = 0
+        let finder = termFinders[phrase[0]]
+        while let start = firstTermStart(in: bytes, from: searchStart, finding: finder) {
+            var scanner = TokenScanner(UnsafeBufferPointer(rebasing: bytes[start...]))
+            guard scanner.next() else { return false }
+            // The search goes on after this token whether or not the phrase starts with it.
+            searchStart = start + scanner.span.byteEnd
+            var matched = 0
+            while code(of: scanner.folded) == phrase[matched] {
+                matched += 1
+                if matched == phrase.count { return true }
+                guard scanner.next() else { break }
+            }
+        }
+        return false
+    }
+
+    /// Where the first token equal to one of the terms `finder` finds starts, if one does at or
+    /// after `start` (0, a byte after an ASCII separator or a token's end: where no token goes on
+    /// from before).
     ///
     /// A token folds to an ASCII term only if it spells the term in either case or holds a letter
     /// or mark outside ASCII, so the search tokenizes only around the places where a term is
     /// spelled (with no ASCII letter or digit touching it) and around letters outside ASCII.
-    private func firstTermStart(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    private func firstTermStart(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, finding finder: TermFinder) -> Int? {
         let count = bytes.count
         var position = start
         // Tokens before this byte have been read; a scan may resume here.
         var readUpTo = start
         while position < count {
             // Eight bytes at a time up to the next byte that may start a term or is outside ASCII.
-            guard let next = termOpenings.firstCandidate(in: bytes, from: position) else { return nil }
+            guard let next = finder.openings.firstCandidate(in: bytes, from: position) else { return nil }
             position = next
             let byte = bytes[position]
             var candidate = false
@@ -118,8 +145,8 @@ extension QueryTermMatcher {
                 let (scalar, length) = TokenScanner.decodeScalar(bytes, at: position)
                 candidate = TokenScanner.role(of: scalar) != .separator
                 step = length
-            } else if termInitials.contains(byte) {
-                candidate = spellsTerm(at: position, in: bytes)
+            } else if finder.initials.contains(byte) {
+                candidate = spellsTerm(of: finder.terms, at: position, in: bytes)
             }
             guard candidate else {
                 position += step
@@ -131,7 +158,7 @@ extension QueryTermMatcher {
             var scanner = TokenScanner(UnsafeBufferPointer(rebasing: bytes[resume...]))
             var reached = count
             while scanner.next() {
-                if isPositive(code(of: scanner.folded)) { return resume + scanner.span.byteStart }
+                if finder.terms.contains(code(of: scanner.folded)) { return resume + scanner.span.byteStart }
                 reached = resume + scanner.span.byteEnd
                 if reached > position { break }
             }
@@ -141,12 +168,12 @@ extension QueryTermMatcher {
         return nil
     }
 
-    /// Whether a positive term is spelled at `position` (ASCII, in either case) with no ASCII letter
+    /// Whether one of `terms` is spelled at `position` (ASCII, in either case) with no ASCII letter
     /// or digit just before or after it.
-    private func spellsTerm(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func spellsTerm(of terms: Range<Int>, at position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if position > 0, QueryTermMatcher.isASCIIAlphanumeric(bytes[position - 1]) { return false }
         return termBytes.withUnsafeBufferPointer { termBytes in
-            terms: for index in 0..<positiveCount {
+            terms: for index in terms {
                 let start = termStarts[index]
                 let end = position + termStarts[index + 1] - start
                 guard end <= bytes.count else { continue }
@@ -204,6 +231,30 @@ extension QueryTermMatcher {
 
     private static func isASCIISeparator(_ byte: UInt8) -> Bool {
         byte < 0x80 && !isASCIIAlphanumeric(byte)
+    }
+}
+
+/// What a search through text for some query terms looks for: the terms (their indexes), the first
+/// bytes of those that start with ASCII, in either case, and their openings.
+struct TermFinder: Sendable {
+    /// The indexes of the terms looked for.
+    let terms: Range<Int>
+    /// The first bytes, in either case, of the terms that are ASCII.
+    let initials: ByteSet
+    /// The first two bytes of the terms that start with ASCII, to skip text eight bytes at a time.
+    let openings: TermOpenings
+
+    /// A finder of the terms at `indexes` of `terms` (folded).
+    init(_ indexes: Range<Int>, of terms: [String]) {
+        self.terms = indexes
+        var initials = ByteSet()
+        for term in terms[indexes] {
+            guard let first = term.utf8.first, first < 0x80 else { continue }
+            initials.insert(first)
+            if first &- UInt8(ascii: "a") < 26 { initials.insert(first - 0x20) }
+        }
+        self.initials = initials
+        openings = TermOpenings(terms[indexes].map { Array($0.utf8) })
     }
 }
 

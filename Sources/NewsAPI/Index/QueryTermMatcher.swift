@@ -23,10 +23,10 @@ final class QueryTermMatcher: Sendable {
     let phrases: [[Int]]
     /// Excluded phrases, as indexes into `terms`.
     let excludedPhrases: [[Int]]
-    /// The first bytes, in either case, of the positive terms that are ASCII.
-    let termInitials: ByteSet
-    /// The first two bytes of the positive terms that start with ASCII, to skip text eight bytes at a time.
-    let termOpenings: TermOpenings
+    /// Finds the tokens equal to any positive term (a snippet's first match).
+    let positiveTerms: TermFinder
+    /// Finds the tokens equal to one positive term, by its index (a required phrase's first word).
+    let termFinders: [TermFinder]
 
     /// Prepares to match the terms of `query`.
     init(_ query: TextQuery) {
@@ -40,14 +40,8 @@ final class QueryTermMatcher: Sendable {
         phrases = query.phrases.map { $0.map { terms.firstIndex(of: $0)! } }
         isWord = terms.map { query.words.contains($0) }
         excludedPhrases = query.excludedPhrases.map { $0.map { terms.firstIndex(of: $0)! } }
-        var initials = ByteSet()
-        for term in terms.prefix(positiveCount) {
-            guard let first = term.utf8.first, first < 0x80 else { continue }
-            initials.insert(first)
-            if first &- UInt8(ascii: "a") < 26 { initials.insert(first - 0x20) }
-        }
-        termInitials = initials
-        termOpenings = TermOpenings(terms.prefix(positiveCount).map { Array($0.utf8) })
+        positiveTerms = TermFinder(0..<positiveCount, of: terms)
+        termFinders = (0..<positiveCount).map { TermFinder($0..<($0 + 1), of: terms) }
     }
 
     /// The tokens of `text`, each with the query term it equals.
@@ -133,10 +127,13 @@ final class QueryTermMatcher: Sendable {
     }
 
     /// Whether every required phrase occurs in the article (each within its title or its body).
+    ///
+    /// The body is decompressed into a buffer, not a string, and searched like a snippet's first
+    /// term: only the places where a query term is spelled are tokenized.
     func containsRequiredPhrases(_ article: Article) -> Bool {
         guard !phrases.isEmpty else { return true }
-        let title = scan(article.title)
-        let body = scan(article.body)
-        return phrases.allSatisfy { firstOccurrence(of: $0, in: title) != nil || firstOccurrence(of: $0, in: body) != nil }
+        let notInTitle = Tokenizer.withUTF8(of: article.title) { title in phrases.filter { !contains($0, in: title) } }
+        guard !notInTitle.isEmpty else { return true }
+        return article.withBodyUTF8 { body in notInTitle.allSatisfy { contains($0, in: body) } }
     }
 }
