@@ -135,7 +135,7 @@ final class TextCompressor: @unchecked Sendable {
         return prefix.withUTF8 { prefix in
             String(unsafeUninitializedCapacity: prefix.count + size) { output in
                 _ = output.initialize(fromContentsOf: prefix)
-                decompress(compressed, size: size, into: output.baseAddress! + prefix.count)
+                decompress(compressed, size: size, into: output.baseAddress.map { $0 + prefix.count })
                 return prefix.count + size
             }
         }
@@ -153,7 +153,7 @@ final class TextCompressor: @unchecked Sendable {
             let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: prefix.count + size)
             defer { text.deallocate() }
             _ = text.initialize(fromContentsOf: prefix)
-            decompress(compressed, size: size, into: text.baseAddress! + prefix.count)
+            decompress(compressed, size: size, into: text.baseAddress.map { $0 + prefix.count })
             return read(UnsafeBufferPointer(text))
         }
     }
@@ -165,8 +165,10 @@ final class TextCompressor: @unchecked Sendable {
         return size
     }
 
-    /// Decompresses the `size` bytes of text `compressed` holds into `destination`.
-    private func decompress(_ compressed: [UInt8], size: Int, into destination: UnsafeMutablePointer<UInt8>) {
+    /// Decompresses the `size` bytes of text `compressed` holds into `destination` (which an empty
+    /// buffer may leave `nil`).
+    private func decompress(_ compressed: [UInt8], size: Int, into destination: UnsafeMutablePointer<UInt8>?) {
+        guard size > 0, let destination else { return }
         withDecoder(size: size) { decoder in
             compressed.withUnsafeBytes { compressed in
                 var progress = Decoder.Progress()
@@ -191,7 +193,8 @@ final class TextCompressor: @unchecked Sendable {
             if let result = read(prefix, compressed.isEmpty) { return result }
             precondition(!compressed.isEmpty, "the whole text gave no result")
             let size = textSize(of: compressed)
-            let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: prefix.count + size)
+            // At least a byte, so that the buffer has an address.
+            let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, prefix.count + size))
             defer { text.deallocate() }
             _ = text.initialize(fromContentsOf: prefix)
             return withDecoder(size: size) { decoder in
