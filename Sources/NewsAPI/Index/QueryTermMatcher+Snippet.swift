@@ -100,9 +100,9 @@ extension QueryTermMatcher {
     /// UTF-8 `bytes`.
     ///
     /// Each token equal to the phrase's first word is found as a snippet's first match is, and the
-    /// rest of the phrase compared from it; the search then goes on from that token's end. A token never begins
-    /// inside another, so a scan from a token's start or end reads the tokens a scan from the top
-    /// reads from there.
+    /// rest of the phrase is compared from it; the search then goes on from that token's end. The
+    /// tokenizer looks at nothing before a token, so a scan from a token's start or end reads the
+    /// tokens a scan from the top reads from there.
     func contains(_ phrase: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         precondition(!phrase.isEmpty && phrase.allSatisfy(isPositive), "only a required phrase's terms are searched for")
         var searchStart = 0

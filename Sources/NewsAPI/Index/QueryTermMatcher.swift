@@ -25,7 +25,8 @@ final class QueryTermMatcher: Sendable {
     let excludedPhrases: [[Int]]
     /// Finds the tokens equal to any positive term (a snippet's first match).
     let positiveTerms: TermFinder
-    /// Finds the tokens equal to one positive term, by its index (a required phrase's first word).
+    /// Finds the tokens equal to one positive term, by its index (a required phrase's first word);
+    /// empty for a query without phrases.
     let termFinders: [TermFinder]
 
     /// Prepares to match the terms of `query`.
@@ -41,7 +42,7 @@ final class QueryTermMatcher: Sendable {
         isWord = terms.map { query.words.contains($0) }
         excludedPhrases = query.excludedPhrases.map { $0.map { terms.firstIndex(of: $0)! } }
         positiveTerms = TermFinder(0..<positiveCount, of: terms)
-        termFinders = (0..<positiveCount).map { TermFinder($0..<($0 + 1), of: terms) }
+        termFinders = phrases.isEmpty ? [] : (0..<positiveCount).map { TermFinder($0..<($0 + 1), of: terms) }
     }
 
     /// The tokens of `text`, each with the query term it equals.
@@ -128,8 +129,8 @@ final class QueryTermMatcher: Sendable {
 
     /// Whether every required phrase occurs in the article (each within its title or its body).
     ///
-    /// The body is decompressed into a buffer, not a string, and searched like a snippet's first
-    /// term: only the places where a query term is spelled are tokenized.
+    /// The body is decompressed into a buffer, not a string, and searched as a snippet searches for
+    /// its first match: only the places where a phrase's first word is spelled are tokenized.
     func containsRequiredPhrases(_ article: Article) -> Bool {
         guard !phrases.isEmpty else { return true }
         let notInTitle = Tokenizer.withUTF8(of: article.title) { title in phrases.filter { !contains($0, in: title) } }
