@@ -209,11 +209,8 @@ import Testing
             "Đà", "Nẵng", "nang", "“quoted”", "—", "steel,", "steel.", "Stéel", "war", "WAR", "warlike", "😀", "𝒜bc",
             "x2", "the", "and", "straße", "STRASSE", "in-trade", "O’Trade", "\n\n", "filler",
         ]
-        var state: UInt64 = 0x6A09_E667_F3BC_C908
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
+        var random = SplitMix(seed: 0x6A09_E667_F3BC_C908)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         let queries = [
             "\"trade war\"", "\"trade trade war\"", "\"đà nẵng\" steel", "\"steel nang\" \"war the\"", "\"the and\"",
             "\"x2 the trade\"", "\"strasse trade\"", "\"o trade\"", "\"in trade war\"", "\"abc\"",
